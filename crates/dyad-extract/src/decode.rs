@@ -1,0 +1,163 @@
+//! Bytes → text. Order of evidence: a byte-order mark; valid UTF-8 (a stale charset
+//! declaration on a page re-saved as UTF-8 is common, and non-ASCII Latin-1 text is almost
+//! never valid UTF-8 by accident); a charset declared in the HTML or XML head; Windows-1252,
+//! the WHATWG superset of ISO-8859-1.
+
+use encoding_rs::{Encoding, UTF_8, WINDOWS_1252};
+
+use crate::ExtractError;
+
+/// How many leading bytes are searched for a charset declaration.
+const DECLARATION_WINDOW: usize = 4096;
+/// How many leading bytes are checked for signs of binary content.
+const BINARY_WINDOW: usize = 8192;
+
+/// Decodes page bytes into text, with a clear error for empty or binary input.
+pub fn decode(bytes: &[u8]) -> Result<String, ExtractError> {
+    if bytes.iter().all(|b| b.is_ascii_whitespace()) {
+        return Err(ExtractError::Empty);
+    }
+    if let Some((enc, bom_len)) = Encoding::for_bom(bytes) {
+        let (text, _) = enc.decode_without_bom_handling(&bytes[bom_len..]);
+        return check_text(text.into_owned());
+    }
+    if let Some(kind) = binary_signature(bytes) {
+        return Err(ExtractError::Binary(kind));
+    }
+    let enc = if std::str::from_utf8(bytes).is_ok() {
+        UTF_8
+    } else {
+        declared_charset(bytes).unwrap_or(WINDOWS_1252)
+    };
+    let (text, _, _) = enc.decode(bytes);
+    check_text(text.into_owned())
+}
+
+fn check_text(text: String) -> Result<String, ExtractError> {
+    if text.trim().is_empty() {
+        return Err(ExtractError::Empty);
+    }
+    let head: String = text.chars().take(BINARY_WINDOW).collect();
+    let control = head
+        .chars()
+        .filter(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}'))
+        .count();
+    if control * 10 > head.chars().count() {
+        return Err(ExtractError::Binary("many control characters"));
+    }
+    Ok(text)
+}
+
+/// Names well-known binary formats by their magic bytes, or NUL bytes in the head.
+fn binary_signature(bytes: &[u8]) -> Option<&'static str> {
+    const MAGIC: &[(&[u8], &str)] = &[
+        (b"%PDF", "PDF"),
+        (b"\x89PNG", "PNG image"),
+        (b"GIF8", "GIF image"),
+        (b"\xff\xd8\xff", "JPEG image"),
+        (b"PK\x03\x04", "ZIP archive"),
+        (b"\x1f\x8b", "gzip data"),
+        (b"\x7fELF", "executable"),
+        (b"RIFF", "RIFF media"),
+        (b"SQLite format 3", "SQLite database"),
+    ];
+    for (magic, name) in MAGIC {
+        if bytes.starts_with(magic) {
+            return Some(name);
+        }
+    }
+    let head = &bytes[..bytes.len().min(BINARY_WINDOW)];
+    head.contains(&0).then_some("NUL bytes")
+}
+
+/// Finds `<meta charset=…>`, `<meta http-equiv… content="…; charset=…">` or
+/// `<?xml … encoding="…"?>` in the head of the page.
+fn declared_charset(bytes: &[u8]) -> Option<&'static Encoding> {
+    let head = &bytes[..bytes.len().min(DECLARATION_WINDOW)];
+    let lower: Vec<u8> = head.iter().map(u8::to_ascii_lowercase).collect();
+    for key in [&b"charset"[..], &b"encoding"[..]] {
+        let mut from = 0;
+        while let Some(pos) = find(&lower[from..], key) {
+            let mut i = from + pos + key.len();
+            while i < lower.len() && matches!(lower[i], b' ' | b'=' | b'"' | b'\'') {
+                i += 1;
+            }
+            let start = i;
+            while i < lower.len()
+                && (lower[i].is_ascii_alphanumeric()
+                    || matches!(lower[i], b'-' | b'_' | b':' | b'.'))
+            {
+                i += 1;
+            }
+            if let Some(enc) = Encoding::for_label(&lower[start..i]) {
+                // A declared UTF-16 on a page read as bytes means UTF-8, as browsers do.
+                return Some(enc.output_encoding());
+            }
+            from = i.max(from + pos + 1);
+        }
+    }
+    None
+}
+
+fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    hay.windows(needle.len()).position(|w| w == needle)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn utf8_with_and_without_bom() {
+        assert_eq!(decode("Baku’s".as_bytes()).unwrap(), "Baku’s");
+        assert_eq!(decode(b"\xef\xbb\xbfBaku").unwrap(), "Baku");
+    }
+
+    #[test]
+    fn utf16_with_bom() {
+        let mut le = vec![0xff, 0xfe];
+        for u in "Tel Aviv".encode_utf16() {
+            le.extend_from_slice(&u.to_le_bytes());
+        }
+        assert_eq!(decode(&le).unwrap(), "Tel Aviv");
+        let mut be = vec![0xfe, 0xff];
+        for u in "Gaza".encode_utf16() {
+            be.extend_from_slice(&u.to_be_bytes());
+        }
+        assert_eq!(decode(&be).unwrap(), "Gaza");
+    }
+
+    #[test]
+    fn windows_1252_fallback() {
+        assert_eq!(decode(b"caf\xe9 \x93quoted\x94").unwrap(), "café “quoted”");
+    }
+
+    #[test]
+    fn declared_charset_is_used_when_not_utf8() {
+        let page = b"<html><head><meta charset=\"koi8-r\"></head><body>\xf0\xd2\xc9\xd7\xc5\xd4</body></html>";
+        assert!(decode(page).unwrap().contains("Привет"));
+        let page = b"<meta http-equiv=\"Content-Type\" content=\"text/html; charset=ISO-8859-1\"><p>na\xefve</p>";
+        assert!(decode(page).unwrap().contains("naïve"));
+    }
+
+    #[test]
+    fn stale_declaration_loses_to_valid_utf8() {
+        let page = "<meta charset=\"iso-8859-1\"><p>Azərbaycan</p>";
+        assert!(decode(page.as_bytes()).unwrap().contains("Azərbaycan"));
+    }
+
+    #[test]
+    fn empty_and_binary_are_errors() {
+        assert_eq!(decode(b""), Err(ExtractError::Empty));
+        assert_eq!(decode(b"  \n\t "), Err(ExtractError::Empty));
+        assert!(matches!(
+            decode(b"%PDF-1.4 ..."),
+            Err(ExtractError::Binary(_))
+        ));
+        assert!(matches!(decode(b"abc\0def"), Err(ExtractError::Binary(_))));
+        assert!(matches!(
+            decode(&[1u8, 2, 3, 4, 5, 6, 7, 8]),
+            Err(ExtractError::Binary(_))
+        ));
+    }
+}

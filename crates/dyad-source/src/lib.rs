@@ -1,0 +1,177 @@
+//! Inputs: files, folders (recursive, sorted by path), and standard input; gzip is read
+//! transparently, told by its magic bytes. Every item is size-limited, compressed or not, so a
+//! huge file or a decompression bomb yields a clear error for that item.
+
+use std::fs::File;
+use std::io::{self, Read};
+use std::path::{Path, PathBuf};
+
+/// The default largest input item, after decompression: 64 MiB.
+pub const DEFAULT_MAX_BYTES: u64 = 64 * 1024 * 1024;
+
+/// One input item: the bytes of one article page and where they came from.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Item {
+    /// The file path, or `-` for standard input.
+    pub path: String,
+    pub url: Option<String>,
+    pub bytes: Vec<u8>,
+}
+
+/// Why an item could not be read.
+#[derive(Debug, thiserror::Error)]
+pub enum SourceError {
+    #[error("{path}: cannot read: {source}")]
+    Io { path: String, source: io::Error },
+    #[error("{path}: larger than the limit of {limit} bytes (see --max-bytes)")]
+    TooLarge { path: String, limit: u64 },
+    #[error("{path}: not found")]
+    NotFound { path: String },
+}
+
+impl SourceError {
+    /// The path of the item the error is about.
+    pub fn path(&self) -> &str {
+        match self {
+            SourceError::Io { path, .. }
+            | SourceError::TooLarge { path, .. }
+            | SourceError::NotFound { path } => path,
+        }
+    }
+}
+
+/// Expands the given paths into the files to read: a folder's files recursively, sorted;
+/// `-` stands for standard input. Errors (a missing path, an unreadable folder) come in place.
+pub fn expand(paths: &[PathBuf]) -> Vec<Result<PathBuf, SourceError>> {
+    let mut out = Vec::new();
+    for p in paths {
+        if p.as_os_str() == "-" {
+            out.push(Ok(p.clone()));
+        } else if p.is_dir() {
+            walk(p, &mut out);
+        } else if p.exists() {
+            out.push(Ok(p.clone()));
+        } else {
+            out.push(Err(SourceError::NotFound {
+                path: p.display().to_string(),
+            }));
+        }
+    }
+    out
+}
+
+fn walk(dir: &Path, out: &mut Vec<Result<PathBuf, SourceError>>) {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(e) => e,
+        Err(source) => {
+            out.push(Err(SourceError::Io {
+                path: dir.display().to_string(),
+                source,
+            }));
+            return;
+        }
+    };
+    let mut paths: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| {
+            !p.file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.starts_with('.'))
+        })
+        .collect();
+    paths.sort();
+    for p in paths {
+        if p.is_dir() {
+            walk(&p, out);
+        } else {
+            out.push(Ok(p));
+        }
+    }
+}
+
+/// Reads one file (or standard input for `-`), decompressing gzip, within `max_bytes`.
+pub fn read(path: &Path, max_bytes: u64) -> Result<Item, SourceError> {
+    let name = path.display().to_string();
+    let io_err = |source| SourceError::Io {
+        path: name.clone(),
+        source,
+    };
+    let raw = if path.as_os_str() == "-" {
+        read_limited(io::stdin().lock(), max_bytes, &name)?
+    } else {
+        read_limited(File::open(path).map_err(io_err)?, max_bytes, &name)?
+    };
+    let bytes = if raw.starts_with(&[0x1f, 0x8b]) {
+        read_limited(
+            flate2::read::MultiGzDecoder::new(&raw[..]),
+            max_bytes,
+            &name,
+        )?
+    } else {
+        raw
+    };
+    Ok(Item {
+        path: name,
+        url: None,
+        bytes,
+    })
+}
+
+/// Reads at most `limit` bytes; more is an error, not a silent truncation.
+pub fn read_limited(r: impl Read, limit: u64, path: &str) -> Result<Vec<u8>, SourceError> {
+    let mut buf = Vec::new();
+    r.take(limit.saturating_add(1))
+        .read_to_end(&mut buf)
+        .map_err(|source| SourceError::Io {
+            path: path.to_string(),
+            source,
+        })?;
+    if buf.len() as u64 > limit {
+        return Err(SourceError::TooLarge {
+            path: path.to_string(),
+            limit,
+        });
+    }
+    Ok(buf)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::Write;
+
+    fn tmpdir(name: &str) -> PathBuf {
+        let d = std::env::temp_dir().join(format!("dyad-source-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&d);
+        std::fs::create_dir_all(&d).unwrap();
+        d
+    }
+
+    #[test]
+    fn folders_are_walked_sorted_and_recursively() {
+        let d = tmpdir("walk");
+        std::fs::create_dir_all(d.join("b")).unwrap();
+        for f in ["c.txt", "a.txt", "b/z.txt", ".hidden"] {
+            std::fs::write(d.join(f), "x").unwrap();
+        }
+        let got: Vec<String> = expand(&[d.clone()])
+            .into_iter()
+            .map(|p| p.unwrap().strip_prefix(&d).unwrap().display().to_string())
+            .collect();
+        assert_eq!(got, ["a.txt", "b/z.txt", "c.txt"]);
+        assert!(expand(&[d.join("missing")])[0].is_err());
+    }
+
+    #[test]
+    fn gzip_is_read_transparently_and_limited() {
+        let d = tmpdir("gz");
+        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+        gz.write_all(&vec![b'a'; 10_000]).unwrap();
+        std::fs::write(d.join("page"), gz.finish().unwrap()).unwrap();
+        assert_eq!(read(&d.join("page"), 20_000).unwrap().bytes.len(), 10_000);
+        assert!(matches!(
+            read(&d.join("page"), 5_000),
+            Err(SourceError::TooLarge { .. })
+        ));
+    }
+}
