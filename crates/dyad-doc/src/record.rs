@@ -80,7 +80,7 @@ impl Span {
     pub fn of<'t>(&self, text: &'t str) -> &'t str {
         text.get(self.start..self.end).unwrap_or("")
     }
-    fn to_chars(&mut self, ix: &CharIndex) {
+    fn convert_to_chars(&mut self, ix: &CharIndex) {
         (self.start, self.end) = ix.span(self.start, self.end);
     }
 }
@@ -267,7 +267,7 @@ impl Record {
             conv(&mut b.start, &mut b.end);
         }
         for s in self.sentences.iter_mut().chain(self.tokens.iter_mut()) {
-            s.to_chars(&ix);
+            s.convert_to_chars(&ix);
         }
         for e in &mut self.entities {
             for m in &mut e.mentions {
@@ -284,7 +284,7 @@ impl Record {
             conv(&mut d.start, &mut d.end);
         }
         for v in &mut self.events {
-            v.evidence.to_chars(&ix);
+            v.evidence.convert_to_chars(&ix);
         }
         self
     }

@@ -154,7 +154,7 @@ mod tests {
         for f in ["c.txt", "a.txt", "b/z.txt", ".hidden"] {
             std::fs::write(d.join(f), "x").unwrap();
         }
-        let got: Vec<String> = expand(&[d.clone()])
+        let got: Vec<String> = expand(std::slice::from_ref(&d))
             .into_iter()
             .map(|p| p.unwrap().strip_prefix(&d).unwrap().display().to_string())
             .collect();
