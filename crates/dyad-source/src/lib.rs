@@ -1,9 +1,16 @@
 //! Inputs: files, folders (recursive, sorted by path), and standard input; gzip is read
-//! transparently, told by its magic bytes. Every item is size-limited, compressed or not, so a
-//! huge file or a decompression bomb yields a clear error for that item.
+//! transparently, told by its magic bytes. A file is one page, or a container of many told
+//! by its content: a WARC archive ([`warc`]), an RSS/Atom feed ([`feed`]) or JSON lines
+//! ([`jsonl`]). Every item is size-limited, compressed or not, so a huge file or a
+//! decompression bomb yields a clear error for that item.
+
+pub mod feed;
+pub mod http;
+pub mod jsonl;
+pub mod warc;
 
 use std::fs::File;
-use std::io::{self, Read};
+use std::io::{self, BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 
 /// The default largest input item, after decompression: 64 MiB.
@@ -15,6 +22,10 @@ pub struct Item {
     /// The file path, or `-` for standard input.
     pub path: String,
     pub url: Option<String>,
+    /// The date the container gives the item (feed date, WARC fetch date), `YYYY-MM-DD…`.
+    pub date: Option<String>,
+    /// The character set the container declares for the bytes (HTTP header, feed encoding).
+    pub charset: Option<String>,
     pub bytes: Vec<u8>,
 }
 
@@ -27,6 +38,12 @@ pub enum SourceError {
     TooLarge { path: String, limit: u64 },
     #[error("{path}: not found")]
     NotFound { path: String },
+    #[error("{path}: item {record}: {message}")]
+    Record {
+        path: String,
+        record: usize,
+        message: String,
+    },
 }
 
 impl SourceError {
@@ -35,7 +52,8 @@ impl SourceError {
         match self {
             SourceError::Io { path, .. }
             | SourceError::TooLarge { path, .. }
-            | SourceError::NotFound { path } => path,
+            | SourceError::NotFound { path }
+            | SourceError::Record { path, .. } => path,
         }
     }
 }
@@ -113,8 +131,69 @@ pub fn read(path: &Path, max_bytes: u64) -> Result<Item, SourceError> {
     Ok(Item {
         path: name,
         url: None,
+        date: None,
+        charset: None,
         bytes,
     })
+}
+
+/// The items of one input, streamed.
+pub type Items = Box<dyn Iterator<Item = Result<Item, SourceError>> + Send>;
+
+/// Opens one file (or standard input for `-`) and streams its items: the records of a WARC
+/// archive, the entries of a feed, the lines of a JSONL file, or the file as one page. Gzip is
+/// undone first. Each item is bounded by `max_bytes`.
+pub fn items(path: &Path, max_bytes: u64) -> Items {
+    let name = path.display().to_string();
+    match open_stream(path) {
+        Ok(stream) => dispatch(stream, name, max_bytes),
+        Err(source) => Box::new(std::iter::once(Err(SourceError::Io { path: name, source }))),
+    }
+}
+
+type Stream = Box<dyn BufRead + Send>;
+
+fn open_stream(path: &Path) -> io::Result<Stream> {
+    let raw: Box<dyn Read + Send> = if path.as_os_str() == "-" {
+        Box::new(io::stdin())
+    } else {
+        Box::new(File::open(path)?)
+    };
+    let mut raw = BufReader::with_capacity(64 * 1024, raw);
+    if raw.fill_buf()?.starts_with(&[0x1f, 0x8b]) {
+        let gz = flate2::read::MultiGzDecoder::new(raw);
+        return Ok(Box::new(BufReader::with_capacity(64 * 1024, gz)));
+    }
+    Ok(Box::new(raw))
+}
+
+/// Tells the container kind from the first bytes and hands the stream to its reader.
+fn dispatch(mut stream: Stream, name: String, max_bytes: u64) -> Items {
+    let mut head = Vec::new();
+    if let Err(source) = (&mut stream).take(4096).read_to_end(&mut head) {
+        return Box::new(std::iter::once(Err(SourceError::Io { path: name, source })));
+    }
+    let whole: Stream = Box::new(BufReader::new(io::Cursor::new(head.clone()).chain(stream)));
+    if head.starts_with(b"WARC/") {
+        return Box::new(warc::WarcItems::new(whole, name, max_bytes));
+    }
+    if jsonl::looks_like_jsonl(&head) {
+        return Box::new(jsonl::JsonlItems::new(whole, name, max_bytes));
+    }
+    let bytes = read_limited(whole, max_bytes, &name);
+    if feed::looks_like_feed(&head) {
+        return match bytes {
+            Ok(bytes) => Box::new(feed::items(&bytes, &name).into_iter()),
+            Err(e) => Box::new(std::iter::once(Err(e))),
+        };
+    }
+    Box::new(std::iter::once(bytes.map(|bytes| Item {
+        path: name,
+        url: None,
+        date: None,
+        charset: None,
+        bytes,
+    })))
 }
 
 /// Reads at most `limit` bytes; more is an error, not a silent truncation.
@@ -160,6 +239,37 @@ mod tests {
             .collect();
         assert_eq!(got, ["a.txt", "b/z.txt", "c.txt"]);
         assert!(expand(&[d.join("missing")])[0].is_err());
+    }
+
+    #[test]
+    fn containers_are_told_by_content() {
+        let d = tmpdir("containers");
+        let warc = warc::response_record(
+            "http://example.org/a",
+            "2024-10-15T08:00:00Z",
+            b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<p>Baku</p>",
+        );
+        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+        gz.write_all(&warc).unwrap();
+        std::fs::write(d.join("a.warc.gz"), gz.finish().unwrap()).unwrap();
+        std::fs::write(
+            d.join("b.data"),
+            "{\"url\":\"u1\",\"text\":\"One.\"}\n\n{\"url\":\"u2\",\"html\":\"<p>Two</p>\"}\n",
+        )
+        .unwrap();
+        std::fs::write(d.join("c.xml"), "<rss><channel><item><title>T</title><description>Body</description></item></channel></rss>").unwrap();
+        std::fs::write(d.join("d.txt"), "Just a page.").unwrap();
+        let got: Vec<Item> = ["a.warc.gz", "b.data", "c.xml", "d.txt"]
+            .iter()
+            .flat_map(|f| items(&d.join(f), 1 << 20))
+            .map(Result::unwrap)
+            .collect();
+        assert_eq!(got.len(), 5);
+        assert_eq!(got[0].url.as_deref(), Some("http://example.org/a"));
+        assert_eq!(got[0].bytes, b"<p>Baku</p>");
+        assert_eq!(got[2].bytes, b"<p>Two</p>");
+        assert!(String::from_utf8_lossy(&got[3].bytes).contains("Body"));
+        assert_eq!(got[4].bytes, b"Just a page.");
     }
 
     #[test]
