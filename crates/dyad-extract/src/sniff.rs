@@ -2,6 +2,12 @@
 
 use crate::Format;
 
+/// Tags a page or an HTML fragment can open with.
+const HTML_OPENING_TAGS: [&str; 22] = [
+    "html", "head", "body", "meta", "title", "link", "div", "p", "article", "section", "main",
+    "header", "h1", "h2", "h3", "h4", "h5", "h6", "table", "ul", "span", "script",
+];
+
 /// HTML when the text starts (after whitespace, a BOM or comments) with a doctype or a
 /// common top-level tag, or when its head holds several HTML tags.
 pub fn format(text: &str) -> Format {
@@ -11,18 +17,18 @@ pub fn format(text: &str) -> Format {
         .take(2048)
         .collect::<String>()
         .to_ascii_lowercase();
-    const OPENERS: [&str; 8] = [
-        "<!doctype html",
-        "<html",
-        "<head",
-        "<body",
-        "<?xml",
-        "<!--",
-        "<meta",
-        "<div",
-    ];
-    if OPENERS.iter().any(|o| head.starts_with(o)) {
+    if head.starts_with("<!doctype html") || head.starts_with("<?xml") || head.starts_with("<!--") {
         return Format::Html;
+    }
+    if let Some(rest) = head.strip_prefix('<') {
+        let name: String = rest
+            .chars()
+            .take_while(char::is_ascii_alphanumeric)
+            .collect();
+        let closes = rest[name.len()..].starts_with(['>', ' ', '\n', '\t', '/']);
+        if closes && HTML_OPENING_TAGS.contains(&name.as_str()) {
+            return Format::Html;
+        }
     }
     const TAGS: [&str; 10] = [
         "<p>", "<p ", "<div", "<br", "<span", "<a href", "<title>", "<article", "<h1", "<script",
@@ -52,5 +58,8 @@ mod tests {
             Format::Text
         );
         assert_eq!(format("x < y and <b> is bold"), Format::Text);
+        assert_eq!(format("<p>A fragment.</p>"), Format::Html);
+        assert_eq!(format("<article class=\"story\">"), Format::Html);
+        assert_eq!(format("<pre-release> notes are plain text"), Format::Text);
     }
 }

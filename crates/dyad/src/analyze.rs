@@ -4,12 +4,15 @@ use std::io::{self, BufWriter, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use dyad_pipeline::{analyze, Options, Origin};
+use dyad_pipeline::Options;
+
+use crate::run::{run, Outcome, RunOptions};
 
 /// Arguments of `dyad analyze`.
 #[derive(clap::Args)]
 pub struct Args {
     /// Files or folders to analyse (folders recursively, in sorted order); `-` reads stdin.
+    /// A file may be a page (HTML or text), a WARC archive, an RSS/Atom feed or JSON lines.
     #[arg(required = true)]
     paths: Vec<PathBuf>,
     /// Indent the JSON output (meant for a single record).
@@ -21,52 +24,40 @@ pub struct Args {
     /// Include the token layer in each record.
     #[arg(long)]
     tokens: bool,
+    /// Worker threads (0: one per core).
+    #[arg(long, default_value_t = 0)]
+    threads: usize,
 }
 
 /// Runs the command; exit status 1 when any item failed.
-pub fn run(args: Args) -> ExitCode {
-    let opts = Options {
-        tokens: args.tokens,
+pub fn run_command(args: Args) -> ExitCode {
+    let opts = RunOptions {
+        threads: args.threads,
+        max_bytes: args.max_bytes,
+        analyze: Options {
+            tokens: args.tokens,
+        },
     };
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
-    let (mut ok, mut failed) = (0usize, 0usize);
-    for path in dyad_source::expand(&args.paths) {
-        let item = path.and_then(|p| dyad_source::read(&p, args.max_bytes));
-        let item = match item {
-            Ok(item) => item,
-            Err(e) => {
-                eprintln!("dyad: {e}");
-                failed += 1;
-                continue;
-            }
-        };
-        let origin = Origin {
-            path: Some(item.path.clone()),
-            url: item.url.clone(),
-        };
-        match analyze(&item.bytes, origin, &opts) {
-            Ok(rec) => {
-                let written = if args.pretty {
-                    serde_json::to_writer_pretty(&mut out, &rec)
-                } else {
-                    serde_json::to_writer(&mut out, &rec)
-                };
-                if written.is_err() || writeln!(out).is_err() {
-                    // stdout closed (e.g. piped into `head`): stop quietly.
-                    return ExitCode::from(if failed > 0 { 1 } else { 0 });
-                }
-                ok += 1;
-            }
-            Err(e) => {
-                eprintln!("dyad: {}: {e}", item.path);
-                failed += 1;
-            }
+    let summary = run(&args.paths, &opts, |outcome| match outcome {
+        Outcome::Analysed(rec) => {
+            let written = if args.pretty {
+                serde_json::to_writer_pretty(&mut out, &rec)
+            } else {
+                serde_json::to_writer(&mut out, &rec)
+            };
+            // A closed stdout (piped into `head`) ends the run quietly.
+            written.is_ok() && writeln!(out).is_ok()
         }
-    }
+        Outcome::Failed { message, .. } => {
+            eprintln!("dyad: {message}");
+            true
+        }
+    });
     let _ = out.flush();
-    if failed > 0 {
-        eprintln!("dyad: {ok} analysed, {failed} failed");
+    if summary.failed > 0 {
+        eprintln!("dyad: {}", summary.line());
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS

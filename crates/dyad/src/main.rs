@@ -1,6 +1,7 @@
 //! The `dyad` command line: wiring only. Each subcommand hands its work to a library crate.
 
 mod analyze;
+mod run;
 
 use std::process::ExitCode;
 
@@ -23,6 +24,6 @@ enum Command {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Command::Analyze(args) => analyze::run(args),
+        Command::Analyze(args) => analyze::run_command(args),
     }
 }

@@ -103,3 +103,40 @@ fn same_input_same_output() {
     let b = dyad(&["analyze", d.to_str().unwrap()], None);
     assert_eq!(a.stdout, b.stdout);
 }
+
+#[test]
+fn containers_and_threads_keep_input_order() {
+    let d = tmpdir("containers");
+    let mut jsonl = String::new();
+    for i in 0..50 {
+        jsonl.push_str(&format!(
+            "{{\"url\":\"http://example.org/{i}\",\"text\":\"Story number {i} from Baku.\"}}\n"
+        ));
+    }
+    std::fs::write(d.join("a.jsonl"), jsonl).unwrap();
+    let mut warc = Vec::new();
+    for i in 0..3 {
+        let http = format!(
+            "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<p>Page {i} of the archive.</p>"
+        );
+        warc.extend(dyad_source::warc::response_record(
+            &format!("http://example.org/w{i}"),
+            "2024-10-15T08:00:00Z",
+            http.as_bytes(),
+        ));
+    }
+    std::fs::write(d.join("b.warc"), warc).unwrap();
+    let one = dyad(&["analyze", "--threads", "1", d.to_str().unwrap()], None);
+    let two = dyad(&["analyze", "--threads", "2", d.to_str().unwrap()], None);
+    assert!(
+        one.status.success(),
+        "{}",
+        String::from_utf8_lossy(&one.stderr)
+    );
+    assert_eq!(one.stdout, two.stdout);
+    let recs = records(&one);
+    assert_eq!(recs.len(), 53);
+    assert_eq!(recs[7]["source"]["url"], "http://example.org/7");
+    assert_eq!(recs[52]["source"]["url"], "http://example.org/w2");
+    assert_eq!(recs[52]["source"]["format"], "html");
+}

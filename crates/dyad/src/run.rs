@@ -1,0 +1,193 @@
+//! Running the pipeline over many inputs: items are read in order, analysed on several
+//! threads, and handed back in input order. Memory stays bounded: at most one batch of items
+//! is in flight at a time.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+
+use dyad_doc::Record;
+use dyad_pipeline::{analyze, AnalyzeError, Options, Origin};
+use dyad_source::{Item, SourceError};
+
+/// How a run reads and analyses its inputs.
+#[derive(Debug, Clone)]
+pub struct RunOptions {
+    /// Worker threads; 0 means one per core.
+    pub threads: usize,
+    /// Largest input item in bytes.
+    pub max_bytes: u64,
+    pub analyze: Options,
+}
+
+/// What became of one input item.
+pub enum Outcome {
+    Analysed(Box<Record>),
+    /// The item could not be read or analysed: which kind of problem, and a message that
+    /// names the item.
+    Failed {
+        kind: &'static str,
+        message: String,
+    },
+}
+
+/// Counts at the end of a run.
+#[derive(Debug, Default)]
+pub struct Summary {
+    pub analysed: usize,
+    pub failed: usize,
+    /// Failures by kind (`binary`, `empty`, `too-large`, …), in name order.
+    pub failures: BTreeMap<&'static str, usize>,
+    pub elapsed: Duration,
+}
+
+impl Summary {
+    /// One line for stderr: counts, failures by kind, time and rate.
+    pub fn line(&self) -> String {
+        let secs = self.elapsed.as_secs_f64();
+        let mut s = format!(
+            "{} analysed, {} failed in {:.2}s ({:.0} items/s)",
+            self.analysed,
+            self.failed,
+            secs,
+            (self.analysed + self.failed) as f64 / secs.max(1e-9)
+        );
+        if !self.failures.is_empty() {
+            let kinds: Vec<String> = self
+                .failures
+                .iter()
+                .map(|(k, n)| format!("{k}: {n}"))
+                .collect();
+            s.push_str(&format!(" [{}]", kinds.join(", ")));
+        }
+        s
+    }
+}
+
+/// Items in flight per worker thread: enough to keep every core busy, few enough to bound
+/// memory.
+const BATCH_PER_THREAD: usize = 16;
+
+/// Reads every item of `paths` and analyses it, calling `sink` for each outcome in input
+/// order. `sink` returns false to stop early (e.g. the output pipe closed).
+pub fn run(paths: &[PathBuf], opts: &RunOptions, mut sink: impl FnMut(Outcome) -> bool) -> Summary {
+    let started = Instant::now();
+    let threads = if opts.threads == 0 {
+        std::thread::available_parallelism().map_or(1, |n| n.get())
+    } else {
+        opts.threads
+    };
+    let mut summary = Summary::default();
+    let mut items = dyad_source::expand(paths)
+        .into_iter()
+        .flat_map(|p| match p {
+            Ok(p) => dyad_source::items(&p, opts.max_bytes),
+            Err(e) => Box::new(std::iter::once(Err(e))),
+        });
+    let batch_size = threads * BATCH_PER_THREAD;
+    loop {
+        let batch: Vec<Result<Item, SourceError>> = items.by_ref().take(batch_size).collect();
+        if batch.is_empty() {
+            break;
+        }
+        for outcome in analyze_batch(batch, threads, &opts.analyze) {
+            match &outcome {
+                Outcome::Analysed(_) => summary.analysed += 1,
+                Outcome::Failed { kind, .. } => {
+                    summary.failed += 1;
+                    *summary.failures.entry(kind).or_default() += 1;
+                }
+            }
+            if !sink(outcome) {
+                summary.elapsed = started.elapsed();
+                return summary;
+            }
+        }
+    }
+    summary.elapsed = started.elapsed();
+    summary
+}
+
+/// Analyses one batch on `threads` threads; outcomes come back in the batch's order.
+fn analyze_batch(
+    batch: Vec<Result<Item, SourceError>>,
+    threads: usize,
+    opts: &Options,
+) -> Vec<Outcome> {
+    let n = batch.len();
+    let inputs: Vec<Mutex<Option<Result<Item, SourceError>>>> =
+        batch.into_iter().map(|i| Mutex::new(Some(i))).collect();
+    let outputs: Vec<Mutex<Option<Outcome>>> = (0..n).map(|_| Mutex::new(None)).collect();
+    let next = AtomicUsize::new(0);
+    let work = || loop {
+        let i = next.fetch_add(1, Ordering::Relaxed);
+        if i >= n {
+            break;
+        }
+        let input = inputs[i].lock().map(|mut g| g.take()).ok().flatten();
+        if let Some(input) = input {
+            let outcome = analyze_item(input, opts);
+            if let Ok(mut slot) = outputs[i].lock() {
+                *slot = Some(outcome);
+            }
+        }
+    };
+    std::thread::scope(|s| {
+        for _ in 1..threads.min(n) {
+            s.spawn(work);
+        }
+        work();
+    });
+    outputs
+        .into_iter()
+        .map(|m| {
+            m.into_inner().ok().flatten().unwrap_or(Outcome::Failed {
+                kind: "internal",
+                message: "analysis thread stopped".into(),
+            })
+        })
+        .collect()
+}
+
+fn analyze_item(input: Result<Item, SourceError>, opts: &Options) -> Outcome {
+    let item = match input {
+        Ok(item) => item,
+        Err(e) => {
+            return Outcome::Failed {
+                kind: source_kind(&e),
+                message: e.to_string(),
+            }
+        }
+    };
+    let origin = Origin {
+        path: Some(item.path.clone()),
+        url: item.url,
+    };
+    match analyze(&item.bytes, origin, opts) {
+        Ok(rec) => Outcome::Analysed(Box::new(rec)),
+        Err(e) => Outcome::Failed {
+            kind: analyze_kind(&e),
+            message: format!("{}: {e}", item.path),
+        },
+    }
+}
+
+fn source_kind(e: &SourceError) -> &'static str {
+    match e {
+        SourceError::Io { .. } => "unreadable",
+        SourceError::TooLarge { .. } => "too-large",
+        SourceError::NotFound { .. } => "not-found",
+        SourceError::Record { .. } => "bad-record",
+    }
+}
+
+fn analyze_kind(e: &AnalyzeError) -> &'static str {
+    use dyad_extract::ExtractError;
+    match e {
+        AnalyzeError::Extract(ExtractError::Empty) => "empty",
+        AnalyzeError::Extract(ExtractError::Binary(_)) => "binary",
+        AnalyzeError::Extract(ExtractError::NoText) => "no-text",
+    }
+}
