@@ -43,6 +43,9 @@ pub struct Source {
     pub url: Option<String>,
     /// `html` or `text`.
     pub format: String,
+    /// When the page was fetched, if the input says (a WARC record's date).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fetched: Option<String>,
 }
 
 /// Article metadata.

@@ -14,6 +14,12 @@ const BINARY_WINDOW: usize = 8192;
 
 /// Decodes page bytes into text, with a clear error for empty or binary input.
 pub fn decode(bytes: &[u8]) -> Result<String, ExtractError> {
+    decode_with(bytes, None)
+}
+
+/// Decodes page bytes, taking a charset declared outside the page (an HTTP header) before
+/// the one the page declares.
+pub fn decode_with(bytes: &[u8], outer_charset: Option<&str>) -> Result<String, ExtractError> {
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return Err(ExtractError::Empty);
     }
@@ -27,7 +33,11 @@ pub fn decode(bytes: &[u8]) -> Result<String, ExtractError> {
     let enc = if std::str::from_utf8(bytes).is_ok() {
         UTF_8
     } else {
-        declared_charset(bytes).unwrap_or(WINDOWS_1252)
+        outer_charset
+            .and_then(|c| Encoding::for_label(c.trim().as_bytes()))
+            .map(Encoding::output_encoding)
+            .or_else(|| declared_charset(bytes))
+            .unwrap_or(WINDOWS_1252)
     };
     let (text, _, _) = enc.decode(bytes);
     check_text(text.into_owned())
@@ -138,6 +148,17 @@ mod tests {
         assert!(decode(page).unwrap().contains("Привет"));
         let page = b"<meta http-equiv=\"Content-Type\" content=\"text/html; charset=ISO-8859-1\"><p>na\xefve</p>";
         assert!(decode(page).unwrap().contains("naïve"));
+    }
+
+    #[test]
+    fn outer_charset_comes_before_the_page_declaration() {
+        let page = b"<meta charset=\"iso-8859-1\"><p>\xf0\xd2\xc9\xd7\xc5\xd4</p>";
+        assert!(decode_with(page, Some("KOI8-R"))
+            .unwrap()
+            .contains("Привет"));
+        assert!(decode_with(page, Some("no-such-charset"))
+            .unwrap()
+            .contains("ðÒÉ×ÅÔ"));
     }
 
     #[test]

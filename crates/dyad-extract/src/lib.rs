@@ -52,12 +52,21 @@ pub enum ExtractError {
     NoText,
 }
 
+/// What is known of a page from outside it.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Hints<'a> {
+    /// The page's URL.
+    pub url: Option<&'a str>,
+    /// The character set declared outside the page (an HTTP header).
+    pub charset: Option<&'a str>,
+}
+
 /// Decodes `bytes`, tells HTML from text and extracts the article.
-pub fn extract(bytes: &[u8], url: Option<&str>) -> Result<(Format, Extracted), ExtractError> {
-    let decoded = decode::decode(bytes)?;
+pub fn extract(bytes: &[u8], hints: &Hints) -> Result<(Format, Extracted), ExtractError> {
+    let decoded = decode::decode_with(bytes, hints.charset)?;
     let format = sniff::format(&decoded);
     let out = match format {
-        Format::Html => html::extract(&decoded, url),
+        Format::Html => html::extract(&decoded, hints.url),
         Format::Text => text::extract(&decoded),
     };
     Ok((format, out))

@@ -18,6 +18,13 @@ pub enum AnalyzeError {
 pub struct Origin {
     pub path: Option<String>,
     pub url: Option<String>,
+    /// Publication date given by the container (feed entry, JSONL line); used when the page
+    /// itself states none.
+    pub published: Option<String>,
+    /// When the page was fetched (WARC record date).
+    pub fetched: Option<String>,
+    /// Character set declared outside the page (HTTP header); a BOM or valid UTF-8 still wins.
+    pub charset: Option<String>,
 }
 
 /// The record id: the first 128 bits of the SHA-256 of the input bytes, in hex.
@@ -35,11 +42,19 @@ pub struct Options {
 
 /// Analyses one page (HTML or plain text, any supported encoding).
 pub fn analyze(bytes: &[u8], origin: Origin, opts: &Options) -> Result<Record, AnalyzeError> {
-    let (format, ex) = dyad_extract::extract(bytes, origin.url.as_deref())?;
+    let hints = dyad_extract::Hints {
+        url: origin.url.as_deref(),
+        charset: origin.charset.as_deref(),
+    };
+    let (format, mut ex) = dyad_extract::extract(bytes, &hints)?;
+    if ex.meta.published.is_none() {
+        ex.meta.published = origin.published;
+    }
     let source = Source {
         path: origin.path,
         url: origin.url.or_else(|| ex.meta.canonical_url.clone()),
         format: format.name().to_string(),
+        fetched: origin.fetched,
     };
     let mut rec = Record::new(record_id(bytes), source);
     rec.text = ex.text;

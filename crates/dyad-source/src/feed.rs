@@ -63,7 +63,8 @@ pub fn items(xml: &[u8], path: &str) -> Vec<Result<Item, SourceError>> {
             Ok(Item {
                 path: format!("{path}#{}", i + 1),
                 url: e.link,
-                date: e.date,
+                published: e.date,
+                fetched: None,
                 charset: Some("utf-8".into()),
                 bytes: html.into_bytes(),
             })
@@ -219,7 +220,7 @@ mod tests {
         assert_eq!(items.len(), 3);
         let first = items[0].as_ref().unwrap();
         assert_eq!(first.url.as_deref(), Some("http://example.org/1"));
-        assert_eq!(first.date.as_deref(), Some("2024-10-15"));
+        assert_eq!(first.published.as_deref(), Some("2024-10-15"));
         let html = String::from_utf8_lossy(&first.bytes);
         assert!(html.contains("<p>Full text of the first story.</p>"));
         assert!(html.contains("<title>Talks in Baku &amp; Ankara</title>"));
@@ -233,7 +234,7 @@ mod tests {
         let items = items(ATOM.as_bytes(), "a.atom");
         let item = items[0].as_ref().unwrap();
         assert_eq!(item.url.as_deref(), Some("http://example.org/a"));
-        assert_eq!(item.date.as_deref(), Some("2023-02-24"));
+        assert_eq!(item.published.as_deref(), Some("2023-02-24"));
         assert!(String::from_utf8_lossy(&item.bytes).contains("<p>Troops crossed the border.</p>"));
     }
 

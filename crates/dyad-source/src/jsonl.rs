@@ -26,7 +26,8 @@ pub fn item(line: &[u8], path: &str, line_no: usize) -> Result<Item, SourceError
     Ok(Item {
         path: format!("{path}#{line_no}"),
         url: field("url"),
-        date: field("date"),
+        published: field("date"),
+        fetched: None,
         charset: Some("utf-8".into()),
         bytes: body.into_bytes(),
     })

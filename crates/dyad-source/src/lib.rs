@@ -22,8 +22,10 @@ pub struct Item {
     /// The file path, or `-` for standard input.
     pub path: String,
     pub url: Option<String>,
-    /// The date the container gives the item (feed date, WARC fetch date), `YYYY-MM-DD…`.
-    pub date: Option<String>,
+    /// The publication date the container gives the item (feed entry, JSONL `date`).
+    pub published: Option<String>,
+    /// When the page was fetched (a WARC record's date), ISO 8601.
+    pub fetched: Option<String>,
     /// The character set the container declares for the bytes (HTTP header, feed encoding).
     pub charset: Option<String>,
     pub bytes: Vec<u8>,
@@ -131,7 +133,8 @@ pub fn read(path: &Path, max_bytes: u64) -> Result<Item, SourceError> {
     Ok(Item {
         path: name,
         url: None,
-        date: None,
+        published: None,
+        fetched: None,
         charset: None,
         bytes,
     })
@@ -190,7 +193,8 @@ fn dispatch(mut stream: Stream, name: String, max_bytes: u64) -> Items {
     Box::new(std::iter::once(bytes.map(|bytes| Item {
         path: name,
         url: None,
-        date: None,
+        published: None,
+        fetched: None,
         charset: None,
         bytes,
     })))

@@ -128,7 +128,8 @@ impl<R: BufRead> WarcItems<R> {
         Ok(Some(Some(Item {
             path: format!("{}#{}", self.path, self.record_no),
             url: uri,
-            date: date.map(|d| d.chars().take(10).collect()),
+            published: None,
+            fetched: date,
             charset: response.charset,
             bytes: response.body,
         })))
@@ -201,7 +202,7 @@ mod tests {
             .collect();
         assert_eq!(items.len(), 2);
         assert_eq!(items[0].url.as_deref(), Some("http://example.org/a"));
-        assert_eq!(items[0].date.as_deref(), Some("2024-10-15"));
+        assert_eq!(items[0].fetched.as_deref(), Some("2024-10-15T08:00:00Z"));
         assert_eq!(items[0].charset.as_deref(), Some("utf-8"));
         assert_eq!(items[0].bytes, b"<p>Baku</p>");
         assert_eq!(items[1].bytes, b"Tel Aviv");

@@ -164,6 +164,9 @@ fn analyze_item(input: Result<Item, SourceError>, opts: &Options) -> Outcome {
     let origin = Origin {
         path: Some(item.path.clone()),
         url: item.url,
+        published: item.published,
+        fetched: item.fetched,
+        charset: item.charset,
     };
     match analyze(&item.bytes, origin, opts) {
         Ok(rec) => Outcome::Analysed(Box::new(rec)),
