@@ -27,6 +27,9 @@ pub struct Args {
     /// Worker threads (0: one per core).
     #[arg(long, default_value_t = 0)]
     threads: usize,
+    /// No progress bar (it shows only when stderr is a terminal anyway).
+    #[arg(long, short)]
+    quiet: bool,
 }
 
 /// Runs the command; exit status 1 when any item failed.
@@ -37,6 +40,7 @@ pub fn run_command(args: Args) -> ExitCode {
         analyze: Options {
             tokens: args.tokens,
         },
+        progress: !args.quiet,
     };
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
@@ -56,8 +60,10 @@ pub fn run_command(args: Args) -> ExitCode {
         }
     });
     let _ = out.flush();
-    if summary.failed > 0 {
+    if summary.failed > 0 || !args.quiet && std::io::IsTerminal::is_terminal(&std::io::stderr()) {
         eprintln!("dyad: {}", summary.line());
+    }
+    if summary.failed > 0 {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS

@@ -20,6 +20,8 @@ pub struct RunOptions {
     /// Largest input item in bytes.
     pub max_bytes: u64,
     pub analyze: Options,
+    /// Show a progress bar on stderr when it is a terminal.
+    pub progress: bool,
 }
 
 /// What became of one input item.
@@ -80,19 +82,25 @@ pub fn run(paths: &[PathBuf], opts: &RunOptions, mut sink: impl FnMut(Outcome) -
         opts.threads
     };
     let mut summary = Summary::default();
-    let mut items = dyad_source::expand(paths)
-        .into_iter()
-        .flat_map(|p| match p {
+    let files = dyad_source::expand(paths);
+    let progress = Progress::new(opts.progress, files.len());
+    let mut items = files.into_iter().enumerate().flat_map(|(n, p)| {
+        let items = match p {
             Ok(p) => dyad_source::items(&p, opts.max_bytes),
             Err(e) => Box::new(std::iter::once(Err(e))),
-        });
+        };
+        items.map(move |item| (n, item))
+    });
     let batch_size = threads * BATCH_PER_THREAD;
     loop {
-        let batch: Vec<Result<Item, SourceError>> = items.by_ref().take(batch_size).collect();
+        let (file_numbers, batch): (Vec<usize>, Vec<Result<Item, SourceError>>) =
+            items.by_ref().take(batch_size).unzip();
         if batch.is_empty() {
             break;
         }
-        for outcome in analyze_batch(batch, threads, &opts.analyze) {
+        let outcomes = analyze_batch(batch, threads, &opts.analyze);
+        for (file_number, outcome) in file_numbers.into_iter().zip(outcomes) {
+            progress.advance(file_number, &summary);
             match &outcome {
                 Outcome::Analysed(_) => summary.analysed += 1,
                 Outcome::Failed { kind, .. } => {
@@ -102,12 +110,52 @@ pub fn run(paths: &[PathBuf], opts: &RunOptions, mut sink: impl FnMut(Outcome) -
             }
             if !sink(outcome) {
                 summary.elapsed = started.elapsed();
+                progress.finish();
                 return summary;
             }
         }
     }
     summary.elapsed = started.elapsed();
+    progress.finish();
     summary
+}
+
+/// A progress bar over input files, with the article count and rate as its message; hidden
+/// unless asked for and stderr is a terminal.
+struct Progress(Option<indicatif::ProgressBar>);
+
+impl Progress {
+    fn new(wanted: bool, files: usize) -> Self {
+        use std::io::IsTerminal;
+        if !wanted || !std::io::stderr().is_terminal() {
+            return Progress(None);
+        }
+        let bar = indicatif::ProgressBar::new(files as u64);
+        let style = indicatif::ProgressStyle::with_template(
+            "{bar:30} {pos}/{len} files · {msg} · {elapsed} elapsed · ETA {eta}",
+        )
+        .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar());
+        bar.set_style(style);
+        Progress(Some(bar))
+    }
+
+    fn advance(&self, file_number: usize, summary: &Summary) {
+        if let Some(bar) = &self.0 {
+            bar.set_position(file_number as u64);
+            let done = summary.analysed + summary.failed;
+            let rate = done as f64 / bar.elapsed().as_secs_f64().max(1e-3);
+            bar.set_message(format!(
+                "{done} articles, {rate:.0}/s, {} failed",
+                summary.failed
+            ));
+        }
+    }
+
+    fn finish(&self) {
+        if let Some(bar) = &self.0 {
+            bar.finish_and_clear();
+        }
+    }
 }
 
 /// Analyses one batch on `threads` threads; outcomes come back in the batch's order.
