@@ -1,0 +1,442 @@
+//! Where each line sits in the page decides what it is: the top of the page (above the first
+//! prose paragraph) holds the title, photo credit, caption, byline and date; the body runs
+//! from there to the first run of closing furniture that comes after most of the prose;
+//! what follows is furniture, teaser titles of other articles and the author's bio.
+
+use dyad_doc::{BlockKind, Meta, Removed, RemovedKind};
+
+use super::classify::{item_text, Kind, Line};
+use super::people;
+use crate::body::BodyBuilder;
+use crate::Extracted;
+
+/// What a line becomes.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Role {
+    Pending,
+    /// Starts a block of this kind.
+    Block(BlockKind),
+    /// Continues the paragraph of the line before (a hard-wrapped paragraph).
+    Join,
+    Title,
+    Removed(RemovedKind),
+    /// Dropped without a trace (separator lines).
+    Drop,
+}
+
+/// How many lines ahead a heading looks for the paragraph it introduces, and a furniture
+/// line for the rest of its run.
+const LOOKAHEAD: usize = 8;
+const RUN_WINDOW: usize = 3;
+
+/// Builds the extraction from classified lines.
+pub fn assemble(lines: &[Line<'_>]) -> Extracted {
+    let n = lines.len();
+    let mut roles = vec![Role::Pending; n];
+    let mut meta = Meta::default();
+    let mut bio_lines: Vec<usize> = Vec::new();
+
+    mark_credits(lines, &mut roles, &mut meta);
+    let start = body_start(lines, &roles);
+    let cut = body_end(lines, &roles, start);
+
+    top_zone(lines, &mut roles, &mut meta, start);
+    body_zone(lines, &mut roles, &mut meta, start, cut);
+    closing_zone(lines, &mut roles, &mut meta, cut, &mut bio_lines);
+    if bio_lines.is_empty() {
+        trailing_bio(lines, &mut roles, &meta, cut, &mut bio_lines);
+    }
+    if !bio_lines.is_empty() {
+        let bio: Vec<&str> = bio_lines.iter().map(|&i| lines[i].text).collect();
+        let bio = bio.join(" ");
+        if meta.byline.is_empty() {
+            if let Some(name) = people::bio_subject(strip_emphasis(&bio)) {
+                meta.byline.push(name);
+            }
+        }
+        meta.author_bio = Some(bio);
+    }
+    build(lines, &roles, meta)
+}
+
+/// Photo credits, and the caption on the line next to each (same group).
+fn mark_credits(lines: &[Line<'_>], roles: &mut [Role], meta: &mut Meta) {
+    for i in 0..lines.len() {
+        let Kind::Credit(c) = &lines[i].kind else {
+            continue;
+        };
+        roles[i] = Role::Removed(RemovedKind::PhotoCredit);
+        if meta.photo_credit.is_none() && !c.credit.is_empty() {
+            meta.photo_credit = Some(c.credit.clone());
+        }
+        if let Some(caption) = &c.caption {
+            if meta.caption.is_none() {
+                meta.caption = Some(caption.clone());
+            }
+            continue;
+        }
+        let captionable = |j: usize| {
+            lines[j].group == lines[i].group
+                && lines[j].kind == Kind::Text
+                && lines[j].shape.words <= 60
+                && roles[j] == Role::Pending
+        };
+        let neighbour = if i + 1 < lines.len() && captionable(i + 1) {
+            Some(i + 1)
+        } else if i > 0 && captionable(i - 1) {
+            Some(i - 1)
+        } else {
+            None
+        };
+        if let Some(j) = neighbour {
+            roles[j] = Role::Removed(RemovedKind::Caption);
+            if meta.caption.is_none() {
+                meta.caption = Some(lines[j].text.to_string());
+            }
+        }
+    }
+}
+
+/// The first prose line not already taken: where the article starts.
+fn body_start(lines: &[Line<'_>], roles: &[Role]) -> usize {
+    let open = |i: &usize| roles[*i] == Role::Pending && lines[*i].kind == Kind::Text;
+    (0..lines.len())
+        .filter(open)
+        .find(|&i| lines[i].shape.prose_like())
+        .or_else(|| (0..lines.len()).find(open))
+        .unwrap_or(lines.len())
+}
+
+fn is_prose(line: &Line<'_>, role: Role) -> bool {
+    role == Role::Pending && line.kind == Kind::Text && line.shape.prose_like()
+}
+
+/// Where the body ends: the first closing furniture line after the start that comes after
+/// most of the prose and is followed by more furniture (a run), or is a strong closer, or
+/// has no prose after it.
+fn body_end(lines: &[Line<'_>], roles: &[Role], start: usize) -> usize {
+    let n = lines.len();
+    let mut prose_before = vec![0usize; n + 1];
+    for i in 0..n {
+        prose_before[i + 1] = prose_before[i] + usize::from(is_prose(&lines[i], roles[i]));
+    }
+    let total = prose_before[n];
+    for i in start..n {
+        let Kind::Furniture { kind, closing, .. } = lines[i].kind else {
+            continue;
+        };
+        if !closing {
+            continue;
+        }
+        let before = prose_before[i];
+        let after = total - prose_before[i + 1];
+        if before == 0 || after > (before / 3).max(2) {
+            continue;
+        }
+        let strong = matches!(
+            kind,
+            RemovedKind::Related | RemovedKind::Other | RemovedKind::AuthorBio
+        );
+        let run = lines[i + 1..n.min(i + 1 + RUN_WINDOW)].iter().any(|l| {
+            matches!(
+                l.kind,
+                Kind::Furniture { .. } | Kind::Credit(_) | Kind::Byline(..) | Kind::Date { .. }
+            )
+        });
+        if strong || run || after == 0 {
+            return i;
+        }
+    }
+    n
+}
+
+/// `BAKU, Azerbaijan —` on its own line: a dateline, kept in the body.
+fn dateline_like(text: &str) -> bool {
+    let first = text.split([',', ' ']).next().unwrap_or("");
+    let caps_place = first.chars().filter(|c| c.is_alphabetic()).count() >= 3
+        && first.chars().all(|c| !c.is_alphabetic() || c.is_uppercase());
+    caps_place && (text.ends_with(['—', '–', '-', ':']) || text.contains(" (") && text.contains(") "))
+}
+
+fn top_zone(lines: &[Line<'_>], roles: &mut [Role], meta: &mut Meta, start: usize) {
+    let mut titled = false;
+    for i in 0..start {
+        if roles[i] != Role::Pending {
+            continue;
+        }
+        let line = &lines[i];
+        roles[i] = match &line.kind {
+            Kind::Furniture { kind, .. } => Role::Removed(*kind),
+            Kind::Byline(names, date) => {
+                take_byline(meta, names, date.as_deref());
+                Role::Removed(RemovedKind::Byline)
+            }
+            Kind::Date { iso, .. } => {
+                if meta.published.is_none() {
+                    meta.published = Some(iso.clone());
+                }
+                Role::Removed(RemovedKind::Other)
+            }
+            Kind::Separator => Role::Drop,
+            Kind::Credit(_) => Role::Removed(RemovedKind::PhotoCredit),
+            Kind::ListItem => Role::Block(BlockKind::ListItem),
+            Kind::Text => {
+                let s = &line.shape;
+                if dateline_like(line.text) {
+                    Role::Block(BlockKind::Paragraph)
+                } else if !titled && s.heading_like() && !s.ends_question && s.words >= 3 {
+                    titled = true;
+                    meta.title = Some(line.text.to_string());
+                    Role::Title
+                } else if titled && (s.ends_sentence || s.words >= 8) {
+                    Role::Block(BlockKind::Paragraph)
+                } else if s.words < 8 {
+                    Role::Removed(RemovedKind::Navigation)
+                } else {
+                    Role::Block(BlockKind::Paragraph)
+                }
+            }
+        };
+    }
+}
+
+fn take_byline(meta: &mut Meta, names: &[String], date: Option<&str>) {
+    if meta.byline.is_empty() {
+        meta.byline = names.to_vec();
+    }
+    if meta.published.is_none() {
+        meta.published = date.map(str::to_string);
+    }
+}
+
+fn body_zone(lines: &[Line<'_>], roles: &mut [Role], meta: &mut Meta, start: usize, cut: usize) {
+    let mut i = start;
+    while i < cut {
+        if roles[i] != Role::Pending {
+            i += 1;
+            continue;
+        }
+        let line = &lines[i];
+        roles[i] = match &line.kind {
+            Kind::Furniture { kind, bare, .. } => {
+                if *kind == RemovedKind::Related && *bare {
+                    take_linked_titles(lines, roles, i, cut);
+                }
+                Role::Removed(*kind)
+            }
+            Kind::Byline(names, date) => {
+                take_byline(meta, names, date.as_deref());
+                Role::Removed(RemovedKind::Byline)
+            }
+            Kind::Date { iso, labelled } => {
+                if *labelled || !introduces_text(lines, roles, i, cut) {
+                    if meta.published.is_none() {
+                        meta.published = Some(iso.clone());
+                    }
+                    Role::Removed(RemovedKind::Other)
+                } else {
+                    Role::Block(BlockKind::Heading)
+                }
+            }
+            Kind::Separator => Role::Drop,
+            Kind::Credit(_) => Role::Removed(RemovedKind::PhotoCredit),
+            Kind::ListItem => Role::Block(BlockKind::ListItem),
+            Kind::Text => {
+                if is_heading(lines, roles, i, cut) {
+                    Role::Block(BlockKind::Heading)
+                } else if continues_paragraph(lines, roles, i) {
+                    Role::Join
+                } else {
+                    Role::Block(BlockKind::Paragraph)
+                }
+            }
+        };
+        i += 1;
+    }
+}
+
+/// After a bare `Read more` / `Related` label: the linked headlines on the lines below it
+/// (same group, or the next group when the label stands alone).
+fn take_linked_titles(lines: &[Line<'_>], roles: &mut [Role], label: usize, cut: usize) {
+    let group = lines[label].group;
+    let mut taken = 0;
+    for j in label + 1..cut {
+        let l = &lines[j];
+        let near = l.group == group || (lines[label].alone && l.group == group + 1);
+        if !near || roles[j] != Role::Pending || taken >= 5 {
+            break;
+        }
+        let headline = matches!(l.kind, Kind::Text | Kind::ListItem)
+            && l.shape.words <= 20
+            && !(l.shape.ends_sentence && l.shape.words >= 8);
+        if !headline {
+            break;
+        }
+        roles[j] = Role::Removed(RemovedKind::Related);
+        taken += 1;
+    }
+}
+
+/// True when a text line comes after line `i` (within a few lines) before the body ends.
+fn introduces_text(lines: &[Line<'_>], roles: &[Role], i: usize, cut: usize) -> bool {
+    lines[i + 1..cut.min(i + 1 + LOOKAHEAD)]
+        .iter()
+        .zip(&roles[i + 1..])
+        .find(|(_, r)| **r == Role::Pending)
+        .is_some_and(|(l, _)| matches!(l.kind, Kind::Text | Kind::ListItem))
+}
+
+/// A heading: short, shaped like a title (all caps, title case, a question, or a lone
+/// capitalised phrase without final punctuation), standing apart, and followed by a
+/// paragraph.
+fn is_heading(lines: &[Line<'_>], roles: &[Role], i: usize, cut: usize) -> bool {
+    let line = &lines[i];
+    let s = &line.shape;
+    if !s.heading_like() || line.text.starts_with(['"', '“', '\'', '‘', '(']) {
+        return false;
+    }
+    let starts_upper = line.text.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+    let first_in_group = i == 0 || lines[i - 1].group != line.group;
+    let standing = line.alone || (first_in_group && (s.all_caps() || s.title_case()));
+    let shaped = s.all_caps()
+        || s.title_case()
+        || (s.content_words == 1 && s.capitalised == 1)
+        || (starts_upper && s.words <= 12);
+    if !(standing && shaped && starts_upper) {
+        return false;
+    }
+    // The next pending line must be a paragraph of text, not another short line.
+    let next = lines[i + 1..cut.min(i + 1 + LOOKAHEAD)]
+        .iter()
+        .zip(&roles[i + 1..])
+        .find(|(l, r)| **r == Role::Pending && !matches!(l.kind, Kind::Furniture { .. } | Kind::Separator));
+    next.is_some_and(|(l, _)| {
+        l.kind == Kind::ListItem || (l.kind == Kind::Text && !l.shape.heading_like())
+    })
+}
+
+/// A hard-wrapped paragraph: the line before is in the same group, is a paragraph line and
+/// does not end a sentence.
+fn continues_paragraph(lines: &[Line<'_>], roles: &[Role], i: usize) -> bool {
+    if i == 0 {
+        return false;
+    }
+    let prev = &lines[i - 1];
+    prev.group == lines[i].group
+        && matches!(roles[i - 1], Role::Block(BlockKind::Paragraph) | Role::Join)
+        && !prev.shape.ends_sentence
+        && !prev.shape.ends_colon
+}
+
+fn closing_zone(
+    lines: &[Line<'_>],
+    roles: &mut [Role],
+    meta: &mut Meta,
+    cut: usize,
+    bio: &mut Vec<usize>,
+) {
+    let mut after_bio_label = false;
+    for i in cut..lines.len() {
+        if roles[i] != Role::Pending {
+            continue;
+        }
+        let line = &lines[i];
+        roles[i] = match &line.kind {
+            Kind::Furniture { kind, .. } => {
+                after_bio_label = *kind == RemovedKind::AuthorBio;
+                Role::Removed(*kind)
+            }
+            Kind::Byline(names, date) => {
+                take_byline(meta, names, date.as_deref());
+                Role::Removed(RemovedKind::Byline)
+            }
+            Kind::Date { .. } => Role::Removed(RemovedKind::Other),
+            Kind::Separator => Role::Drop,
+            Kind::Credit(_) => Role::Removed(RemovedKind::PhotoCredit),
+            Kind::ListItem | Kind::Text => {
+                let text = strip_emphasis(line.text);
+                let continues = bio.last().is_some_and(|&b| {
+                    b + 1 == i && (lines[b].group == line.group || people::bio_continuation(text))
+                });
+                let about_byline = people::bio_subject(text).is_some_and(|name| {
+                    meta.byline.is_empty() || meta.byline.iter().any(|b| people::same_person(b, &name))
+                });
+                if after_bio_label || continues || about_byline || (bio.is_empty() && people::bio_continuation(text)) {
+                    bio.push(i);
+                    Role::Removed(RemovedKind::AuthorBio)
+                } else if line.shape.words <= 25 {
+                    Role::Removed(RemovedKind::Related)
+                } else {
+                    Role::Removed(RemovedKind::Other)
+                }
+            }
+        };
+    }
+}
+
+/// A bio printed as the body's last paragraph (often in italics or after a rule):
+/// it describes the byline's author, or follows a separator line.
+fn trailing_bio(lines: &[Line<'_>], roles: &mut [Role], meta: &Meta, cut: usize, bio: &mut Vec<usize>) {
+    let Some(last) = (0..cut).rev().find(|&i| matches!(roles[i], Role::Block(_) | Role::Join)) else {
+        return;
+    };
+    if roles[last] != Role::Block(BlockKind::Paragraph) || lines[last].shape.words > 90 {
+        return;
+    }
+    let text = strip_emphasis(lines[last].text);
+    let Some(name) = people::bio_subject(text) else {
+        return;
+    };
+    let after_rule = last > 0 && roles[last - 1] == Role::Drop;
+    let emphasised = text.len() != lines[last].text.len();
+    let of_byline = meta.byline.iter().any(|b| people::same_person(b, &name));
+    if of_byline || (meta.byline.is_empty() && (after_rule || emphasised)) {
+        roles[last] = Role::Removed(RemovedKind::AuthorBio);
+        bio.push(last);
+    }
+}
+
+/// A line without the emphasis marks or dash that set a bio apart (`*Jane Doe is …*`).
+fn strip_emphasis(text: &str) -> &str {
+    text.trim_matches(|c: char| matches!(c, '*' | '_' | '—' | '–' | '-' | ' '))
+}
+
+fn build(lines: &[Line<'_>], roles: &[Role], meta: Meta) -> Extracted {
+    let mut body = BodyBuilder::new();
+    let mut removed = Vec::new();
+    let mut pending: Option<(BlockKind, String)> = None;
+    for (line, role) in lines.iter().zip(roles) {
+        match role {
+            Role::Join => {
+                if let Some((_, text)) = pending.as_mut() {
+                    text.push(' ');
+                    text.push_str(line.text);
+                    continue;
+                }
+                pending = Some((BlockKind::Paragraph, line.text.to_string()));
+            }
+            Role::Block(kind) => {
+                if let Some((k, t)) = pending.take() {
+                    body.push(k, &t);
+                }
+                let text = if *kind == BlockKind::ListItem { item_text(line.text) } else { line.text };
+                pending = Some((*kind, text.to_string()));
+            }
+            Role::Removed(kind) => removed.push(Removed {
+                kind: *kind,
+                text: line.text.to_string(),
+            }),
+            Role::Title | Role::Drop | Role::Pending => {}
+        }
+    }
+    if let Some((k, t)) = pending.take() {
+        body.push(k, &t);
+    }
+    let (text, blocks) = body.finish();
+    Extracted {
+        text,
+        blocks,
+        removed,
+        meta,
+    }
+}
