@@ -12,9 +12,9 @@ const TAXONOMY: &str = include_str!("../../../data/themes/taxonomy.tsv");
 const KEYWORDS: &str = include_str!("../../../data/themes/keywords.tsv");
 
 /// A theme needs at least this many keyword occurrences…
-pub const MIN_HITS: usize = 2;
+pub const MIN_HITS: usize = 3;
 /// …and at least this many per thousand words of the text.
-pub const MIN_PER_THOUSAND: f64 = 1.0;
+pub const MIN_PER_THOUSAND: f64 = 2.0;
 
 /// One theme of the taxonomy.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -224,6 +224,10 @@ mod tests {
     #[test]
     fn threshold_keeps_passing_mentions_out() {
         assert!(themes_of("The minister mentioned oil once.").is_empty());
+        assert!(themes_of("Oil and a pipeline were mentioned.").is_empty());
+        // Three hits in a long text are too thin.
+        let long = format!("{} oil, crude and a pipeline.", "word ".repeat(2000));
+        assert!(themes_of(&long).is_empty());
         let t = themes_of("Oil and gas: the pipeline carries crude oil. Troops guard it.");
         assert_eq!(t, vec!["ENERGY".to_string()]);
     }
@@ -234,7 +238,7 @@ mod tests {
             "Troops and soldiers; the army. Students at schools. Students at universities.",
         );
         assert_eq!(t, vec!["EDUCATION".to_string(), "MILITARY".to_string()]);
-        let t = themes_of("Troops and soldiers. Students and teachers.");
+        let t = themes_of("Troops, soldiers and the army. Students, teachers and schools.");
         assert_eq!(t, vec!["EDUCATION".to_string(), "MILITARY".to_string()]);
     }
 

@@ -97,8 +97,7 @@ mod tests {
     #[test]
     fn shares_are_percentages_of_words() {
         // 10 words: "good" and "great" positive, "terrible" negative.
-        let t = tone_of("The good news and great results beat a terrible week.")
-            .expect("words");
+        let t = tone_of("The good news and great results beat a terrible week.").expect("words");
         assert_eq!(t.words, 10);
         assert_eq!(t.positive, 20.0);
         assert_eq!(t.negative, 10.0);

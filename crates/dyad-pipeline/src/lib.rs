@@ -47,11 +47,18 @@ pub fn analyze(bytes: &[u8], origin: Origin, opts: &Options) -> Result<Record, A
     rec.removed = ex.removed;
     rec.meta = ex.meta;
     rec.sentences = dyad_nlp::sentences(&rec.text, &rec.blocks);
+    let tokens = dyad_nlp::tokenize(&rec.text);
+    rec.amounts = dyad_nlp::amounts(&rec.text, &rec.sentences);
+    rec.dates = dyad_nlp::dates(
+        &rec.text,
+        &rec.sentences,
+        &rec.amounts,
+        rec.meta.published.as_deref(),
+    );
+    rec.tone = dyad_code::tone(&rec.text, &tokens);
+    rec.themes = dyad_code::themes(&rec.text, &tokens);
     if opts.tokens {
-        rec.tokens = dyad_nlp::tokenize(&rec.text)
-            .into_iter()
-            .map(|t| t.span)
-            .collect::<Vec<Span>>();
+        rec.tokens = tokens.iter().map(|t| t.span).collect::<Vec<Span>>();
     }
     Ok(rec.into_char_offsets())
 }

@@ -87,6 +87,10 @@ fn punct_at<'t>(text: &'t str, items: &[Item], k: usize) -> Option<&'t str> {
         .map(|it| it.of(text))
 }
 
+fn capitalised(s: &str) -> bool {
+    s.chars().next().is_some_and(char::is_uppercase)
+}
+
 fn glued(items: &[Item], a: usize, b: usize) -> bool {
     matches!((items.get(a), items.get(b)), (Some(x), Some(y)) if x.end == y.start)
 }
@@ -188,7 +192,8 @@ fn marker_before(text: &str, items: &[Item], k: usize) -> Option<usize> {
 }
 
 /// The noun phrase starting at item `k`, as item indices `[from, to)`: words up to a
-/// punctuation mark or a word that ends a phrase, at most `max` words; leading articles and
+/// punctuation mark, a number, a later determiner or a word that ends a phrase, at most `max`
+/// words; leading articles and
 /// trailing `and`/`of` trimmed. With `count`, the phrase stops before `of`/`and` and before a
 /// later word that reads as a verb (`troops deployed`).
 fn noun_phrase(
@@ -201,12 +206,25 @@ fn noun_phrase(
     let mut end = k;
     while end < items.len() && end - k < max {
         let it = &items[end];
-        if it.kind == Kind::Punct {
+        if it.kind != Kind::Alpha {
             break;
         }
         let w = lower(text, it);
         if ends_phrase(&w) {
             break;
+        }
+        if end > k && is_determiner(&w) && w != "all" {
+            // `countries share their views`: the word before a determiner is a verb.
+            if count && end - k >= 2 {
+                end -= 1;
+            }
+            break;
+        }
+        if count && end > k {
+            let prev_lower = !capitalised(items[end - 1].of(text));
+            if prev_lower && capitalised(it.of(text)) {
+                break;
+            }
         }
         if count && (w == "of" || w == "and") {
             break;
@@ -245,7 +263,11 @@ fn read_amount(text: &str, items: &[Item], i: usize) -> Option<(Amount, usize)> 
         }
         Kind::Alpha => {
             let w = raw.to_lowercase();
-            let v = if w == "dozen" && matches!(word_at(text, items, i.wrapping_sub(1)).as_deref(), Some("a" | "an")) {
+            let v = if w == "dozen"
+                && matches!(
+                    word_at(text, items, i.wrapping_sub(1)).as_deref(),
+                    Some("a" | "an")
+                ) {
                 return read_dozen(text, items, i);
             } else {
                 number_word(&w)?
@@ -302,10 +324,12 @@ fn read_amount(text: &str, items: &[Item], i: usize) -> Option<(Amount, usize)> 
                 }
             }
         }
-        if prev.kind == Kind::Punct && prev_text == "." && i >= 2 {
-            if word_at(text, items, i - 2).is_some_and(|w| numbers_a_thing(&w) || is_month(&w)) {
-                return None;
-            }
+        if prev.kind == Kind::Punct
+            && prev_text == "."
+            && i >= 2
+            && word_at(text, items, i - 2).is_some_and(|w| numbers_a_thing(&w) || is_month(&w))
+        {
+            return None;
         }
     }
 
@@ -336,7 +360,10 @@ fn read_amount(text: &str, items: &[Item], i: usize) -> Option<(Amount, usize)> 
         return None;
     }
     // A hyphen between the number and its scale or unit: `$5-billion`, `100-kilometre`.
-    if punct_at(text, items, j) == Some("-") && glued(items, i, j) && glued(items, j, j + 1) {
+    // Other hyphenated compounds (`23-year-old`, `8-game`) are adjectives, not amounts.
+    let hyphenated =
+        punct_at(text, items, j) == Some("-") && glued(items, i, j) && glued(items, j, j + 1);
+    if hyphenated {
         j += 1;
     }
     if let Some(w) = word_at(text, items, j) {
@@ -392,8 +419,7 @@ fn read_amount(text: &str, items: &[Item], i: usize) -> Option<(Amount, usize)> 
         }
     }
     if measure.is_none() || matches!(measure, Some(Measure::Currency(_))) {
-        if let Some((m, e)) = name_after(text, items, j).or_else(|| symbol_after(text, items, j))
-        {
+        if let Some((m, e)) = name_after(text, items, j).or_else(|| symbol_after(text, items, j)) {
             if measure.is_none() || matches!(m, Measure::Currency(_)) {
                 measure = Some(m);
                 end_item = e;
@@ -414,29 +440,34 @@ fn read_amount(text: &str, items: &[Item], i: usize) -> Option<(Amount, usize)> 
             .parse::<u32>()
             .is_ok_and(|y| (1500..=2100).contains(&y))
         && !raw.contains(',');
-    if bare_year && !matches!(measure, Some(Measure::Unit(_) | Measure::Currency(_) | Measure::Percent(_))) {
+    if bare_year
+        && !matches!(
+            measure,
+            Some(Measure::Unit(_) | Measure::Currency(_) | Measure::Percent(_))
+        )
+    {
         return None;
     }
 
     let (measure, about, end_item) = match measure {
         Some(m) => {
-            let about = about_after(text, items, end_item, m);
+            let after_article = lead_item
+                .checked_sub(1)
+                .and_then(|p| word_at(text, items, p))
+                .is_some_and(|w| w == "a" || w == "an");
+            let about = about_after(text, items, end_item, m, after_article);
             (m, about, end_item)
         }
+        None if hyphenated => return None,
         None => {
             // A count needs a lower-case noun after it, unless a scale alone makes it a
             // quantity (`5 million`).
-            let np = noun_phrase(text, items, j, 4, true);
+            let np = noun_phrase(text, items, j, 3, true);
             match np {
-                Some((a, b))
-                    if items[b - 1]
-                        .of(text)
-                        .chars()
-                        .next()
-                        .is_some_and(char::is_lowercase)
-                        && !is_time_noun(&lower(text, &items[b - 1])) =>
-                {
-                    let about = text.get(items[a].start..items[b - 1].end).map(str::to_string);
+                Some((a, b)) if a == j && is_count_noun(text, items, a, b) => {
+                    let about = text
+                        .get(items[a].start..items[b - 1].end)
+                        .map(str::to_string);
                     (Measure::Count, about, b)
                 }
                 _ if number.exponent > 0 || number.multiplier > 1.0 => (Measure::Count, None, j),
@@ -444,7 +475,10 @@ fn read_amount(text: &str, items: &[Item], i: usize) -> Option<(Amount, usize)> 
             }
         }
     };
-    if matches!(word_at(text, items, end_item).as_deref(), Some("ago" | "old")) {
+    if matches!(
+        word_at(text, items, end_item).as_deref(),
+        Some("ago" | "old")
+    ) {
         return None;
     }
     let value = number.value()?;
@@ -471,6 +505,19 @@ fn read_amount(text: &str, items: &[Item], i: usize) -> Option<(Amount, usize)> 
     ))
 }
 
+/// Whether items `[a, b)` can be what a number counts: the last word a lower-case noun of
+/// two letters or more, not a unit of time, not a lone participle (`two committed`), and not
+/// the `a`/`p` of `a.m.`/`p.m.`.
+fn is_count_noun(text: &str, items: &[Item], a: usize, b: usize) -> bool {
+    let head = items[b - 1].of(text);
+    let lower_head = head.to_lowercase();
+    let lone_participle = b - a == 1 && (lower_head.ends_with("ed") || lower_head.ends_with("ing"));
+    head.chars().next().is_some_and(char::is_lowercase)
+        && head.chars().count() >= 2
+        && !is_time_noun(&lower_head)
+        && !lone_participle
+}
+
 /// `a dozen drones`: twelve of the following noun.
 fn read_dozen(text: &str, items: &[Item], i: usize) -> Option<(Amount, usize)> {
     let art = items.get(i.checked_sub(1)?)?;
@@ -485,7 +532,9 @@ fn read_dozen(text: &str, items: &[Item], i: usize) -> Option<(Amount, usize)> {
             value: 12.0,
             unit: COUNT.to_string(),
             approximate: marker.is_some(),
-            about: text.get(items[a].start..items[b - 1].end).map(str::to_string),
+            about: text
+                .get(items[a].start..items[b - 1].end)
+                .map(str::to_string),
             start: marker.unwrap_or(art.start),
             end: items[b - 1].end,
         },
@@ -495,16 +544,32 @@ fn read_dozen(text: &str, items: &[Item], i: usize) -> Option<(Amount, usize)> {
 
 /// What an amount is of: `worth of X`, `of X`, `in X` (money), or the noun phrase right
 /// after it (`a $5 billion arms deal`, `a 40 percent stake`).
-fn about_after(text: &str, items: &[Item], k: usize, m: Measure) -> Option<String> {
+fn about_after(
+    text: &str,
+    items: &[Item],
+    k: usize,
+    m: Measure,
+    after_article: bool,
+) -> Option<String> {
     let w = word_at(text, items, k);
     let from = match w.as_deref() {
         Some("worth") if word_at(text, items, k + 1).as_deref() == Some("of") => k + 2,
         Some("of") => k + 1,
         Some("in") if matches!(m, Measure::Currency(_)) => k + 1,
-        Some(_) if !matches!(m, Measure::Unit(_)) => k,
+        Some(_) if after_article && !matches!(m, Measure::Unit(_)) => k,
         _ => return None,
     };
     let (a, b) = noun_phrase(text, items, from, 8, false)?;
+    if w.as_deref() == Some("in") {
+        // `$167 million in the third quarter`: a time, not what the money is.
+        let timely = (a..b).any(|x| {
+            let w = lower(text, &items[x]);
+            is_time_noun(&w) || w == "quarter" || w == "half" || is_month(&w)
+        });
+        if timely {
+            return None;
+        }
+    }
     text.get(items[a].start..items[b - 1].end)
         .map(str::to_string)
 }

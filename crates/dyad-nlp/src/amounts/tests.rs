@@ -21,7 +21,10 @@ fn money_with_scale_and_marker() {
     assert_eq!(a.value, 5_000_000_000.0);
     assert_eq!(a.unit, "USD");
     assert!(a.approximate);
-    assert_eq!(a.about.as_deref(), Some("advanced weaponry and high-tech systems"));
+    assert_eq!(
+        a.about.as_deref(),
+        Some("advanced weaponry and high-tech systems")
+    );
     assert_eq!(spanned(t, &a), "nearly $5 billion");
 }
 
@@ -30,10 +33,26 @@ fn currency_symbols_codes_and_names() {
     let cases = [
         ("The fund holds €3.2bn in bonds.", 3_200_000_000.0, "EUR"),
         ("It costs £450 million a year.", 450_000_000.0, "GBP"),
-        ("They paid 5 billion dollars for it.", 5_000_000_000.0, "USD"),
-        ("Debt reached US$ 1.2 trillion last year.", 1_200_000_000_000.0, "USD"),
-        ("A fine of 1.5 million shekels was imposed.", 1_500_000.0, "ILS"),
-        ("The project costs Rs 500 crore in total.", 5_000_000_000.0, "INR"),
+        (
+            "They paid 5 billion dollars for it.",
+            5_000_000_000.0,
+            "USD",
+        ),
+        (
+            "Debt reached US$ 1.2 trillion last year.",
+            1_200_000_000_000.0,
+            "USD",
+        ),
+        (
+            "A fine of 1.5 million shekels was imposed.",
+            1_500_000.0,
+            "ILS",
+        ),
+        (
+            "The project costs Rs 500 crore in total.",
+            5_000_000_000.0,
+            "INR",
+        ),
         ("The budget is AZN 30 billion.", 30_000_000_000.0, "AZN"),
         ("Sales rose to 200 million manat.", 200_000_000.0, "AZN"),
         ("A deal worth $12m was signed.", 12_000_000.0, "USD"),
@@ -52,18 +71,53 @@ fn about_is_the_of_phrase_or_the_modified_noun() {
     let a = one(t);
     assert_eq!((a.value, a.unit.as_str()), (40.0, "percent"));
     assert_eq!(a.about.as_deref(), Some("Israel’s oil supply"));
-    assert_eq!(one("They signed a $2 billion arms deal.").about.as_deref(), Some("arms deal"));
-    assert_eq!(one("It pledged $300 million in military aid.").about.as_deref(), Some("military aid"));
+    assert_eq!(
+        one("They signed a $2 billion arms deal.").about.as_deref(),
+        Some("arms deal")
+    );
+    assert_eq!(
+        one("It pledged $300 million in military aid.")
+            .about
+            .as_deref(),
+        Some("military aid")
+    );
     assert_eq!(one("Prices rose 5 percent.").about, None);
+    assert_eq!(
+        one("It earned $167 million in the third quarter.").about,
+        None
+    );
+    // Without an article the words after a percentage are usually the clause's verb.
+    assert_eq!(one("Fifty-one percent say so.").about, None);
+    assert_eq!(
+        one("He holds a 40 percent stake.").about.as_deref(),
+        Some("stake")
+    );
+    // A count's noun phrase ends at a name or a determiner.
+    assert_eq!(
+        one("Police got 911 calls Tuesday.").about.as_deref(),
+        Some("calls")
+    );
+    assert_eq!(
+        one("Sixteen countries share their views.").about.as_deref(),
+        Some("countries")
+    );
 }
 
 #[test]
 fn percentages_in_every_spelling() {
-    for t in ["Turnout was 40 percent.", "Turnout was 40 per cent.", "Turnout was 40%.", "Turnout was 40 pct."] {
+    for t in [
+        "Turnout was 40 percent.",
+        "Turnout was 40 per cent.",
+        "Turnout was 40%.",
+        "Turnout was 40 pct.",
+    ] {
         let a = one(t);
         assert_eq!((a.value, a.unit.as_str()), (40.0, "percent"), "{t}");
     }
-    assert_eq!(one("Rates rose 0.25 percentage points.").unit, "percentage points");
+    assert_eq!(
+        one("Rates rose 0.25 percentage points.").unit,
+        "percentage points"
+    );
     assert_eq!(one("It fell by one percent.").value, 1.0);
 }
 
@@ -79,18 +133,40 @@ fn counts_and_measures() {
     assert_eq!((a.value, a.unit.as_str()), (100.0, "km"));
     assert_eq!(a.about.as_deref(), Some("tunnels"));
     assert_eq!(one("A 10km fence was built.").unit, "km");
-    assert_eq!(one("It exports 700,000 barrels per day.").unit, "barrels per day");
+    assert_eq!(one("He won the 200-yard race.").unit, "yd");
+    assert_eq!(
+        one("It exports 700,000 barrels per day.").unit,
+        "barrels per day"
+    );
     let a = one("They sent two dozen drones.");
     assert_eq!((a.value, a.about.as_deref()), (24.0, Some("drones")));
     assert_eq!(one("They sent a dozen drones.").value, 12.0);
-    assert_eq!(one("Five soldiers were wounded.").about.as_deref(), Some("soldiers"));
+    assert_eq!(
+        one("Five soldiers were wounded.").about.as_deref(),
+        Some("soldiers")
+    );
     assert_eq!(one("Twenty-five people died.").value, 25.0);
-    assert_eq!(one("The city has 5 million inhabitants.").value, 5_000_000.0);
+    assert_eq!(
+        one("The city has 5 million inhabitants.").value,
+        5_000_000.0
+    );
 }
 
 #[test]
 fn approximate_markers() {
-    for m in ["nearly", "about", "around", "some", "roughly", "almost", "more than", "over", "up to", "an estimated", "at least"] {
+    for m in [
+        "nearly",
+        "about",
+        "around",
+        "some",
+        "roughly",
+        "almost",
+        "more than",
+        "over",
+        "up to",
+        "an estimated",
+        "at least",
+    ] {
         let t = format!("They fired {m} 200 rockets.");
         let a = one(&t);
         assert!(a.approximate, "{m}");
@@ -124,6 +200,13 @@ fn years_dates_times_and_ordinals_are_not_amounts() {
         "In the 1990s it grew.",
         "See page 4 for details.",
         "Prices were 12/10 higher.",
+        "The 23-year-old flew home.",
+        "They ended an 11-game losing streak.",
+        "He was 20-of-24 passing.",
+        "It ended at 10 p.m. sharp.",
+        "Only two committed to the plan.",
+        "He listed eight out of ten.",
+        "They chose five the pool could take.",
     ] {
         assert!(all(t).is_empty(), "{t}: {:?}", all(t));
     }
@@ -139,7 +222,10 @@ fn bare_numbers_without_a_noun_are_not_counts() {
 fn several_amounts_in_order_with_spans() {
     let t = "Troops rose from 1,000 soldiers to 3,000 soldiers, and spending by 40%.";
     let a = all(t);
-    assert_eq!(a.iter().map(|a| a.value).collect::<Vec<_>>(), vec![1000.0, 3000.0, 40.0]);
+    assert_eq!(
+        a.iter().map(|a| a.value).collect::<Vec<_>>(),
+        vec![1000.0, 3000.0, 40.0]
+    );
     assert_eq!(spanned(t, &a[2]), "40%");
     assert!(a.windows(2).all(|w| w[0].end <= w[1].start));
 }

@@ -37,7 +37,9 @@ impl Day {
         }
         let m = s.get(5..7)?.parse().ok()?;
         let d = s.get(8..10)?.parse().ok()?;
-        if s.get(10..11).is_some_and(|c| c.chars().all(|c| c.is_ascii_digit())) {
+        if s.get(10..11)
+            .is_some_and(|c| c.chars().all(|c| c.is_ascii_digit()))
+        {
             return None;
         }
         Day::new(y, m, d)
@@ -217,11 +219,18 @@ impl Reader<'_> {
             return None;
         }
         let m = month(self.s(k))?;
-        let next = if self.s(k + 1) == "." && self.glued(k) { k + 2 } else { k + 1 };
+        let abbreviated = self.s(k).chars().count() <= 4 && !matches!(m, 5..=7);
+        let next = if abbreviated && self.s(k + 1) == "." && self.glued(k) {
+            k + 2
+        } else {
+            k + 1
+        };
         Some((m, next))
     }
     fn year_at(&self, k: usize) -> Option<i32> {
-        (self.kind(k) == Some(Kind::Num)).then(|| year(self.s(k))).flatten()
+        (self.kind(k) == Some(Kind::Num))
+            .then(|| year(self.s(k)))
+            .flatten()
     }
 
     /// Reads a date at item `k`: value and the index after it.
@@ -293,7 +302,10 @@ impl Reader<'_> {
     fn month_alone(&self, k: usize, m: u32, next: usize) -> Option<(String, usize)> {
         let a = self.anchor?;
         let prev = k.checked_sub(1).map(|p| self.lower(p))?;
-        if !matches!(prev.as_str(), "in" | "since" | "during" | "until" | "by" | "early" | "late" | "mid" | "last" | "this") {
+        if !matches!(
+            prev.as_str(),
+            "in" | "since" | "during" | "until" | "by" | "early" | "late" | "mid" | "last" | "this"
+        ) {
             return None;
         }
         let mut y = a.year;
@@ -310,17 +322,24 @@ impl Reader<'_> {
     fn bare_year(&self, k: usize) -> Option<(String, usize)> {
         let y = self.year_at(k)?;
         // Glued to other digits or letters (phone numbers, codes): not a year.
-        if k > 0 && self.glued(k - 1) && matches!(self.s(k - 1), ":" | "/" | "+" | "#" | "." | ",") {
+        if k > 0 && self.glued(k - 1) && matches!(self.s(k - 1), ":" | "/" | "+" | "#" | "." | ",")
+        {
             return None;
         }
         if self.glued(k) && matches!(self.s(k + 1), ":" | "/") {
             return None;
         }
         let after_digits = k >= 2 && self.kind(k - 2) == Some(Kind::Num) && self.glued(k - 2);
-        if k > 0 && self.glued(k - 1) && self.s(k - 1) == "-" && after_digits && self.year_at(k - 2).is_none() {
+        if k > 0
+            && self.glued(k - 1)
+            && self.s(k - 1) == "-"
+            && after_digits
+            && self.year_at(k - 2).is_none()
+        {
             return None;
         }
-        if k > 0 && self.kind(k - 1) == Some(Kind::Alpha) && capitalised(self.s(k - 1)) && k - 1 > 0 {
+        if k > 0 && self.kind(k - 1) == Some(Kind::Alpha) && capitalised(self.s(k - 1)) && k - 1 > 0
+        {
             let prev = self.lower(k - 1);
             if month(&prev).is_none() && !matches!(prev.as_str(), "in" | "since" | "by" | "until") {
                 return None;
@@ -366,7 +385,10 @@ impl Reader<'_> {
         }
         if let Some(wd) = weekday(self.s(k)) {
             let before = k.checked_sub(1).map(|p| self.lower(p));
-            if matches!(before.as_deref(), Some("last" | "next" | "this" | "past" | "coming")) {
+            if matches!(
+                before.as_deref(),
+                Some("last" | "next" | "this" | "past" | "coming")
+            ) {
                 return None;
             }
             return Some((shift_to_weekday(a, wd, 0).iso(), k + 1));

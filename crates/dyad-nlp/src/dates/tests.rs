@@ -21,10 +21,21 @@ fn calendar_arithmetic() {
     assert_eq!(Day::new(1970, 1, 1).map(Day::days), Some(0));
     assert_eq!(d.weekday(), 1); // a Tuesday
     assert_eq!(d.iso_week(), "2024-W42");
-    assert_eq!(Day::new(2021, 1, 3).map(Day::iso_week).as_deref(), Some("2020-W53"));
-    assert_eq!(Day::new(2024, 2, 29).map(|d| d.plus_days(1).iso()).as_deref(), Some("2024-03-01"));
+    assert_eq!(
+        Day::new(2021, 1, 3).map(Day::iso_week).as_deref(),
+        Some("2020-W53")
+    );
+    assert_eq!(
+        Day::new(2024, 2, 29)
+            .map(|d| d.plus_days(1).iso())
+            .as_deref(),
+        Some("2024-03-01")
+    );
     assert!(Day::new(2023, 2, 29).is_none());
-    assert_eq!(Day::parse_iso("2024-10-15T08:00:00Z"), Day::new(2024, 10, 15));
+    assert_eq!(
+        Day::parse_iso("2024-10-15T08:00:00Z"),
+        Day::new(2024, 10, 15)
+    );
     assert_eq!(Day::parse_iso("2024-13-01"), None);
     assert_eq!(Day::parse_iso("garbage"), None);
 }
@@ -35,15 +46,23 @@ fn absolute_dates() {
     assert_eq!(values("Baku, October 12, 2019.", None), v(&["2019-10-12"]));
     assert_eq!(values("It was 12 October 2019.", None), v(&["2019-10-12"]));
     assert_eq!(values("It was Oct. 12, 2019.", None), v(&["2019-10-12"]));
-    assert_eq!(values("It was the 12th of October 2019.", None), v(&["2019-10-12"]));
+    assert_eq!(
+        values("It was the 12th of October 2019.", None),
+        v(&["2019-10-12"])
+    );
     assert_eq!(values("Since October 2019 it grew.", None), v(&["2019-10"]));
-    assert_eq!(values("Filed 2019-10-12 in Baku.", None), v(&["2019-10-12"]));
+    assert_eq!(
+        values("Filed 2019-10-12 in Baku.", None),
+        v(&["2019-10-12"])
+    );
     assert_eq!(values("From 2014 to 2020.", None), v(&["2014", "2020"]));
 }
 
 #[test]
 fn impossible_dates_are_not_read() {
-    assert!(values("It was February 30, 2019.", None).iter().all(|d| d.len() < 10));
+    assert!(values("It was February 30, 2019.", None)
+        .iter()
+        .all(|d| d.len() < 10));
     assert_eq!(values("Filed 2019-13-45 here.", None), v(&["2019"]));
 }
 
@@ -80,7 +99,10 @@ fn relative_dates_against_the_publication_date() {
     assert_eq!(values("They met in December.", p), v(&["2023-12"]));
     assert_eq!(values("They met in March.", p), v(&["2024-03"]));
     assert_eq!(values("They met on October 3.", p), v(&["2024-10-03"]));
-    assert_eq!(values("Last month was hard.", Some("2024-01-05")), v(&["2023-12"]));
+    assert_eq!(
+        values("Last month was hard.", Some("2024-01-05")),
+        v(&["2023-12"])
+    );
 }
 
 #[test]
