@@ -3,6 +3,7 @@
 //! `data/tone/PROVENANCE.md`).
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 use dyad_doc::Tone;
@@ -10,9 +11,33 @@ use dyad_nlp::{Token, TokenKind};
 
 const LEXICON: &str = include_str!("../../../data/tone/lexicon.tsv");
 
+/// FNV-1a: a fast hash for the short words looked up once per token (the lexicon is fixed
+/// data, so resistance to crafted collisions is not needed).
+#[derive(Default)]
+struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type Lexicon = HashMap<&'static str, f32, BuildHasherDefault<Fnv>>;
+
 /// The sentiment lexicon: lower-case word → mean rating (−4 to +4).
-fn lexicon() -> &'static HashMap<&'static str, f32> {
-    static LEX: OnceLock<HashMap<&'static str, f32>> = OnceLock::new();
+fn lexicon() -> &'static Lexicon {
+    static LEX: OnceLock<Lexicon> = OnceLock::new();
     LEX.get_or_init(|| {
         LEXICON
             .lines()
@@ -56,7 +81,12 @@ pub fn tone(text: &str, tokens: &[Token]) -> Option<Tone> {
         }
         words += 1;
         lower.clear();
-        lower.extend(w.chars().flat_map(char::to_lowercase));
+        if w.is_ascii() {
+            lower.push_str(w);
+            lower.make_ascii_lowercase();
+        } else {
+            lower.extend(w.chars().flat_map(char::to_lowercase));
+        }
         match lex.get(lower.as_str()) {
             Some(&r) if r > 0.0 => pos += 1,
             Some(&r) if r < 0.0 => neg += 1,

@@ -3,6 +3,8 @@
 //! separators and decimals (`1,000.5`), numbers with glued suffixes (`3.2bn`, `98th`), words
 //! with inner apostrophes (`Israel’s`) and hyphenated words (`high-tech`).
 
+use aho_corasick::AhoCorasick;
+
 /// What a lexed item is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Kind {
@@ -104,6 +106,26 @@ pub(crate) fn lex(text: &str, start: usize, end: usize) -> Vec<Item> {
         });
     }
     out
+}
+
+/// Whether `s` holds any of the words of `finder` (ASCII case-insensitive substring search;
+/// a cheap test before lexing a sentence).
+pub(crate) fn mentions_any(finder: &Option<AhoCorasick>, s: &str) -> bool {
+    finder.as_ref().is_none_or(|f| f.is_match(s))
+}
+
+/// A case-insensitive finder of `words`; `None` if it cannot be built (then every sentence
+/// is read).
+pub(crate) fn finder(words: &[&str]) -> Option<AhoCorasick> {
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(words)
+        .ok()
+}
+
+/// Whether `s` holds an ASCII digit.
+pub(crate) fn has_digit(s: &str) -> bool {
+    s.bytes().any(|b| b.is_ascii_digit())
 }
 
 #[cfg(test)]

@@ -78,6 +78,23 @@ mod tests {
     }
 
     #[test]
+    fn measures_are_filled_in() {
+        let page = "Israel recognised Azerbaijan in 1991. Azerbaijan provides 40% of Israel's oil, \
+                    and its army bought nearly $5 billion worth of weapons and drones for its troops \
+                    and soldiers.";
+        let r = analyze(page.as_bytes(), Origin::default(), &Options::default()).unwrap();
+        assert_eq!(r.dates.first().map(|d| d.value.as_str()), Some("1991"));
+        assert_eq!(r.amounts.len(), 2);
+        assert_eq!(r.amounts[1].unit, "USD");
+        // Spans are code points once the record is finished.
+        let a = &r.amounts[0];
+        let spanned: String = r.text.chars().skip(a.start).take(a.end - a.start).collect();
+        assert_eq!(spanned, "40%");
+        assert!(r.tone.is_some_and(|t| t.words > 20));
+        assert!(r.themes.contains(&"MILITARY".to_string()));
+    }
+
+    #[test]
     fn empty_input_is_an_error() {
         assert!(analyze(b"", Origin::default(), &Options::default()).is_err());
     }

@@ -9,9 +9,12 @@
 
 mod tables;
 
+use std::sync::OnceLock;
+
+use aho_corasick::AhoCorasick;
 use dyad_doc::{Amount, Span};
 
-use crate::words::{lex, Item, Kind};
+use crate::words::{finder, has_digit, lex, mentions_any, Item, Kind};
 use tables::{
     ends_phrase, is_determiner, is_month, is_time_noun, number_word, numbers_a_thing, scale,
     tables, APPROXIMATE,
@@ -26,8 +29,20 @@ pub const COUNT: &str = "count";
 
 /// Every amount in the text, sentence by sentence, in text order. Spans are byte offsets.
 pub fn amounts(text: &str, sentences: &[Span]) -> Vec<Amount> {
+    static NUMBER_WORDS: OnceLock<Option<AhoCorasick>> = OnceLock::new();
+    let number_words = NUMBER_WORDS.get_or_init(|| {
+        finder(&[
+            "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+            "eleven", "twelve", "teen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy",
+            "eighty", "ninety", "dozen",
+        ])
+    });
     let mut out = Vec::new();
     for s in sentences {
+        let sentence = text.get(s.start..s.end).unwrap_or("");
+        if !has_digit(sentence) && !mentions_any(number_words, sentence) {
+            continue;
+        }
         let items = lex(text, s.start, s.end);
         let mut i = 0;
         while i < items.len() {
@@ -262,7 +277,15 @@ fn read_amount(text: &str, items: &[Item], i: usize) -> Option<(Amount, usize)> 
             (n, s.to_lowercase(), false)
         }
         Kind::Alpha => {
-            let w = raw.to_lowercase();
+            // Number words are short ASCII words; skip the rest without lower-casing.
+            let first = raw.as_bytes().first().map(u8::to_ascii_lowercase);
+            if raw.len() > 13
+                || !raw.is_ascii()
+                || !matches!(first, Some(b'o' | b't' | b'f' | b's' | b'e' | b'n' | b'd'))
+            {
+                return None;
+            }
+            let w = raw.to_ascii_lowercase();
             let v = if w == "dozen"
                 && matches!(
                     word_at(text, items, i.wrapping_sub(1)).as_deref(),

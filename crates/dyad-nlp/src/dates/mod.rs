@@ -8,9 +8,12 @@
 //! placed on the calendar would mislead the series built from records. Numbers that are
 //! amounts are never read as dates.
 
+use std::sync::OnceLock;
+
+use aho_corasick::AhoCorasick;
 use dyad_doc::{Amount, DateMention, Span};
 
-use crate::words::{lex, Item, Kind};
+use crate::words::{finder, has_digit, lex, mentions_any, Item, Kind};
 
 /// A calendar day.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -112,7 +115,10 @@ fn days_in_month(y: i32, m: u32) -> u32 {
 
 /// Month number of a month name or abbreviation (any case).
 fn month(word: &str) -> Option<u32> {
-    let w = word.to_lowercase();
+    if word.len() > 9 {
+        return None;
+    }
+    let w = word.to_ascii_lowercase();
     let names = [
         "january",
         "february",
@@ -235,11 +241,21 @@ impl Reader<'_> {
 
     /// Reads a date at item `k`: value and the index after it.
     fn read(&self, k: usize) -> Option<(String, usize)> {
-        self.iso_date(k)
-            .or_else(|| self.month_first(k))
-            .or_else(|| self.day_first(k))
-            .or_else(|| self.relative(k))
-            .or_else(|| self.bare_year(k))
+        match self.kind(k)? {
+            Kind::Num => self
+                .iso_date(k)
+                .or_else(|| self.day_first(k))
+                .or_else(|| self.relative(k))
+                .or_else(|| self.bare_year(k)),
+            Kind::Alpha => {
+                // Every date word is short; most words are not worth a closer look.
+                if self.s(k).len() > 9 {
+                    return None;
+                }
+                self.month_first(k).or_else(|| self.relative(k))
+            }
+            Kind::Punct => None,
+        }
     }
 
     /// `2019-10-12`.
@@ -351,6 +367,9 @@ impl Reader<'_> {
     /// Relative dates against the anchor.
     fn relative(&self, k: usize) -> Option<(String, usize)> {
         let a = self.anchor?;
+        if self.s(k).len() > 9 {
+            return None;
+        }
         let w = self.lower(k);
         if self.kind(k) != Some(Kind::Alpha) && self.kind(k) != Some(Kind::Num) {
             return None;
@@ -447,8 +466,44 @@ pub fn dates(
         let i = sorted.partition_point(|&(_, ae)| ae <= s);
         sorted.get(i).is_some_and(|&(as_, _)| as_ < e)
     };
+    static DATE_WORDS: OnceLock<Option<AhoCorasick>> = OnceLock::new();
+    let date_words = DATE_WORDS.get_or_init(|| {
+        finder(&[
+            "yesterday",
+            "today",
+            "tomorrow",
+            "ago",
+            "week",
+            "month",
+            "year",
+            "monday",
+            "tuesday",
+            "wednesday",
+            "thursday",
+            "friday",
+            "saturday",
+            "sunday",
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ])
+    });
     let mut out = Vec::new();
     for s in sentences {
+        // Absolute dates all hold a digit; relative ones need the anchor and a date word.
+        let sentence = text.get(s.start..s.end).unwrap_or("");
+        if !has_digit(sentence) && (anchor.is_none() || !mentions_any(date_words, sentence)) {
+            continue;
+        }
         let r = Reader {
             text,
             items: lex(text, s.start, s.end),
