@@ -478,7 +478,8 @@ fn read_amount(text: &str, items: &[Item], i: usize) -> Option<(Amount, usize)> 
                 .checked_sub(1)
                 .and_then(|p| word_at(text, items, p))
                 .is_some_and(|w| w == "a" || w == "an");
-            let about = about_after(text, items, end_item, m, after_article);
+            let about = about_after(text, items, end_item, m, after_article)
+                .or_else(|| about_before(text, items, lead_item));
             (m, about, end_item)
         }
         None if hyphenated => return None,
@@ -539,6 +540,39 @@ fn is_count_noun(text: &str, items: &[Item], a: usize, b: usize) -> bool {
         && head.chars().count() >= 2
         && !is_time_noun(&lower_head)
         && !lone_participle
+}
+
+/// What an amount is the value of, written before it: `drones worth $1.6 billion`, `a
+/// budget of $12 million`. `k` is the amount's first item (after any marker).
+fn about_before(text: &str, items: &[Item], k: usize) -> Option<String> {
+    let mut k = k;
+    // Step over an approximation marker: `worth an estimated $1.6 billion`.
+    if let Some(m) = marker_before(text, items, k) {
+        k = item_at(items, k, m);
+    }
+    let link = word_at(text, items, k.checked_sub(1)?)?;
+    if link != "worth" && link != "of" {
+        return None;
+    }
+    let end = k - 1;
+    let mut start = end;
+    while start > 0 && end - start < 4 {
+        let it = &items[start - 1];
+        let w = lower(text, it);
+        if it.kind != Kind::Alpha
+            || capitalised(it.of(text))
+            || ends_phrase(&w)
+            || is_determiner(&w)
+            || matches!(w.as_str(), "a" | "an" | "of" | "and")
+        {
+            break;
+        }
+        start -= 1;
+    }
+    (start < end).then(|| {
+        text.get(items[start].start..items[end - 1].end)
+            .map(str::to_string)
+    })?
 }
 
 /// `a dozen drones`: twelve of the following noun.
