@@ -536,10 +536,42 @@ fn is_count_noun(text: &str, items: &[Item], a: usize, b: usize) -> bool {
     let head = items[b - 1].of(text);
     let lower_head = head.to_lowercase();
     let lone_participle = b - a == 1 && (lower_head.ends_with("ed") || lower_head.ends_with("ing"));
+    // `240 taken hostage`: an irregular participle right after the number.
+    let first = items[a].of(text).to_lowercase();
+    let participle = matches!(
+        first.as_str(),
+        "taken"
+            | "given"
+            | "held"
+            | "seen"
+            | "made"
+            | "left"
+            | "sent"
+            | "found"
+            | "kept"
+            | "shot"
+            | "hit"
+            | "hurt"
+            | "put"
+            | "set"
+            | "cut"
+            | "won"
+            | "lost"
+            | "brought"
+            | "bought"
+            | "sold"
+            | "built"
+            | "known"
+            | "shown"
+            | "driven"
+            | "thrown"
+            | "born"
+    );
     head.chars().next().is_some_and(char::is_lowercase)
         && head.chars().count() >= 2
         && !is_time_noun(&lower_head)
         && !lone_participle
+        && !participle
 }
 
 /// What an amount is the value of, written before it: `drones worth $1.6 billion`, `a

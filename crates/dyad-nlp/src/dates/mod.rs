@@ -403,6 +403,10 @@ impl Reader<'_> {
             _ => {}
         }
         if let Some(wd) = weekday(self.s(k)) {
+            // `Sunday Times`, `Monday Night Football`: part of a name.
+            if self.kind(k + 1) == Some(Kind::Alpha) && capitalised(self.s(k + 1)) {
+                return None;
+            }
             let before = k.checked_sub(1).map(|p| self.lower(p));
             if matches!(
                 before.as_deref(),
