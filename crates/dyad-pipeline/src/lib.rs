@@ -62,11 +62,18 @@ pub fn analyze(bytes: &[u8], origin: Origin, opts: &Options) -> Result<Record, A
     rec.removed = ex.removed;
     rec.meta = ex.meta;
     rec.sentences = dyad_nlp::sentences(&rec.text, &rec.blocks);
+    let tokens = dyad_nlp::tokenize(&rec.text);
+    rec.amounts = dyad_nlp::amounts(&rec.text, &rec.sentences);
+    rec.dates = dyad_nlp::dates(
+        &rec.text,
+        &rec.sentences,
+        &rec.amounts,
+        rec.meta.published.as_deref(),
+    );
+    rec.tone = dyad_code::tone(&rec.text, &tokens);
+    rec.themes = dyad_code::themes(&rec.text, &tokens);
     if opts.tokens {
-        rec.tokens = dyad_nlp::tokenize(&rec.text)
-            .into_iter()
-            .map(|t| t.span)
-            .collect::<Vec<Span>>();
+        rec.tokens = tokens.iter().map(|t| t.span).collect::<Vec<Span>>();
     }
     Ok(rec.into_char_offsets())
 }
@@ -83,6 +90,23 @@ mod tests {
         assert_eq!(a, b);
         assert_eq!(a.id.len(), 32);
         assert_eq!(a.source.format, "text");
+    }
+
+    #[test]
+    fn measures_are_filled_in() {
+        let page = "Israel recognised Azerbaijan in 1991. Azerbaijan provides 40% of Israel's oil, \
+                    and its army bought nearly $5 billion worth of weapons and drones for its troops \
+                    and soldiers.";
+        let r = analyze(page.as_bytes(), Origin::default(), &Options::default()).unwrap();
+        assert_eq!(r.dates.first().map(|d| d.value.as_str()), Some("1991"));
+        assert_eq!(r.amounts.len(), 2);
+        assert_eq!(r.amounts[1].unit, "USD");
+        // Spans are code points once the record is finished.
+        let a = &r.amounts[0];
+        let spanned: String = r.text.chars().skip(a.start).take(a.end - a.start).collect();
+        assert_eq!(spanned, "40%");
+        assert!(r.tone.is_some_and(|t| t.words > 20));
+        assert!(r.themes.contains(&"MILITARY".to_string()));
     }
 
     #[test]

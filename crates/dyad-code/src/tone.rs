@@ -1,0 +1,157 @@
+//! GDELT-style tone: the share of an article's words that are positive and negative in a
+//! sentiment lexicon. The lexicon is `data/tone/lexicon.tsv`, converted from VADER (MIT; see
+//! `data/tone/PROVENANCE.md`).
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::OnceLock;
+
+use dyad_doc::Tone;
+use dyad_nlp::{Token, TokenKind};
+
+const LEXICON: &str = include_str!("../../../data/tone/lexicon.tsv");
+
+/// FNV-1a: a fast hash for the short words looked up once per token (the lexicon is fixed
+/// data, so resistance to crafted collisions is not needed).
+#[derive(Default)]
+struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type Lexicon = HashMap<&'static str, f32, BuildHasherDefault<Fnv>>;
+
+/// The sentiment lexicon: lower-case word → mean rating (−4 to +4).
+fn lexicon() -> &'static Lexicon {
+    static LEX: OnceLock<Lexicon> = OnceLock::new();
+    LEX.get_or_init(|| {
+        LEXICON
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| {
+                let (w, v) = l.split_once('\t')?;
+                Some((w.trim(), v.trim().parse::<f32>().ok()?))
+            })
+            .collect()
+    })
+}
+
+/// The lexicon's rating of a word (any case), if it has one.
+pub fn rating(word: &str) -> Option<f32> {
+    let lex = lexicon();
+    lex.get(word)
+        .or_else(|| lex.get(word.to_lowercase().as_str()))
+        .copied()
+}
+
+/// Rounds a percentage to four decimals, so records stay short and stable.
+fn round4(x: f64) -> f64 {
+    (x * 10_000.0).round() / 10_000.0
+}
+
+/// Tone of a text from its tokens: `positive` and `negative` are the percentages of words
+/// rated positive or negative by the lexicon, `tone` = positive − negative, `polarity` =
+/// positive + negative, `words` = the number of word tokens (tokens with a letter).
+/// Returns `None` when the text has no words.
+pub fn tone(text: &str, tokens: &[Token]) -> Option<Tone> {
+    let lex = lexicon();
+    let mut lower = String::new();
+    let (mut words, mut pos, mut neg) = (0usize, 0usize, 0usize);
+    for t in tokens {
+        if t.kind != TokenKind::Word {
+            continue;
+        }
+        let w = t.span.of(text);
+        if !w.chars().any(char::is_alphabetic) {
+            continue;
+        }
+        words += 1;
+        lower.clear();
+        if w.is_ascii() {
+            lower.push_str(w);
+            lower.make_ascii_lowercase();
+        } else {
+            lower.extend(w.chars().flat_map(char::to_lowercase));
+        }
+        match lex.get(lower.as_str()) {
+            Some(&r) if r > 0.0 => pos += 1,
+            Some(&r) if r < 0.0 => neg += 1,
+            _ => {}
+        }
+    }
+    if words == 0 {
+        return None;
+    }
+    let positive = pos as f64 * 100.0 / words as f64;
+    let negative = neg as f64 * 100.0 / words as f64;
+    Some(Tone {
+        tone: round4(positive - negative),
+        positive: round4(positive),
+        negative: round4(negative),
+        polarity: round4(positive + negative),
+        words,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use dyad_nlp::tokenize;
+
+    fn tone_of(text: &str) -> Option<Tone> {
+        tone(text, &tokenize(text))
+    }
+
+    #[test]
+    fn lexicon_loads_both_polarities() {
+        assert!(lexicon().len() > 5000);
+        assert!(rating("peace").is_some_and(|r| r > 0.0));
+        assert!(rating("War").is_some_and(|r| r < 0.0));
+        assert_eq!(rating("table"), None);
+    }
+
+    #[test]
+    fn shares_are_percentages_of_words() {
+        // 10 words: "good" and "great" positive, "terrible" negative.
+        let t = tone_of("The good news and great results beat a terrible week.").expect("words");
+        assert_eq!(t.words, 10);
+        assert_eq!(t.positive, 20.0);
+        assert_eq!(t.negative, 10.0);
+        assert_eq!(t.tone, 10.0);
+        assert_eq!(t.polarity, 30.0);
+    }
+
+    #[test]
+    fn negative_text_has_negative_tone() {
+        let t = tone_of("Attack kills dozens; war fears and anger grow.").expect("words");
+        assert!(t.tone < 0.0, "{t:?}");
+        assert!(t.negative > t.positive);
+    }
+
+    #[test]
+    fn numbers_and_punctuation_are_not_words() {
+        let t = tone_of("Peace in 2019 , 40 % .").expect("words");
+        assert_eq!(t.words, 2);
+        assert_eq!(t.positive, 50.0);
+    }
+
+    #[test]
+    fn no_words_no_tone() {
+        assert_eq!(tone_of(""), None);
+        assert_eq!(tone_of("123 , 456"), None);
+    }
+}
