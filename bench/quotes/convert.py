@@ -6,6 +6,11 @@ GUM news (CoNLL-U, ../shared/data/ner/gum-news-train/conllu):
     elements separated only by spaces are merged (GUM closes a `<quote>` at each sentence end);
     `<quote>` elements with no quotation mark at their edges are block quotations set off by
     layout and are left out (plain text does not show them);
+  - GUM does not mark every quotation with `<quote>`: text between paired double marks whose
+    tokens lie (at least half) in the content EDU of an attribution relation is a direct
+    quotation too, with that attribution's speaker; other text between marks that is neither
+    `<quote>` nor `<q>` is kept as `unannotated` (the scorer neither rewards nor penalises
+    predictions there);
   - `<q>` elements are quoted words that are not quotations (titles, scare quotes, mentions);
     they are kept as `not_quotes`;
   - speakers come from the eRST discourse relations `attribution-positive/negative:S->T`: the
@@ -238,7 +243,50 @@ def gum_doc(path):
         f, l = edu_tok.get(e, (0, -1))
         return any(a <= f and l <= b for a, b in merged)
 
+    # Spans between paired double quotation marks, per paragraph (GUM keeps marks as tokens).
+    paired = []
+    para_of = [0] * (n + 2)
+    para = 0
+    for i in range(1, n + 1):
+        if i > 1 and "\n\n" in text[toks[i - 2]["end"]:toks[i - 1]["start"]]:
+            para += 1
+        para_of[i] = para
+    opened = None
+    for i in range(1, n + 1):
+        if opened and para_of[i] != para_of[opened]:
+            opened = None
+        if toks[i - 1]["form"] in ('"', "“", "”"):
+            if opened is None:
+                opened = i
+            else:
+                paired.append((opened, i))
+                opened = None
+    target_toks = set()
+    target_speaker = {}
+    for t, s, sp in attributions:
+        if t in edu_tok:
+            f, l = edu_tok[t]
+            for i in range(f, l + 1):
+                target_toks.add(i)
+                target_speaker.setdefault(i, sp)
+    covered = merged + sorted(spans["q"])
+    extra, dont_care = [], []
+    for a, b in paired:
+        if b - a < 2 or any(x <= b and y >= a for x, y in covered):
+            continue
+        inner = range(a + 1, b)
+        attributed = [i for i in inner if i in target_toks]
+        if len(attributed) * 2 >= len(inner):
+            extra.append((a, b, target_speaker.get(attributed[0])))
+        else:
+            dont_care.append((a, b))
+
     quotes, quoted_edus, left_out = [], set(), 0
+    for a, b, sp in extra:
+        start, end = toks[a]["start"], toks[b - 2]["end"]
+        quoted_edus.update(edus_in(a, b))
+        quotes.append({"kind": "direct", "start": start, "end": end, "text": text[start:end],
+                       "speaker": sp, "from": "attributed marks"})
     for a, b in merged:
         if not (is_mark(a) or is_mark(a - 1) or is_mark(b) or is_mark(b + 1)):
             left_out += 1
@@ -263,11 +311,13 @@ def gum_doc(path):
                     break
         start, end = toks[inner_a - 1]["start"], toks[inner_b - 1]["end"]
         quotes.append({"kind": "direct", "start": start, "end": end, "text": text[start:end], "speaker": speaker})
+    quoted_toks = [(x["start"], x["end"]) for x in quotes]
     for t, s, sp in attributions:
         if t in quoted_edus or t not in edu_tok:
             continue
         f, l = edu_tok[t]
-        if any(f <= qa and l >= qb for qa, qb in merged):
+        ts, te = toks[f - 1]["start"], toks[l - 1]["end"]
+        if any(qs < te and ts < qe for qs, qe in quoted_toks):
             continue
         start, end = toks[f - 1]["start"], toks[l - 1]["end"]
         quotes.append({"kind": "indirect", "start": start, "end": end, "text": text[start:end], "speaker": sp})
@@ -275,9 +325,13 @@ def gum_doc(path):
     for a, b in sorted(spans["q"]):
         start, end = toks[a - 1]["start"], toks[b - 1]["end"]
         not_quotes.append({"start": start, "end": end, "text": text[start:end]})
+    unannotated = []
+    for a, b in dont_care:
+        start, end = toks[a]["start"], toks[b - 2]["end"]
+        unannotated.append({"start": start, "end": end, "text": text[start:end]})
     quotes.sort(key=lambda q: q["start"])
     return {"id": path.stem, "source": "gum", "text": text, "quotes": quotes,
-            "not_quotes": not_quotes}, left_out
+            "not_quotes": not_quotes, "unannotated": unannotated}, left_out
 
 
 def textacy_docs():

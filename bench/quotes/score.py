@@ -12,7 +12,9 @@ Runs `DYAD_BINARY analyze` on every gold text and reports, for direct quotations
     surname) of a gold name appears among the words of the prediction's speaker strings
     (linked entity name, `speaker_name`, `speaker_text`) or the prediction's head word appears
     in a gold name;
-and the same figures for reported speech (`indirect`). Offsets are code points.
+and the same figures for reported speech (`indirect`). Predictions that overlap no gold
+quotation but lie in text between marks the gold leaves unannotated are neither right nor
+wrong (counted apart). Offsets are code points.
 """
 import json
 import re
@@ -75,7 +77,7 @@ def score(gold_docs, predictions, verbose=False):
     res = {}
     for kind, pred_kinds in (("direct", ("direct", "partial")), ("indirect", ("indirect",))):
         g_total = g_found = p_total = p_right = sp_total = sp_right = 0
-        pp_total = pp_right = 0
+        pp_total = pp_right = ignored = 0
         misses, wrong = [], []
         for d in gold_docs:
             pred = predictions.get(d["id"], {"quotes": [], "entities": []})
@@ -97,8 +99,12 @@ def score(gold_docs, predictions, verbose=False):
                     else:
                         wrong.append((d["id"], g["text"][:40], g["speaker"]["names"][:1], pred_strings(best, ents)[1:]))
             main_kind = pred_kinds[0]
+            skip = d.get("unannotated", []) if kind == "direct" else []
             for p in preds:
                 ok = any(overlap(p, g) > 0 for g in golds)
+                if not ok and any(overlap(p, u) > 0 for u in skip):
+                    ignored += 1
+                    continue
                 if p["kind"] == main_kind:
                     p_total += 1
                     p_right += ok
@@ -110,7 +116,7 @@ def score(gold_docs, predictions, verbose=False):
         p = p_right / p_total if p_total else 0.0
         res[kind] = {"gold": g_total, "found": g_found, "recall": r, "predicted": p_total, "precision": p,
                      "precision_with_partial": pp_right / pp_total if pp_total else 0.0,
-                     "speaker_total": sp_total, "speaker_right": sp_right,
+                     "ignored": ignored, "speaker_total": sp_total, "speaker_right": sp_right,
                      "speaker_accuracy": sp_right / sp_total if sp_total else 0.0}
         if verbose:
             for m in misses:
@@ -125,7 +131,8 @@ def report(name, res, words, seconds):
         x = res[kind]
         print(f"{name} {kind:8s} recall {x['recall']:.3f} ({x['found']}/{x['gold']})  "
               f"precision {x['precision']:.3f} (of {x['predicted']}; with partials {x['precision_with_partial']:.3f})  "
-              f"speaker {x['speaker_accuracy']:.3f} ({x['speaker_right']}/{x['speaker_total']})")
+              f"speaker {x['speaker_accuracy']:.3f} ({x['speaker_right']}/{x['speaker_total']})"
+              + (f"  [{x['ignored']} in unannotated marks]" if x["ignored"] else ""))
     if seconds:
         print(f"{name} speed {words / seconds:,.0f} words/s ({words} words, {seconds:.2f} s)")
 

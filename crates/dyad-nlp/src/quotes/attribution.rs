@@ -1,14 +1,16 @@
 //! Finding the cue and the speaker of a quotation in the words around it.
 //!
 //! Patterns, tried in this order:
-//! - after the quotation: `“…,” SPEAKER CUE` ("Mr. Enveroglu noted", "he asked rhetorically"),
-//!   `“…,” CUE SPEAKER` ("said Ambassador Mohib") and `“…,” according to SPEAKER`;
+//! - after the quotation: `“…,” SPEAKER CUE` ("Mr. Enveroglu noted", "he asked rhetorically",
+//!   also with an appositive: "Khaled Al-Maeena, editor at large, said"),
+//!   `“…,” CUE SPEAKER` ("said Ambassador Mohib"), `“…,” according to SPEAKER` and a name
+//!   after a dash ending the paragraph (`“…” — Matthew Ingram`, the dash being the cue);
 //! - before it: `SPEAKER CUE [object]: “…”` and `According to SPEAKER, “…”`;
 //! - for a quoted phrase inside a sentence: the nearest cue before it in the same sentence
 //!   whose subject is a speaker ("what Mr. Enveroglu described as “Iran’s influence”").
 
-use super::cues::{cue_kind, CueKind};
-use super::words::{is_between_word, is_word, Words};
+use super::cues::CueKind;
+use super::words::{is_between_word, is_capitalized, is_word, Words};
 
 /// A cue and, where the text names one, its speaker; both as token ranges `[a, b)`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -22,8 +24,7 @@ const REACH: usize = 14;
 
 /// Whether token `i` is an "according to" phrase; returns the index after it.
 fn according_to(w: &Words, i: usize) -> Option<usize> {
-    (cue_kind(w.s(i)) == Some(CueKind::Phrase) && w.s(i + 1).eq_ignore_ascii_case("to"))
-        .then_some(i + 2)
+    (w.cue_at(i) == Some(CueKind::Phrase) && w.s(i + 1).eq_ignore_ascii_case("to")).then_some(i + 2)
 }
 
 /// The end (exclusive token index) of the clause that starts at `from`, before `hi`.
@@ -45,10 +46,36 @@ pub fn sentence_start(w: &Words, lo: usize, k: usize) -> usize {
 /// The cue and speaker right after a quotation whose closing mark ends before token `from`;
 /// `hi` bounds the search (the next quotation or the paragraph's end).
 pub fn after(w: &Words, from: usize, hi: usize) -> Option<Found> {
+    if let Some(f) = dash_after(w, from, hi) {
+        return Some(f);
+    }
     let mut start = from;
     while start < hi && matches!(w.s(start), "," | "—" | "–" | "-") {
         start += 1;
     }
+    after_from(w, start, hi)
+}
+
+/// `“…” — Matthew Ingram`: a capitalised name after a dash that ends the sentence or the
+/// paragraph; the dash is the cue.
+pub fn dash_after(w: &Words, from: usize, hi: usize) -> Option<Found> {
+    if matches!(w.s(from), "—" | "–" | "-") && from + 1 < hi {
+        // `“…” — Matthew Ingram`: a name after a dash, ending the paragraph or sentence.
+        let end = clause_end(w, from + 1, hi);
+        if let Some(np) = w.np_after(from + 1, end) {
+            let rest_is_end = (np.1..hi).all(|i| !is_word(w.s(i)));
+            if rest_is_end && np.1 == end && is_capitalized(w.s(np.0)) {
+                return Some(Found {
+                    cue: (from, from + 1),
+                    speaker: Some(np),
+                });
+            }
+        }
+    }
+    None
+}
+
+fn after_from(w: &Words, start: usize, hi: usize) -> Option<Found> {
     let end = (start + REACH).min(hi);
     for j in start..end {
         if w.ends_sentence(j) || w.is_mark(j) {
@@ -64,11 +91,11 @@ pub fn after(w: &Words, from: usize, hi: usize) -> Option<Found> {
             }
             continue;
         }
-        if cue_kind(w.s(j)) != Some(CueKind::Speech) {
+        if w.cue_at(j) != Some(CueKind::Speech) {
             continue;
         }
         let cue = cue_span(w, j, hi);
-        if let Some(np) = w.np_before(start, j) {
+        if let Some(np) = w.subject_before(start, j) {
             return Some(Found {
                 cue,
                 speaker: Some(np),
@@ -116,16 +143,16 @@ pub fn before(w: &Words, lo: usize, open: usize) -> Option<Found> {
                 });
             }
         }
-        if cue_kind(w.s(j)) != Some(CueKind::Speech) {
+        if w.cue_at(j) != Some(CueKind::Speech) {
             continue;
         }
         // Between the cue and the mark: at most a short object or adjunct ("told reporters").
         let words_after = (j + 1..e).filter(|&i| is_word(w.s(i))).count();
-        if words_after > 5 || (j + 1..e).any(|i| w.s(i) == "that") {
+        if words_after > 5 {
             return None;
         }
         let ss = sentence_start(w, lo, j);
-        if let Some(np) = w.np_before(ss, j) {
+        if let Some(np) = w.subject_before(ss, j) {
             return Some(Found {
                 cue: (j, j + 1),
                 speaker: Some(np),
@@ -136,7 +163,8 @@ pub fn before(w: &Words, lo: usize, open: usize) -> Option<Found> {
 }
 
 /// The cue and speaker of a quoted phrase inside a sentence: the nearest cue before the
-/// opening mark (token `open`), in the same sentence, that has a speaker as subject.
+/// opening mark (token `open`), in the same sentence, that has a speaker as subject
+/// (participles in -ing are passed over: their subject is elsewhere).
 pub fn inside(w: &Words, lo: usize, open: usize) -> Option<Found> {
     let ss = sentence_start(w, lo, open);
     let mut j = open;
@@ -152,10 +180,9 @@ pub fn inside(w: &Words, lo: usize, open: usize) -> Option<Found> {
                 }
             }
         }
-        if !matches!(
-            cue_kind(w.s(j)),
-            Some(CueKind::Speech) | Some(CueKind::Partial)
-        ) {
+        if !matches!(w.cue_at(j), Some(CueKind::Speech) | Some(CueKind::Partial))
+            || w.s(j).ends_with("ing")
+        {
             continue;
         }
         if let Some(np) = w.np_before(ss, j) {
@@ -170,7 +197,7 @@ pub fn inside(w: &Words, lo: usize, open: usize) -> Option<Found> {
 
 /// Whether the sentence around a quoted phrase (tokens `lo..hi`) holds any cue.
 pub fn has_cue(w: &Words, lo: usize, hi: usize) -> bool {
-    (lo..hi).any(|i| cue_kind(w.s(i)).is_some())
+    (lo..hi).any(|i| w.cue_at(i).is_some())
 }
 
 #[cfg(test)]

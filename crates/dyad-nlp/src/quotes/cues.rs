@@ -48,14 +48,18 @@ fn parse(table: &str) -> BTreeMap<String, CueKind> {
     map
 }
 
-/// The cue kind of one word, if it is a cue (case-insensitive).
+/// The cue kind of one word, if it is a cue. Verbs count in lower case only (a capitalised
+/// "State" or "Post" is a name); phrases also capitalised, as they open sentences.
 pub fn cue_kind(word: &str) -> Option<CueKind> {
     let lex = lexicon();
     if let Some(k) = lex.get(word) {
         return Some(*k);
     }
     if word.chars().any(|c| c.is_uppercase()) {
-        return lex.get(&word.to_lowercase()).copied();
+        return lex
+            .get(&word.to_lowercase())
+            .copied()
+            .filter(|k| *k == CueKind::Phrase);
     }
     None
 }
@@ -72,7 +76,9 @@ mod tests {
     #[test]
     fn table_loads_forms_of_each_kind() {
         assert_eq!(cue_kind("said"), Some(CueKind::Speech));
-        assert_eq!(cue_kind("Remarked"), Some(CueKind::Speech));
+        assert_eq!(cue_kind("remarked"), Some(CueKind::Speech));
+        assert_eq!(cue_kind("State"), None);
+        assert_eq!(cue_kind("According"), Some(CueKind::Phrase));
         assert_eq!(cue_kind("according"), Some(CueKind::Phrase));
         assert_eq!(cue_kind("described"), Some(CueKind::Speech));
         assert_eq!(cue_kind("dubbed"), Some(CueKind::Partial));

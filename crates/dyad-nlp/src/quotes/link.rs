@@ -97,18 +97,22 @@ impl<'a> Linker<'a> {
     }
 
     fn by_overlap(&self, speaker: Span) -> Option<usize> {
-        let hi = self.mentions.partition_point(|m| m.span.start < speaker.end);
+        let hi = self
+            .mentions
+            .partition_point(|m| m.span.start < speaker.end);
         let mut best: Option<(usize, bool, usize)> = None;
         for m in self.mentions[..hi].iter().rev().take(64) {
-            let overlap = m.span.end.min(speaker.end) as isize
-                - m.span.start.max(speaker.start) as isize;
+            let overlap =
+                m.span.end.min(speaker.end) as isize - m.span.start.max(speaker.start) as isize;
             if overlap <= 0 {
                 continue;
             }
             let key = (overlap as usize, m.kind == EntityKind::Person, m.entity);
             let better = match best {
                 None => true,
-                Some((o, p, e)) => (key.0, key.1) > (o, p) || ((key.0, key.1) == (o, p) && key.2 < e),
+                Some((o, p, e)) => {
+                    (key.0, key.1) > (o, p) || ((key.0, key.1) == (o, p) && key.2 < e)
+                }
             };
             if better {
                 best = Some(key);
@@ -158,7 +162,13 @@ pub(crate) mod tests {
     use dyad_doc::Mention;
 
     /// A hand-built entity with mentions found by searching `text` for each of `names`.
-    pub(crate) fn entity(id: &str, name: &str, kind: EntityKind, text: &str, names: &[&str]) -> Entity {
+    pub(crate) fn entity(
+        id: &str,
+        name: &str,
+        kind: EntityKind,
+        text: &str,
+        names: &[&str],
+    ) -> Entity {
         let mut mentions = Vec::new();
         for n in names {
             for (i, _) in text.match_indices(n) {
@@ -185,7 +195,13 @@ pub(crate) mod tests {
     #[test]
     fn overlap_links_the_mention() {
         let text = "Mr. Elmas said so.";
-        let es = vec![entity("E1", "Dean Shmuel Elmas", EntityKind::Person, text, &["Mr. Elmas"])];
+        let es = vec![entity(
+            "E1",
+            "Dean Shmuel Elmas",
+            EntityKind::Person,
+            text,
+            &["Mr. Elmas"],
+        )];
         let l = Linker::new(&es);
         assert_eq!(l.link(Span::new(0, 9), "Mr. Elmas", &[]), Some(0));
     }
@@ -193,7 +209,13 @@ pub(crate) mod tests {
     #[test]
     fn surname_links_without_a_mention() {
         let text = "Dean Shmuel Elmas spoke. Later Mr. Elmas said so.";
-        let es = vec![entity("E1", "Dean Shmuel Elmas", EntityKind::Person, text, &["Dean Shmuel Elmas"])];
+        let es = vec![entity(
+            "E1",
+            "Dean Shmuel Elmas",
+            EntityKind::Person,
+            text,
+            &["Dean Shmuel Elmas"],
+        )];
         let l = Linker::new(&es);
         let at = text.find("Mr. Elmas").unwrap();
         assert_eq!(l.link(Span::new(at, at + 9), "Mr. Elmas", &[]), Some(0));
@@ -203,9 +225,21 @@ pub(crate) mod tests {
     fn pronoun_takes_nearest_person_outside_quotes() {
         let text = "Dr. Kedar met Globes. “Ask Netanyahu,” he said.";
         let es = vec![
-            entity("E1", "Mordechai Kedar", EntityKind::Person, text, &["Dr. Kedar"]),
+            entity(
+                "E1",
+                "Mordechai Kedar",
+                EntityKind::Person,
+                text,
+                &["Dr. Kedar"],
+            ),
             entity("E2", "Globes", EntityKind::Organization, text, &["Globes"]),
-            entity("E3", "Benjamin Netanyahu", EntityKind::Person, text, &["Netanyahu"]),
+            entity(
+                "E3",
+                "Benjamin Netanyahu",
+                EntityKind::Person,
+                text,
+                &["Netanyahu"],
+            ),
         ];
         let l = Linker::new(&es);
         let q0 = text.find("Ask").unwrap();

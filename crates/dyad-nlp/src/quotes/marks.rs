@@ -10,8 +10,9 @@
 //! - a paragraph that ends inside a double quotation continues it when the next paragraph
 //!   opens with a double mark and the quotation began a clause (the news convention for
 //!   quotations over several paragraphs);
-//!   otherwise the open mark was unbalanced and is dropped, so one stray mark never spoils
-//!   the rest of the article.
+//!   when instead the next paragraph's first double mark is a closing one, the quotation
+//!   runs to it (a quotation over two paragraphs without the repeated mark); otherwise the
+//!   open mark was unbalanced and is dropped, so one stray mark never spoils the rest.
 //!
 //! Work is linear in the text: each mark is pushed and popped at most once.
 
@@ -124,6 +125,9 @@ pub fn marked(text: &str) -> Vec<Marked> {
     let mut out = Vec::new();
     // The opening mark of a quotation continued from the previous paragraph.
     let mut carried: Option<Span> = None;
+    // An opening mark left open at the end of the previous paragraph, whose quotation may
+    // close in this one without repeating the mark.
+    let mut unclosed: Option<Span> = None;
     for (pi, &para) in paras.iter().enumerate() {
         let mut stack: Vec<OpenMark> = Vec::new();
         let body = para.of(text);
@@ -134,14 +138,19 @@ pub fn marked(text: &str) -> Vec<Marked> {
             let next = chars.peek().map(|&(_, n)| n);
             let at = Span::new(para.start + off, para.start + off + c.len_utf8());
             if let Some(side) = double_side(c, prev, next) {
-                let leading = !first_mark_seen && body[..off].trim().is_empty();
+                let leading_open = !first_mark_seen && body[..off].trim().is_empty();
+                let leading = !first_mark_seen;
                 first_mark_seen = true;
                 match side {
                     Side::Open => {
-                        if leading && carried.is_some() {
+                        unclosed = None;
+                        if leading_open && carried.is_some() {
                             // The repeated mark of a continued quotation: keep the first mark.
                             let first = carried.take().unwrap_or(at);
-                            stack.push(OpenMark { single: false, at: first });
+                            stack.push(OpenMark {
+                                single: false,
+                                at: first,
+                            });
                         } else if stack.iter().any(|m| !m.single) {
                             // A second opening double mark: the earlier one was unbalanced.
                             stack.clear();
@@ -151,6 +160,18 @@ pub fn marked(text: &str) -> Vec<Marked> {
                         }
                     }
                     Side::Close => {
+                        if let (true, Some(open)) = (leading, unclosed.take()) {
+                            if stack.is_empty() {
+                                out.push(Marked {
+                                    open,
+                                    close: at,
+                                    inner: Span::new(open.end, at.start),
+                                    single: false,
+                                });
+                                prev = Some(c);
+                                continue;
+                            }
+                        }
                         if let Some(pos) = stack.iter().rposition(|m| !m.single) {
                             let open = stack[pos];
                             stack.truncate(pos);
@@ -192,6 +213,7 @@ pub fn marked(text: &str) -> Vec<Marked> {
             prev = Some(c);
         }
         carried = None;
+        unclosed = None;
         // An open double quotation at the paragraph's end continues only when the next
         // paragraph opens with a double mark.
         if let Some(bottom) = stack.first() {
@@ -205,6 +227,8 @@ pub fn marked(text: &str) -> Vec<Marked> {
                 if let Some(&np) = paras.get(pi + 1) {
                     if opens_with_double(text, np) {
                         carried = Some(bottom.at);
+                    } else {
+                        unclosed = Some(bottom.at);
                     }
                 }
             }
@@ -231,7 +255,10 @@ mod tests {
         let t = "“In Hebrew, we say ‘A barking dog doesn’t bite,'” Mr. X noted, on “hard work,” not rhetoric.";
         assert_eq!(
             inner(t),
-            vec!["In Hebrew, we say ‘A barking dog doesn’t bite,'", "hard work,"]
+            vec![
+                "In Hebrew, we say ‘A barking dog doesn’t bite,'",
+                "hard work,"
+            ]
         );
     }
 
@@ -248,6 +275,12 @@ mod tests {
         assert_eq!(m.len(), 1);
         assert_eq!(m[0].open.start, 0);
         assert!(m[0].inner.of(t).ends_with("Second part,"));
+    }
+
+    #[test]
+    fn quotation_over_paragraphs_without_repeated_mark() {
+        let t = "He said, \"I think so.\n\nIt was a day.\" Then \"more,\" he said.";
+        assert_eq!(inner(t), vec!["I think so.\n\nIt was a day.", "more,"]);
     }
 
     #[test]

@@ -7,14 +7,16 @@
 //!    quotation is a phrase of several words inside someone's sentence; titles (every content
 //!    word capitalised) and scare quotes (one or two quoted words, or a phrase with no cue in
 //!    its sentence) are not quotations.
-//! 3. [`attribution`] finds the cue and speaker around each quotation.
+//! 3. [`attribution`] finds the cue and speaker around each quotation; a quotation after a
+//!    colon with no cue belongs to the name that opens its sentence.
 //! 4. A direct quotation without a cue of its own continues a speaker: the previous
 //!    attributed quotation in its paragraph, else the next one in its paragraph, else an
 //!    introduction ending the previous paragraph with a colon ("He said:"), else — when the
 //!    quotation opens its paragraph — the last attributed quotation of the previous paragraph.
 //! 5. [`reported`] finds reported speech in sentences without quotation marks.
 //! 6. [`link`] links speaker words to entities; a pronoun that links to none takes, as
-//!    `speaker_name`, the nearest named speaker before it within three paragraphs.
+//!    `speaker_name`, the nearest name before it within three paragraphs: a named speaker,
+//!    or for `he`/`she` also a name that opens a sentence outside quotations.
 
 mod attribution;
 mod cues;
@@ -54,15 +56,78 @@ pub fn quotes(text: &str, sentences: &[Span], tokens: &[Token], entities: &[Enti
     continue_speakers(&w, &paras, &mut drafts);
     drafts.extend(reported_speech(&w, &paras, &marked));
     drafts.sort_by_key(|d| (d.span.start, d.span.end));
-    finish(text, sentences, entities, &paras, drafts)
+    let names = named_candidates(&w, &paras, &drafts);
+    finish(text, sentences, entities, &names, drafts)
+}
+
+/// A name a pronoun may refer to when no entity is linked: a named speaker or a name that
+/// opens a sentence outside quotations.
+#[derive(Debug, Clone)]
+struct NameCandidate {
+    at: usize,
+    paragraph: usize,
+    name: String,
+    /// Whether the name opens a sentence (only `he`/`she` take these).
+    subject: bool,
+}
+
+fn named_candidates(w: &Words, paras: &[Span], drafts: &[Draft]) -> Vec<NameCandidate> {
+    let text = w.text;
+    let quoted: Vec<Span> = drafts
+        .iter()
+        .filter(|d| d.kind != QuoteKind::Indirect)
+        .map(|d| d.span)
+        .collect();
+    let mut out: Vec<NameCandidate> = drafts
+        .iter()
+        .filter_map(|d| {
+            let s = d.speaker?;
+            let name = s.of(text);
+            (name.chars().any(char::is_uppercase) && !is_pronoun(name)).then(|| NameCandidate {
+                at: s.start,
+                paragraph: paragraph_of(paras, s.start),
+                name: name.to_string(),
+                subject: false,
+            })
+        })
+        .collect();
+    for (pi, para) in paras.iter().enumerate() {
+        let toks = w.range(para.start, para.end);
+        let mut at_start = true;
+        for i in toks.clone() {
+            if at_start {
+                let pos = w.span(i).start;
+                let in_quote = quoted.iter().any(|q| q.start <= pos && pos < q.end);
+                if !in_quote {
+                    if let Some(r) = w.sentence_subject(i, toks.end) {
+                        let sp = span_of(w, r);
+                        out.push(NameCandidate {
+                            at: sp.start,
+                            paragraph: pi,
+                            name: sp.of(text).to_string(),
+                            subject: true,
+                        });
+                    }
+                }
+            }
+            at_start = w.ends_sentence(i) || (w.is_mark(i) && at_start);
+        }
+    }
+    out.sort_by_key(|c| c.at);
+    out
 }
 
 fn paragraph_of(paras: &[Span], at: usize) -> usize {
-    paras.partition_point(|p| p.end <= at).min(paras.len().saturating_sub(1))
+    paras
+        .partition_point(|p| p.end <= at)
+        .min(paras.len().saturating_sub(1))
 }
 
 fn span_of(w: &Words, r: (usize, usize)) -> Span {
-    Span::new(w.span(r.0).start, w.span(r.1.saturating_sub(1).max(r.0)).end)
+    Span::new(
+        w.span(r.0).start,
+        w.span(r.1.saturating_sub(1).max(r.0)).end,
+    )
 }
 
 /// The inner span without surrounding spaces.
@@ -125,17 +190,23 @@ fn direct_and_partial(w: &Words, paras: &[Span], marked: &[Marked]) -> Vec<Draft
         let hi_tok = w.first_at(next_start);
         let ends_sentence = content.ends_with(['.', '…']);
         let ends_clause = content.ends_with([',', '.', '?', '!', '…', ':', ';', '—']);
+        let para_tok = w.first_at(para.start);
         let found_after = if ends_sentence {
-            None
+            attribution::dash_after(w, after_tok, hi_tok)
         } else {
             attribution::after(w, after_tok, hi_tok)
         };
-        let found = found_after.or_else(|| attribution::before(w, lo_tok, open_tok));
+        let found = found_after
+            .or_else(|| attribution::before(w, lo_tok, open_tok))
+            .or_else(|| attribution::inside(w, para_tok, open_tok))
+            .or_else(|| introduced_by_colon(w, para_tok, open_tok));
         let prev_char = char_before(text, para.start, m.open.start);
         let starts_clause = match prev_char {
             None => true,
-            Some(c) => matches!(c, '.' | '?' | '!' | ':' | ';' | ',' | '—' | '–' | '(' | '…')
-                || words::is_quote_mark(c),
+            Some(c) => {
+                matches!(c, '.' | '?' | '!' | ':' | ';' | ',' | '—' | '–' | '(' | '…')
+                    || words::is_quote_mark(c)
+            }
         };
         let after_cue_word = w.s(open_tok.wrapping_sub(1)).len() > 1
             && cues::is_speech_verb(w.s(open_tok.wrapping_sub(1)));
@@ -149,13 +220,18 @@ fn direct_and_partial(w: &Words, paras: &[Span], marked: &[Marked]) -> Vec<Draft
                 .find(|&i| w.ends_sentence(i))
                 .unwrap_or(hi_tok);
             let ss = attribution::sentence_start(w, lo_tok, open_tok);
-            (n_words >= 2 && attribution::has_cue(w, ss, sentence_end)).then_some(QuoteKind::Partial)
+            (n_words >= 2 && attribution::has_cue(w, ss, sentence_end))
+                .then_some(QuoteKind::Partial)
         };
         let Some(kind) = kind else { continue };
         let found: Option<Found> = match kind {
-            QuoteKind::Partial => attribution::inside(w, lo_tok, open_tok).or(found),
+            QuoteKind::Partial => attribution::inside(w, para_tok, open_tok).or(found_after),
             _ => found,
         };
+        // A quoted phrase nobody is said to have used is a scare quote.
+        if kind == QuoteKind::Partial && found.is_none_or(|f| f.speaker.is_none()) {
+            continue;
+        }
         out.push(Draft {
             kind,
             span: inner,
@@ -165,6 +241,24 @@ fn direct_and_partial(w: &Words, paras: &[Span], marked: &[Marked]) -> Vec<Draft
         });
     }
     out
+}
+
+/// `SUBJECT verb …: “…”`: a quotation introduced by a colon, without a cue, belongs to the
+/// name that opens the sentence ("Sunak defended the record: “…”"); the colon is the cue.
+fn introduced_by_colon(w: &Words, para_tok: usize, open: usize) -> Option<Found> {
+    let colon = open
+        .checked_sub(1)
+        .filter(|&c| c >= para_tok && w.s(c) == ":")?;
+    let ss = attribution::sentence_start(w, para_tok, colon);
+    // After an introductory phrase ("During the debate, Sunak …") the subject follows its comma.
+    let after_intro = (ss..colon).find(|&i| w.s(i) == ",").map(|c| c + 1);
+    let subject = w
+        .sentence_subject(ss, colon)
+        .or_else(|| after_intro.and_then(|k| w.sentence_subject(k, colon)))?;
+    Some(Found {
+        cue: (colon, colon + 1),
+        speaker: Some(subject),
+    })
 }
 
 /// Gives quotations without a cue of their own the speaker they continue (see the module
@@ -236,8 +330,8 @@ fn reported_speech(w: &Words, paras: &[Span], marked: &[Marked]) -> Vec<Draft> {
             while mi < marked.len() && marked[mi].close.end <= sa {
                 mi += 1;
             }
-            let has_marks = (a..b).any(|k| w.is_mark(k))
-                || marked.get(mi).is_some_and(|m| m.open.start < sb);
+            let has_marks =
+                (a..b).any(|k| w.is_mark(k)) || marked.get(mi).is_some_and(|m| m.open.start < sb);
             if !has_marks {
                 if let Some(r) = reported::in_sentence(w, a, b) {
                     out.push(Draft {
@@ -260,7 +354,7 @@ fn finish(
     text: &str,
     sentences: &[Span],
     entities: &[Entity],
-    paras: &[Span],
+    names: &[NameCandidate],
     drafts: Vec<Draft>,
 ) -> Vec<Quote> {
     let linker = link::Linker::new(entities);
@@ -280,7 +374,10 @@ fn finish(
         let pronoun = speaker_text.as_deref().is_some_and(is_pronoun);
         let speaker_name = match entity {
             Some(e) => Some(e.name.clone()),
-            None if pronoun => named_before(&out, paras, d.paragraph),
+            None if pronoun => match (d.speaker, &speaker_text) {
+                (Some(s), Some(t)) => named_before(names, s.start, d.paragraph, t),
+                _ => None,
+            },
             None => speaker_text.clone(),
         };
         let sentence = sentences
@@ -302,16 +399,28 @@ fn finish(
     out
 }
 
-/// The nearest earlier quotation's speaker named by a name (not a pronoun), within
-/// [`NAME_REACH_PARAGRAPHS`] paragraphs of `paragraph`.
-fn named_before(done: &[Quote], paras: &[Span], paragraph: usize) -> Option<String> {
+/// The nearest name before byte `at` within [`NAME_REACH_PARAGRAPHS`] paragraphs of
+/// `paragraph` that the pronoun can refer to: for `he`/`she` a named speaker or a name opening
+/// a sentence, for `it`/`they` a named speaker; `I`, `we`, `you` refer to none.
+fn named_before(
+    names: &[NameCandidate],
+    at: usize,
+    paragraph: usize,
+    pronoun: &str,
+) -> Option<String> {
+    let personal = matches!(pronoun.to_lowercase().as_str(), "he" | "she");
+    let other = matches!(pronoun.to_lowercase().as_str(), "it" | "they");
+    if !personal && !other {
+        return None;
+    }
     let floor = paragraph.saturating_sub(NAME_REACH_PARAGRAPHS);
-    done.iter()
+    let hi = names.partition_point(|c| c.at < at);
+    names[..hi]
+        .iter()
         .rev()
-        .take_while(|q| paragraph_of(paras, q.start) >= floor)
-        .filter_map(|q| q.speaker_name.as_ref())
-        .find(|n| n.chars().any(char::is_uppercase) && !is_pronoun(n))
-        .cloned()
+        .take_while(|c| c.paragraph >= floor)
+        .find(|c| personal || !c.subject)
+        .map(|c| c.name.clone())
 }
 
 #[cfg(test)]

@@ -6,11 +6,12 @@
 //!   "she told reporters on Monday that …");
 //! - `SPEAKER said CONTENT` for verbs that take a bare clause (say, add), when the clause
 //!   starts like one (a determiner, pronoun, name or number);
-//! - `According to SPEAKER, CONTENT` and `CONTENT, according to SPEAKER`;
+//! - `According to SPEAKER, CONTENT` and `CONTENT, according to SPEAKER` (but after a relative
+//!   word, "which, according to SPEAKER, CONTENT", the content follows);
 //! - `CONTENT, SPEAKER said.` and `CONTENT, said SPEAKER.` at the end of the sentence.
 
 use super::attribution::Found;
-use super::cues::{cue_kind, CueKind};
+use super::cues::CueKind;
 use super::words::{is_capitalized, is_determiner, is_pronoun, is_word, Words};
 
 /// One reported statement: content, cue and speaker as token ranges `[a, b)`.
@@ -51,16 +52,16 @@ pub fn in_sentence(w: &Words, a: usize, b: usize) -> Option<Reported> {
     }
     for j in a..b {
         let s = w.s(j);
-        if cue_kind(s) == Some(CueKind::Phrase) && w.s(j + 1).eq_ignore_ascii_case("to") {
+        if w.cue_at(j) == Some(CueKind::Phrase) && w.s(j + 1).eq_ignore_ascii_case("to") {
             if let Some(r) = according_to(w, a, b, j) {
                 return Some(r);
             }
             continue;
         }
-        if cue_kind(s) != Some(CueKind::Speech) || s.ends_with("ing") {
+        if w.cue_at(j) != Some(CueKind::Speech) || s.ends_with("ing") {
             continue;
         }
-        let Some(np) = w.np_before(a, j) else {
+        let Some(np) = w.subject_before(a, j) else {
             continue;
         };
         // "that" within a short reach after the cue, with no clause break between.
@@ -101,10 +102,20 @@ pub fn in_sentence(w: &Words, a: usize, b: usize) -> Option<Reported> {
 /// `According to SPEAKER, CONTENT` or `CONTENT, according to SPEAKER`.
 fn according_to(w: &Words, a: usize, b: usize, j: usize) -> Option<Reported> {
     let k = j + 2;
-    let np_end = (k..b).find(|&i| !is_word(w.s(i)) && w.s(i) != ".").unwrap_or(b);
+    let np_end = (k..b)
+        .find(|&i| !is_word(w.s(i)) && w.s(i) != ".")
+        .unwrap_or(b);
     let speaker = w.np_after(k, np_end)?;
     let cue = (j, k);
-    let c = if j == a || (j > a && w.s(j - 1) != ",") {
+    // Parenthetical after a relative word ("which, according to AFP, the UN criticised"):
+    // the content follows.
+    let parenthetical = j >= a + 2
+        && w.s(j - 1) == ","
+        && matches!(
+            w.s(j - 2).to_lowercase().as_str(),
+            "which" | "that" | "who" | "and" | "but"
+        );
+    let c = if j == a || (j > a && w.s(j - 1) != ",") || parenthetical {
         // Leading phrase: the content follows the speaker's comma.
         let comma = (speaker.1..b).find(|&i| w.s(i) == ",")?;
         content(w, comma + 1, b)?
@@ -130,13 +141,13 @@ fn sentence_final_cue(w: &Words, a: usize, b: usize) -> Option<Reported> {
     }
     let comma = (a..e).rev().take(10).find(|&i| w.s(i) == ",")?;
     let tail = comma + 1;
-    let found = if cue_kind(w.s(e - 1)) == Some(CueKind::Speech) {
+    let found = if w.cue_at(e - 1) == Some(CueKind::Speech) {
         let np = w.np_before(tail, e - 1)?;
         (np.0 == tail).then_some(Found {
             cue: (e - 1, e),
             speaker: Some(np),
         })?
-    } else if cue_kind(w.s(tail)) == Some(CueKind::Speech) {
+    } else if w.cue_at(tail) == Some(CueKind::Speech) {
         let np = w.np_after(tail + 1, e)?;
         (np.1 == e).then_some(Found {
             cue: (tail, tail + 1),
@@ -169,7 +180,10 @@ mod tests {
 
     #[test]
     fn cue_that_clause() {
-        let (c, s, cue) = run("During a visit, President Ilham Aliyev revealed that his country had acquired arms.").unwrap();
+        let (c, s, cue) = run(
+            "During a visit, President Ilham Aliyev revealed that his country had acquired arms.",
+        )
+        .unwrap();
         assert_eq!(c, "his country had acquired arms");
         assert_eq!(s, "President Ilham Aliyev");
         assert_eq!(cue, "revealed");
@@ -180,7 +194,10 @@ mod tests {
     #[test]
     fn bare_clause_after_said() {
         let (c, s, _) = run("The ministry said the border would reopen soon.").unwrap();
-        assert_eq!((c.as_str(), s.as_str()), ("the border would reopen soon", "The ministry"));
+        assert_eq!(
+            (c.as_str(), s.as_str()),
+            ("the border would reopen soon", "The ministry")
+        );
         assert_eq!(run("He said in Paris."), None);
     }
 
@@ -192,20 +209,32 @@ mod tests {
         assert_eq!(c, "The alliance is causing concern in Armenia");
         assert_eq!(s, "Dean Shmuel Elmas");
         let (c, s, _) = run("According to the police, five people were hurt.").unwrap();
-        assert_eq!((c.as_str(), s.as_str()), ("five people were hurt", "the police"));
+        assert_eq!(
+            (c.as_str(), s.as_str()),
+            ("five people were hurt", "the police")
+        );
     }
 
     #[test]
     fn sentence_final_cue() {
         let (c, s, _) = run("The deal will go ahead next year, the ministry said.").unwrap();
-        assert_eq!((c.as_str(), s.as_str()), ("The deal will go ahead next year", "the ministry"));
+        assert_eq!(
+            (c.as_str(), s.as_str()),
+            ("The deal will go ahead next year", "the ministry")
+        );
         let (_, s, _) = run("The deal will go ahead next year, said Mr. Smith.").unwrap();
         assert_eq!(s, "Mr. Smith");
     }
 
     #[test]
     fn plain_sentences_are_not_speech() {
-        assert_eq!(run("Israel has cultivated a relationship with Azerbaijan."), None);
-        assert_eq!(run("The report, which was released on Monday, is long."), None);
+        assert_eq!(
+            run("Israel has cultivated a relationship with Azerbaijan."),
+            None
+        );
+        assert_eq!(
+            run("The report, which was released on Monday, is long."),
+            None
+        );
     }
 }

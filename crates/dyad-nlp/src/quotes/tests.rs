@@ -83,8 +83,14 @@ fn partial_quote_inside_a_sentence() {
 
 #[test]
 fn titles_and_scare_quotes_are_not_quotations() {
-    assert!(run("She is the author of \"Women and Jihad: Debating Palestinian Female Suicide Bombings.\"").is_empty());
-    assert!(run("Burton claims that his favorite book is \"One Hundred Years of Solitude\".").is_empty());
+    assert!(run(
+        "She is the author of \"Women and Jihad: Debating Palestinian Female Suicide Bombings.\""
+    )
+    .is_empty());
+    assert!(
+        run("Burton claims that his favorite book is \"One Hundred Years of Solitude\".")
+            .is_empty()
+    );
     assert!(run("Burton thinks that cats are \"cuties\".").is_empty());
     assert!(run("The girls were granted \"parole\" status.").is_empty());
 }
@@ -110,8 +116,15 @@ fn unbalanced_mark_does_not_spoil_the_rest() {
 
 #[test]
 fn pronoun_speaker_resolves_to_entity_and_name() {
-    let t = "Dr. Kedar sees a risk.\n\n“If they side with Iran, let them eat the cake,” he remarked.";
-    let es = vec![entity("E1", "Mordechai Kedar", EntityKind::Person, t, &["Dr. Kedar"])];
+    let t =
+        "Dr. Kedar sees a risk.\n\n“If they side with Iran, let them eat the cake,” he remarked.";
+    let es = vec![entity(
+        "E1",
+        "Mordechai Kedar",
+        EntityKind::Person,
+        t,
+        &["Dr. Kedar"],
+    )];
     let qs = run_with(t, &es);
     assert_eq!(qs[0].speaker_text.as_deref(), Some("he"));
     assert_eq!(qs[0].speaker.as_deref(), Some("E1"));
@@ -130,7 +143,13 @@ fn pronoun_without_entities_takes_previous_named_speaker() {
 #[test]
 fn speaker_links_to_overlapping_entity() {
     let t = "“It is safe here,” Mr. Enveroglu noted.";
-    let es = vec![entity("E3", "Elnur Enveroglu", EntityKind::Person, t, &["Enveroglu"])];
+    let es = vec![entity(
+        "E3",
+        "Elnur Enveroglu",
+        EntityKind::Person,
+        t,
+        &["Enveroglu"],
+    )];
     let qs = run_with(t, &es);
     assert_eq!(qs[0].speaker.as_deref(), Some("E3"));
 }
@@ -153,7 +172,11 @@ fn reported_speech_is_indirect() {
     assert_eq!(qs.len(), 1);
     assert_eq!(qs[0].kind, QuoteKind::Indirect);
     assert!(qs[0].text.starts_with("his country had acquired"));
-    assert!(qs[0].speaker_text.as_deref().unwrap_or("").ends_with("Aliyev"));
+    assert!(qs[0]
+        .speaker_text
+        .as_deref()
+        .unwrap_or("")
+        .ends_with("Aliyev"));
     assert_eq!(qs[0].cue.as_deref(), Some("revealed"));
 }
 

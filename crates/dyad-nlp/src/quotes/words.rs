@@ -19,18 +19,67 @@ const TITLES: &[&str] = &[
 /// Words that end a noun phrase when walking away from a cue.
 const STOP: &[&str] = &[
     "what", "that", "which", "who", "whom", "whose", "and", "but", "or", "nor", "as", "when",
-    "while", "because", "if", "than", "where", "whether", "since", "though", "although", "after",
-    "before", "so", "for", "in", "on", "at", "to", "with", "by", "from", "about", "not", "into",
-    "during", "under", "over", "against", "is", "was", "were", "are", "be", "been", "being",
-    "this", "these", "those", "there", "here", "then", "once", "also", "yet", "until", "via",
-    "per", "without", "within", "through", "told", "says", "said",
+    "while", "whilst", "because", "if", "than", "where", "whether", "since", "though", "although",
+    "after", "before", "so", "for", "in", "on", "at", "to", "with", "by", "from", "about", "not",
+    "into", "during", "under", "over", "against", "is", "was", "were", "are", "be", "been",
+    "being", "this", "these", "those", "there", "here", "then", "once", "also", "yet", "until",
+    "via", "per", "without", "within", "through", "told", "says", "said",
 ];
 
 /// Words that may stand between a speaker and a cue ("he later added", "she has said").
 const BETWEEN: &[&str] = &[
-    "has", "have", "had", "will", "would", "also", "later", "then", "again", "once", "further",
-    "previously", "recently", "simply", "did", "does", "do", "just", "often", "reportedly",
-    "herself", "himself", "themselves", "itself", "always", "never", "earlier", "still", "had",
+    "has",
+    "have",
+    "had",
+    "will",
+    "would",
+    "also",
+    "later",
+    "then",
+    "again",
+    "once",
+    "further",
+    "previously",
+    "recently",
+    "simply",
+    "did",
+    "does",
+    "do",
+    "just",
+    "often",
+    "reportedly",
+    "herself",
+    "himself",
+    "themselves",
+    "itself",
+    "always",
+    "never",
+    "earlier",
+    "still",
+    "had",
+];
+
+/// Prepositions that open sentences but never names ("Of the process, he said").
+const PREPOSITIONS: &[&str] = &[
+    "of",
+    "from",
+    "with",
+    "for",
+    "by",
+    "under",
+    "among",
+    "amid",
+    "despite",
+    "unlike",
+    "like",
+    "upon",
+    "following",
+    "according",
+    "besides",
+    "beyond",
+    "near",
+    "around",
+    "across",
 ];
 
 /// Determiners and possessives that begin a common-noun speaker ("the ministry").
@@ -140,6 +189,21 @@ impl<'a> Words<'a> {
         }
     }
 
+    /// The cue kind of token `i`: a cue word not used as a noun (after a determiner or
+    /// quantifier, "every claim", "the report" are nouns).
+    pub fn cue_at(&self, i: usize) -> Option<super::cues::CueKind> {
+        let kind = super::cues::cue_kind(self.s(i))?;
+        let prev = if i > 0 { self.s(i - 1) } else { "" };
+        let noun = is_determiner(prev)
+            || in_list(
+                &[
+                    "every", "each", "no", "any", "this", "that", "these", "those",
+                ],
+                prev,
+            );
+        (!noun).then_some(kind)
+    }
+
     /// Whether token `i` is a quotation mark.
     pub fn is_mark(&self, i: usize) -> bool {
         let s = self.s(i);
@@ -171,7 +235,7 @@ impl<'a> Words<'a> {
         while i > lo {
             let s = self.s(i - 1);
             if is_word(s) {
-                if is_stop(s) || is_between_word(s) || words >= 8 || super::cues::is_speech_verb(s) {
+                if is_stop(s) || is_between_word(s) || words >= 8 || self.cue_at(i - 1).is_some() {
                     break;
                 }
                 words += 1;
@@ -190,6 +254,73 @@ impl<'a> Words<'a> {
             return None;
         }
         self.valid_np(i, end).then_some((i, end))
+    }
+
+    /// The subject of a cue at token `k` in the clause starting at `ss`: the noun phrase
+    /// right before it, or — for `NAME, APPOSITIVE, CUE` ("Khaled Al-Maeena, editor at the
+    /// Saudi Gazette, said") — the name before the appositive, when that name opens the clause
+    /// (or follows an introductory phrase's comma).
+    pub fn subject_before(&self, ss: usize, k: usize) -> Option<(usize, usize)> {
+        if let Some(np) = self.np_before(ss, k) {
+            return Some(np);
+        }
+        let mut i = k;
+        while i > ss && is_between_word(self.s(i - 1)) {
+            i -= 1;
+        }
+        if i <= ss + 1 || self.s(i - 1) != "," {
+            return None;
+        }
+        let mut j = i - 1;
+        let floor = j.saturating_sub(24).max(ss);
+        let mut commas = 0;
+        while j > floor {
+            j -= 1;
+            if self.ends_sentence(j) || self.is_mark(j) {
+                return None;
+            }
+            if self.s(j) != "," {
+                continue;
+            }
+            commas += 1;
+            if commas > 3 {
+                return None;
+            }
+            if let Some(np) = self.np_before(ss, j) {
+                if np.0 == ss || self.s(np.0 - 1) == "," {
+                    return Some(np);
+                }
+            }
+        }
+        None
+    }
+
+    /// A name that opens the sentence at token `k` ("Burton explained …", "Dr. Kedar sees …"):
+    /// capitalised words and titles followed by a lower-case word or a comma.
+    pub fn sentence_subject(&self, k: usize, hi: usize) -> Option<(usize, usize)> {
+        let first = self.s(k);
+        if !is_capitalized(first)
+            || is_stop(first)
+            || in_list(PREPOSITIONS, first)
+            || is_determiner(first)
+            || is_pronoun(first)
+            || is_between_word(first)
+            || super::cues::cue_kind(first).is_some()
+        {
+            return None;
+        }
+        let mut i = k;
+        while i < hi && i < k + 6 {
+            let s = self.s(i);
+            if (is_word(s) && is_capitalized(s)) || (i > k && self.name_glue(i)) {
+                i += 1;
+            } else {
+                break;
+            }
+        }
+        let next = self.s(i);
+        let followed = next == "," || (is_word(next) && !is_capitalized(next));
+        (i > k && followed).then_some((k, i))
     }
 
     /// The noun phrase that begins at token `k` (a speaker after an inverted cue), not
@@ -279,7 +410,10 @@ mod tests {
             np_before_cue(", Mr. Enveroglu noted.", "noted").as_deref(),
             Some("Mr. Enveroglu")
         );
-        assert_eq!(np_before_cue(", he later added.", "added").as_deref(), Some("he"));
+        assert_eq!(
+            np_before_cue(", he later added.", "added").as_deref(),
+            Some("he")
+        );
         assert_eq!(
             np_before_cue("said, the ministry said.", "said").as_deref(),
             None,
