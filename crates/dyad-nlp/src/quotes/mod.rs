@@ -330,8 +330,7 @@ fn reported_speech(w: &Words, paras: &[Span], marked: &[Marked]) -> Vec<Draft> {
             while mi < marked.len() && marked[mi].close.end <= sa {
                 mi += 1;
             }
-            let has_marks =
-                (a..b).any(|k| w.is_mark(k)) || marked.get(mi).is_some_and(|m| m.open.start < sb);
+            let has_marks = marked.get(mi).is_some_and(|m| m.open.start < sb);
             if !has_marks {
                 if let Some(r) = reported::in_sentence(w, a, b) {
                     out.push(Draft {

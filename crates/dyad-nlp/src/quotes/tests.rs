@@ -181,6 +181,18 @@ fn reported_speech_is_indirect() {
 }
 
 #[test]
+fn reported_speech_with_appositive_and_possessive() {
+    let qs =
+        run("Intro.\n\nThe company's chief executive, Jane Doe, warned that prices would rise.");
+    assert_eq!(qs.len(), 1);
+    assert_eq!(qs[0].text, "prices would rise");
+    assert_eq!(
+        qs[0].speaker_text.as_deref(),
+        Some("The company's chief executive")
+    );
+}
+
+#[test]
 fn sentence_index_points_at_the_quote() {
     let t = "Nothing here. “Ties are strong,” he said.";
     let qs = run(t);
