@@ -19,6 +19,9 @@ pub struct Found {
     pub speaker: Option<(usize, usize)>,
 }
 
+/// Longest stretch searched back for a sentence's start: keeps the work per quotation bounded.
+const MAX_SENTENCE_TOKENS: usize = 150;
+
 /// Most tokens between a quotation and its cue.
 const REACH: usize = 14;
 
@@ -34,8 +37,10 @@ fn clause_end(w: &Words, from: usize, hi: usize) -> usize {
         .unwrap_or(hi)
 }
 
-/// The first token of the sentence that contains token `k`, not below `lo`.
+/// The first token of the sentence that contains token `k`, not below `lo` (nor more than
+/// [`MAX_SENTENCE_TOKENS`] back).
 pub fn sentence_start(w: &Words, lo: usize, k: usize) -> usize {
+    let lo = lo.max(k.saturating_sub(MAX_SENTENCE_TOKENS));
     let mut i = k;
     while i > lo && !w.ends_sentence(i - 1) {
         i -= 1;

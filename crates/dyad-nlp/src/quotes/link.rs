@@ -11,6 +11,8 @@
 //!    not resolved. Mentions inside quotations are skipped because people named in
 //!    someone's words are seldom the one speaking.
 
+use std::collections::BTreeMap;
+
 use dyad_doc::{Entity, EntityKind, Span};
 
 use super::words::is_word;
@@ -30,6 +32,9 @@ struct MentionRef {
 pub struct Linker<'a> {
     entities: &'a [Entity],
     mentions: Vec<MentionRef>,
+    /// Lower-cased last word of a person's or organisation's name or mention → entity
+    /// indices (people first, then in entity order).
+    by_last_word: BTreeMap<String, Vec<usize>>,
 }
 
 fn compatible(pronoun: &str, kind: EntityKind) -> bool {
@@ -75,7 +80,31 @@ impl<'a> Linker<'a> {
             })
             .collect();
         mentions.sort_by_key(|m| (m.span.start, m.span.end, m.entity));
-        Linker { entities, mentions }
+        let mut by_last_word: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+        for (ei, e) in entities.iter().enumerate() {
+            if !matches!(e.kind, EntityKind::Person | EntityKind::Organization) {
+                continue;
+            }
+            let names =
+                std::iter::once(e.name.as_str()).chain(e.mentions.iter().map(|m| m.text.as_str()));
+            for n in names {
+                if let Some(last) = last_word(n) {
+                    let v = by_last_word.entry(last).or_default();
+                    if v.last() != Some(&ei) {
+                        v.push(ei);
+                    }
+                }
+            }
+        }
+        for v in by_last_word.values_mut() {
+            v.sort_by_key(|&ei| (entities[ei].kind != EntityKind::Person, ei));
+            v.dedup();
+        }
+        Linker {
+            entities,
+            mentions,
+            by_last_word,
+        }
     }
 
     /// The entity index named by speaker words `speaker` (text `words`), if any;
@@ -133,26 +162,11 @@ impl<'a> Linker<'a> {
     }
 
     fn by_surname(&self, words: &str) -> Option<usize> {
-        let last = last_word(words)?;
-        let capitalised = words.chars().any(char::is_uppercase);
-        if !capitalised {
+        if !words.chars().any(char::is_uppercase) {
             return None;
         }
-        let mut candidates = self.entities.iter().enumerate().filter(|(_, e)| {
-            matches!(e.kind, EntityKind::Person | EntityKind::Organization)
-                && (last_word(&e.name).as_deref() == Some(last.as_str())
-                    || e.mentions
-                        .iter()
-                        .any(|m| last_word(&m.text).as_deref() == Some(last.as_str())))
-        });
-        let first = candidates.next()?;
-        // Prefer a person when several share the word.
-        if first.1.kind == EntityKind::Person {
-            return Some(first.0);
-        }
-        candidates
-            .find(|(_, e)| e.kind == EntityKind::Person)
-            .map_or(Some(first.0), |(i, _)| Some(i))
+        let last = last_word(words)?;
+        self.by_last_word.get(&last)?.first().copied()
     }
 }
 

@@ -42,6 +42,9 @@ struct Draft {
     paragraph: usize,
 }
 
+/// How many quotations (or names) a continuation or a pronoun looks past.
+const CONTINUATION_REACH: usize = 16;
+
 /// How many paragraphs back a pronoun looks for a named speaker when no entity is linked.
 const NAME_REACH_PARAGRAPHS: usize = 3;
 
@@ -97,7 +100,8 @@ fn named_candidates(w: &Words, paras: &[Span], drafts: &[Draft]) -> Vec<NameCand
         for i in toks.clone() {
             if at_start {
                 let pos = w.span(i).start;
-                let in_quote = quoted.iter().any(|q| q.start <= pos && pos < q.end);
+                let q = quoted.partition_point(|q| q.end <= pos);
+                let in_quote = quoted.get(q).is_some_and(|q| q.start <= pos);
                 if !in_quote {
                     if let Some(r) = w.sentence_subject(i, toks.end) {
                         let sp = span_of(w, r);
@@ -272,9 +276,11 @@ fn continue_speakers(w: &Words, paras: &[Span], drafts: &mut [Draft]) {
         let p = drafts[i].paragraph;
         let same_before = (0..i)
             .rev()
+            .take(CONTINUATION_REACH)
             .take_while(|&j| drafts[j].paragraph == p)
             .find(|&j| drafts[j].speaker.is_some());
         let same_after = (i + 1..drafts.len())
+            .take(CONTINUATION_REACH)
             .take_while(|&j| drafts[j].paragraph == p)
             .find(|&j| drafts[j].speaker.is_some());
         if let Some(j) = same_before.or(same_after) {
@@ -304,6 +310,7 @@ fn continue_speakers(w: &Words, paras: &[Span], drafts: &mut [Draft]) {
         }
         let last_prev = (0..i)
             .rev()
+            .take(CONTINUATION_REACH)
             .take_while(|&j| drafts[j].paragraph + 1 >= p)
             .find(|&j| drafts[j].paragraph + 1 == p && drafts[j].speaker.is_some());
         if let Some(j) = last_prev {
@@ -417,6 +424,7 @@ fn named_before(
     names[..hi]
         .iter()
         .rev()
+        .take(CONTINUATION_REACH)
         .take_while(|c| c.paragraph >= floor)
         .find(|c| personal || !c.subject)
         .map(|c| c.name.clone())
