@@ -40,6 +40,8 @@ enum Side {
 #[derive(Debug, Clone, Copy)]
 struct OpenMark {
     single: bool,
+    /// An ASCII `'` (which may be an apostrophe).
+    straight: bool,
     at: Span,
 }
 
@@ -149,14 +151,32 @@ pub fn marked(text: &str) -> Vec<Marked> {
                             let first = carried.take().unwrap_or(at);
                             stack.push(OpenMark {
                                 single: false,
+                                straight: false,
                                 at: first,
+                            });
+                        } else if stack.iter().all(|m| m.single && m.straight) {
+                            // Open straight single marks only ('90s, 'em) are apostrophes
+                            // more often than quotations around this one.
+                            stack.clear();
+                            stack.push(OpenMark {
+                                single: false,
+                                straight: false,
+                                at,
                             });
                         } else if stack.iter().any(|m| !m.single) {
                             // A second opening double mark: the earlier one was unbalanced.
                             stack.clear();
-                            stack.push(OpenMark { single: false, at });
+                            stack.push(OpenMark {
+                                single: false,
+                                straight: false,
+                                at,
+                            });
                         } else if stack.len() < MAX_DEPTH {
-                            stack.push(OpenMark { single: false, at });
+                            stack.push(OpenMark {
+                                single: false,
+                                straight: false,
+                                at,
+                            });
                         }
                     }
                     Side::Close => {
@@ -190,7 +210,11 @@ pub fn marked(text: &str) -> Vec<Marked> {
                 match side {
                     Side::Open => {
                         if stack.len() < MAX_DEPTH {
-                            stack.push(OpenMark { single: true, at });
+                            stack.push(OpenMark {
+                                single: true,
+                                straight: c == '\'',
+                                at,
+                            });
                         }
                     }
                     Side::Close => {
@@ -266,6 +290,12 @@ mod tests {
     fn apostrophes_do_not_close() {
         let t = "“Iran’s influence and the players' union,” she said.";
         assert_eq!(inner(t), vec!["Iran’s influence and the players' union,"]);
+    }
+
+    #[test]
+    fn stray_leading_apostrophe_does_not_hide_a_quotation() {
+        let t = "Back in the '90s, “it was different,” he said.";
+        assert_eq!(inner(t), vec!["it was different,"]);
     }
 
     #[test]
