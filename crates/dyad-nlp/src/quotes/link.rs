@@ -1,8 +1,9 @@
 //! Linking a quotation's speaker words to an entity.
 //!
 //! Rules, in order:
-//! 1. **Overlap.** An entity mention that overlaps the speaker words is the speaker (the
-//!    largest overlap wins; on a tie a person wins, then the earlier entity).
+//! 1. **Overlap.** An entity mention that overlaps the speaker words is the speaker: a person
+//!    before anything else ("Matthew Ingram of The Globe and Mail" is Ingram), then the
+//!    largest overlap, then the earlier entity.
 //! 2. **Surname.** Otherwise, a name ("Mr. Elmas") links to the person (or organisation) whose
 //!    name or some mention ends with the same last word.
 //! 3. **Pronoun.** A pronoun resolves to the nearest compatible mention that ends before it
@@ -129,18 +130,18 @@ impl<'a> Linker<'a> {
         let hi = self
             .mentions
             .partition_point(|m| m.span.start < speaker.end);
-        let mut best: Option<(usize, bool, usize)> = None;
+        let mut best: Option<(bool, usize, usize)> = None;
         for m in self.mentions[..hi].iter().rev().take(64) {
             let overlap =
                 m.span.end.min(speaker.end) as isize - m.span.start.max(speaker.start) as isize;
             if overlap <= 0 {
                 continue;
             }
-            let key = (overlap as usize, m.kind == EntityKind::Person, m.entity);
+            let key = (m.kind == EntityKind::Person, overlap as usize, m.entity);
             let better = match best {
                 None => true,
-                Some((o, p, e)) => {
-                    (key.0, key.1) > (o, p) || ((key.0, key.1) == (o, p) && key.2 < e)
+                Some((p, o, e)) => {
+                    (key.0, key.1) > (p, o) || ((key.0, key.1) == (p, o) && key.2 < e)
                 }
             };
             if better {
@@ -218,6 +219,30 @@ pub(crate) mod tests {
         )];
         let l = Linker::new(&es);
         assert_eq!(l.link(Span::new(0, 9), "Mr. Elmas", &[]), Some(0));
+    }
+
+    #[test]
+    fn overlap_prefers_the_person() {
+        let text = "Matthew Ingram of The Globe and Mail wrote it.";
+        let es = vec![
+            entity(
+                "E1",
+                "The Globe and Mail",
+                EntityKind::Organization,
+                text,
+                &["The Globe and Mail"],
+            ),
+            entity(
+                "E2",
+                "Matthew Ingram",
+                EntityKind::Person,
+                text,
+                &["Matthew Ingram"],
+            ),
+        ];
+        let l = Linker::new(&es);
+        let end = text.find(" wrote").unwrap_or(0);
+        assert_eq!(l.link(Span::new(0, end), &text[..end], &[]), Some(1));
     }
 
     #[test]

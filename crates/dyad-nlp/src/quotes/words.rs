@@ -59,8 +59,13 @@ const BETWEEN: &[&str] = &[
     "had",
 ];
 
-/// Prepositions that open sentences but never names ("Of the process, he said").
+/// Prepositions and other words that open sentences but never names ("Of the process, he
+/// said", "Why …").
 const PREPOSITIONS: &[&str] = &[
+    "why",
+    "how",
+    "yes",
+    "no",
     "of",
     "from",
     "with",
@@ -219,6 +224,15 @@ impl<'a> Words<'a> {
             || self.is_abbrev_period(i)
     }
 
+    /// Whether token `i` is "of", "and" or "for" between two capitalised words, inside a
+    /// name ("Matthew Ingram of The Globe and Mail", "Bank of England").
+    fn inner_name_word(&self, i: usize) -> bool {
+        matches!(self.s(i), "of" | "and" | "for" | "&")
+            && i > 0
+            && is_capitalized(self.s(i - 1))
+            && is_capitalized(self.s(i + 1))
+    }
+
     /// The noun phrase that ends right before token `k` (the subject of a cue), not reaching
     /// below token `lo`: a pronoun, a name with its titles, or a determiner phrase.
     /// Adverbs and auxiliaries between it and `k` are skipped.
@@ -235,6 +249,11 @@ impl<'a> Words<'a> {
         while i > lo {
             let s = self.s(i - 1);
             if is_word(s) {
+                if self.inner_name_word(i - 1) && words < 8 {
+                    words += 1;
+                    i -= 1;
+                    continue;
+                }
                 if is_stop(s) || is_between_word(s) || words >= 8 || self.cue_at(i - 1).is_some() {
                     break;
                 }
@@ -426,6 +445,10 @@ mod tests {
         assert_eq!(
             np_before_cue("The deal is off, the ministry stated.", "stated").as_deref(),
             Some("the ministry")
+        );
+        assert_eq!(
+            np_before_cue("Matthew Ingram of The Globe and Mail wrote", "wrote").as_deref(),
+            Some("Matthew Ingram of The Globe and Mail")
         );
     }
 
