@@ -15,7 +15,9 @@ use super::words::{is_between_word, is_capitalized, is_word, Words};
 /// A cue and, where the text names one, its speaker; both as token ranges `[a, b)`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Found {
+    /// The cue words ("said", "asked rhetorically", "according to").
     pub cue: (usize, usize),
+    /// The words naming the speaker.
     pub speaker: Option<(usize, usize)>,
 }
 

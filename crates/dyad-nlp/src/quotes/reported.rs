@@ -17,7 +17,9 @@ use super::words::{is_capitalized, is_determiner, is_pronoun, is_word, Words};
 /// One reported statement: content, cue and speaker as token ranges `[a, b)`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Reported {
+    /// What was said.
     pub content: (usize, usize),
+    /// Its cue and speaker.
     pub found: Found,
 }
 

@@ -6,7 +6,9 @@ use dyad_doc::Span;
 
 /// The text and its tokens, with the small word tests that attribution needs.
 pub struct Words<'a> {
+    /// The clean text.
     pub text: &'a str,
+    /// Its tokens, in text order.
     pub tokens: &'a [Token],
 }
 
