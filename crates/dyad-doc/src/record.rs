@@ -193,6 +193,10 @@ pub struct Quote {
     pub cue: Option<String>,
     /// Index into `sentences`.
     pub sentence: Option<usize>,
+    /// The speaker's name: the linked entity's name, else the words that name the speaker;
+    /// for a pronoun without an entity, the nearest named speaker before it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub speaker_name: Option<String>,
 }
 
 /// An amount: money, percentage or count, with what it measures.

@@ -1,13 +1,15 @@
-//! Language layers over an article's clean text: sentences and tokens. All offsets are byte
+//! Language layers over an article's clean text: sentences, tokens, quotations, amounts and dates. All offsets are byte
 //! offsets into the text (the record converts them to code points at the end).
 
 pub mod amounts;
 pub mod dates;
+pub mod quotes;
 pub mod sentences;
 pub mod tokens;
 mod words;
 
 pub use amounts::amounts;
 pub use dates::dates;
+pub use quotes::quotes;
 pub use sentences::sentences;
 pub use tokens::{tokenize, Token, TokenKind};

@@ -63,6 +63,7 @@ pub fn analyze(bytes: &[u8], origin: Origin, opts: &Options) -> Result<Record, A
     rec.meta = ex.meta;
     rec.sentences = dyad_nlp::sentences(&rec.text, &rec.blocks);
     let tokens = dyad_nlp::tokenize(&rec.text);
+    rec.quotes = dyad_nlp::quotes(&rec.text, &rec.sentences, &tokens, &rec.entities);
     rec.amounts = dyad_nlp::amounts(&rec.text, &rec.sentences);
     rec.dates = dyad_nlp::dates(
         &rec.text,

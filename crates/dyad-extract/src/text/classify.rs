@@ -165,11 +165,13 @@ fn byline_line(text: &str) -> Option<Kind> {
             date = date.or(Some(iso));
         } else if names.is_empty() && people::is_name(p) {
             names.push((*p).to_string());
-        } else if !lexicon::ends_with_agency(&p.to_lowercase()) && p.split_whitespace().count() > 4 {
+        } else if !lexicon::ends_with_agency(&p.to_lowercase()) && p.split_whitespace().count() > 4
+        {
             return None;
         }
     }
-    (!names.is_empty() && (date.is_some() || pieces.len() >= 2)).then_some(Kind::Byline(names, date))
+    (!names.is_empty() && (date.is_some() || pieces.len() >= 2))
+        .then_some(Kind::Byline(names, date))
 }
 
 /// `Home > World > Middle East`, `News / Politics / Europe`.
@@ -206,11 +208,20 @@ mod tests {
 
     #[test]
     fn kinds() {
-        assert!(matches!(k("Advertisement"), Kind::Furniture { kind: RemovedKind::Advertisement, .. }));
+        assert!(matches!(
+            k("Advertisement"),
+            Kind::Furniture {
+                kind: RemovedKind::Advertisement,
+                ..
+            }
+        ));
         assert!(matches!(k("Read more"), Kind::Furniture { bare: true, .. }));
         assert!(matches!(k("Photo: Jane Roe/AP"), Kind::Credit(_)));
         assert!(matches!(k("By Jane Doe"), Kind::Byline(..)));
-        assert!(matches!(k("Updated: 15 Oct 2024"), Kind::Date { labelled: true, .. }));
+        assert!(matches!(
+            k("Updated: 15 Oct 2024"),
+            Kind::Date { labelled: true, .. }
+        ));
         assert!(matches!(k("* * *"), Kind::Separator));
         assert!(matches!(k("###"), Kind::Furniture { closing: true, .. }));
         assert!(matches!(k("Home > World > Europe"), Kind::Furniture { .. }));

@@ -359,9 +359,45 @@ pub const PHOTO_AGENCIES: &[&str] = &[
 fn is_decoration(c: char) -> bool {
     matches!(
         c,
-        '•' | '·' | '|' | '»' | '«' | '›' | '‹' | '>' | '<' | '→' | '←' | '▶' | '►' | '▸' | '■'
-            | '▪' | '◆' | '★' | '☆' | '✓' | '✔' | '✕' | '×' | '+' | '*' | '-' | '–' | '—' | '='
-            | '~' | '#' | '[' | ']' | '{' | '}' | '…' | '.' | ':' | '!' | '?'
+        '•' | '·'
+            | '|'
+            | '»'
+            | '«'
+            | '›'
+            | '‹'
+            | '>'
+            | '<'
+            | '→'
+            | '←'
+            | '▶'
+            | '►'
+            | '▸'
+            | '■'
+            | '▪'
+            | '◆'
+            | '★'
+            | '☆'
+            | '✓'
+            | '✔'
+            | '✕'
+            | '×'
+            | '+'
+            | '*'
+            | '-'
+            | '–'
+            | '—'
+            | '='
+            | '~'
+            | '#'
+            | '['
+            | ']'
+            | '{'
+            | '}'
+            | '…'
+            | '.'
+            | ':'
+            | '!'
+            | '?'
     ) || c.is_whitespace()
 }
 
@@ -430,7 +466,8 @@ fn fits(entry: &Entry, norm: &str, words: usize) -> bool {
 /// True when every word of the line names a share target (`Facebook Twitter WhatsApp`).
 pub fn is_share_bar(norm: &str) -> bool {
     let mut n = 0;
-    for w in norm.split(|c: char| c.is_whitespace() || matches!(c, '|' | '/' | ',' | '·' | '•')) {
+    for w in norm.split(|c: char| c.is_whitespace() || matches!(c, '|' | '/' | ',' | '·' | '•'))
+    {
         let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
         if w.is_empty() {
             continue;
@@ -464,19 +501,29 @@ mod tests {
         for entry in FURNITURE {
             assert_eq!(entry.phrase, entry.phrase.to_lowercase());
             assert!(!entry.phrase.contains("  "));
-            assert!(lookup_normalized(&normalize(entry.phrase), 1).is_some(), "{}", entry.phrase);
+            assert!(
+                lookup_normalized(&normalize(entry.phrase), 1).is_some(),
+                "{}",
+                entry.phrase
+            );
         }
     }
 
     #[test]
     fn whole_lead_and_glued_fits() {
         assert_eq!(lookup("ADVERTISEMENT", 1).map(|e| e.kind), Some(Ad));
-        assert_eq!(lookup("Share this article on WhatsApp:", 6).map(|e| e.kind), Some(Share));
+        assert_eq!(
+            lookup("Share this article on WhatsApp:", 6).map(|e| e.kind),
+            Some(Share)
+        );
         let glued = lookup("Previous articleLeaders Meet in Geneva", 5).unwrap();
         assert_eq!(glued.kind, Related);
         assert!(glued.closing);
         assert_eq!(lookup("Comments (12)", 2).map(|e| e.kind), Some(Nav));
-        assert_eq!(lookup("» Read more: Talks resume", 4).map(|e| e.kind), Some(Related));
+        assert_eq!(
+            lookup("» Read more: Talks resume", 4).map(|e| e.kind),
+            Some(Related)
+        );
     }
 
     #[test]

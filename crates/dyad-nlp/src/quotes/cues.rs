@@ -1,0 +1,93 @@
+//! The reporting-cue lexicon: verbs and phrases that attribute words to a speaker, loaded from
+//! the data table `data/quotes/cues.tsv` shipped with the engine.
+
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
+
+/// What a cue word does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CueKind {
+    /// A verb of saying or writing ("said", "noted", "tweeted").
+    Speech,
+    /// The first word of a phrase whose speaker follows it ("according" in "according to X").
+    Phrase,
+    /// A cue that introduces a quoted phrase inside a sentence ("described as", "called").
+    Partial,
+}
+
+const TABLE: &str = include_str!("../../../../data/quotes/cues.tsv");
+
+/// Lower-cased word form → cue kind.
+fn lexicon() -> &'static BTreeMap<String, CueKind> {
+    static LEX: OnceLock<BTreeMap<String, CueKind>> = OnceLock::new();
+    LEX.get_or_init(|| parse(TABLE))
+}
+
+fn parse(table: &str) -> BTreeMap<String, CueKind> {
+    let mut map = BTreeMap::new();
+    for line in table.lines() {
+        if line.starts_with('#') || line.trim().is_empty() {
+            continue;
+        }
+        let mut cols = line.split('\t');
+        let (Some(_lemma), Some(kind), Some(forms)) = (cols.next(), cols.next(), cols.next())
+        else {
+            continue;
+        };
+        let kind = match kind.trim() {
+            "speech" => CueKind::Speech,
+            "phrase" => CueKind::Phrase,
+            "partial" => CueKind::Partial,
+            _ => continue,
+        };
+        for form in forms.split_whitespace() {
+            // A word listed under several kinds keeps the first (speech wins).
+            map.entry(form.to_lowercase()).or_insert(kind);
+        }
+    }
+    map
+}
+
+/// The cue kind of one word, if it is a cue. Verbs count in lower case only (a capitalised
+/// "State" or "Post" is a name); phrases also capitalised, as they open sentences.
+pub fn cue_kind(word: &str) -> Option<CueKind> {
+    let lex = lexicon();
+    if let Some(k) = lex.get(word) {
+        return Some(*k);
+    }
+    if word.chars().any(|c| c.is_uppercase()) {
+        return lex
+            .get(&word.to_lowercase())
+            .copied()
+            .filter(|k| *k == CueKind::Phrase);
+    }
+    None
+}
+
+/// Whether a word is a verb of saying (the cue kinds that take a speaker subject).
+pub fn is_speech_verb(word: &str) -> bool {
+    matches!(cue_kind(word), Some(CueKind::Speech))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn table_loads_forms_of_each_kind() {
+        assert_eq!(cue_kind("said"), Some(CueKind::Speech));
+        assert_eq!(cue_kind("remarked"), Some(CueKind::Speech));
+        assert_eq!(cue_kind("State"), None);
+        assert_eq!(cue_kind("According"), Some(CueKind::Phrase));
+        assert_eq!(cue_kind("according"), Some(CueKind::Phrase));
+        assert_eq!(cue_kind("described"), Some(CueKind::Speech));
+        assert_eq!(cue_kind("dubbed"), Some(CueKind::Partial));
+        assert_eq!(cue_kind("table"), None);
+    }
+
+    #[test]
+    fn malformed_lines_are_skipped() {
+        let m = parse("# c\nsay\tspeech\tsaid\nbad line\nx\tunknown\tfoo\n");
+        assert_eq!(m.len(), 1);
+    }
+}
