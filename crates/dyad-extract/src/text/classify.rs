@@ -105,6 +105,13 @@ pub fn kind_of(text: &str, shape: &Shape) -> Kind {
             bare: norm == entry.phrase,
         };
     }
+    if let Some(kind) = composite_furniture(text) {
+        return Kind::Furniture {
+            kind,
+            closing: false,
+            bare: false,
+        };
+    }
     if lexicon::is_share_bar(&norm) {
         return Kind::Furniture {
             kind: RemovedKind::Share,
@@ -170,6 +177,25 @@ fn byline_line(text: &str) -> Option<Kind> {
         }
     }
     (!names.is_empty() && (date.is_some() || pieces.len() >= 2)).then_some(Kind::Byline(names, date))
+}
+
+/// A line of furniture labels joined by separators (`Advertisement · Scroll to continue`):
+/// the kind of the first label.
+fn composite_furniture(text: &str) -> Option<RemovedKind> {
+    let pieces: Vec<&str> = text
+        .split(['|', '·', '•'])
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    if pieces.len() < 2 {
+        return None;
+    }
+    let mut first = None;
+    for p in &pieces {
+        let entry = lexicon::lookup(p, p.split_whitespace().count())?;
+        first = first.or(Some(entry.kind));
+    }
+    first
 }
 
 /// `Home > World > Middle East`, `News / Politics / Europe`.

@@ -1,7 +1,7 @@
 //! Photo credits (`Photo Credit: Jane Roe/FLASH90`, `Image: Reuters`, `(Photo by Jane
 //! Roe/Getty Images)`, `Jane Roe/AFP via Getty Images`) and the captions printed beside them.
 
-use super::lexicon::ends_with_agency;
+use super::lexicon::{ends_with_agency, starts_with_agency};
 
 /// Labels that introduce a photo credit, longest first.
 const CREDIT_LABELS: &[&str] = &[
@@ -35,7 +35,6 @@ const CREDIT_LABELS: &[&str] = &[
     "credit",
     "credits",
     "file photo",
-    "ap photo",
 ];
 
 /// A photo credit found in a line, with the caption text beside it on the same line.
@@ -62,7 +61,7 @@ fn after_label(s: &str) -> Option<&str> {
         let Some(rest) = lower.strip_prefix(label) else {
             continue;
         };
-        let by_label = label.ends_with(" by") || label.ends_with(" of") || *label == "ap photo";
+        let by_label = label.ends_with(" by") || label.ends_with(" of");
         let value_start = if by_label {
             rest.starts_with([' ', ':', '/']).then_some(label.len())
         } else {
@@ -98,8 +97,9 @@ pub fn credit(line: &str) -> Option<Credit> {
     // A caption followed by a credit in parentheses: `… (Photo by Jane Roe/AP)`.
     if let Some(open) = t.rfind('(') {
         let inner = t[open + 1..].trim_end_matches(['.', ' ']).trim_end_matches(')');
+        let inner_lower = inner.to_lowercase();
         let value = after_label(inner).or_else(|| {
-            ends_with_agency(&inner.to_lowercase())
+            (ends_with_agency(&inner_lower) || starts_with_agency(&inner_lower))
                 .then_some(inner)
                 .filter(|v| v.split_whitespace().count() <= 8)
         });
@@ -181,6 +181,10 @@ mod tests {
             Some(("Port Authority".into(), Some("The harbour at dawn".into())))
         );
         assert_eq!(c("Getty Images"), Some(("Getty Images".into(), None)));
+        assert_eq!(
+            c("Ice above the town, Aug. 18, 2023. (AP Photo/Luca Brunner)"),
+            Some(("AP Photo/Luca Brunner".into(), Some("Ice above the town, Aug. 18, 2023".into())))
+        );
     }
 
     #[test]

@@ -74,6 +74,7 @@ pub const FURNITURE: &[Entry] = &[
     e("content continues below", Lead, Ad, false),
     e("scroll to continue with content", Whole, Ad, false),
     e("scroll to continue reading", Whole, Ad, false),
+    e("scroll to continue", Lead, Ad, false),
     e("skip advertisement", Whole, Ad, false),
     e("remove ads", Whole, Ad, false),
     e("ad feedback", Whole, Ad, false),
@@ -93,6 +94,7 @@ pub const FURNITURE: &[Entry] = &[
     e("share full article", Whole, Share, true),
     e("share options", Whole, Share, true),
     e("click to share", Lead, Share, true),
+    e("share or comment on this article", Lead, Share, true),
     e("click to print", Lead, Share, true),
     e("click to email", Lead, Share, true),
     e("tweet", Whole, Share, true),
@@ -231,6 +233,10 @@ pub const FURNITURE: &[Entry] = &[
     e("text size", Lead, Nav, false),
     e("reading time", Lead, Nav, false),
     e("key events", Whole, Nav, false),
+    e("pinned post", Whole, Nav, false),
+    e("live", Whole, Nav, false),
+    e("live updates", Whole, Nav, false),
+    e("refresh", Whole, Nav, false),
     e("show key events only", Whole, Nav, false),
     e("please turn on javascript", Lead, Nav, false),
     e("we use cookies", Lead, Nav, false),
@@ -272,6 +278,8 @@ pub const FURNITURE: &[Entry] = &[
     e("about the author", Lead, RemovedKind::AuthorBio, true),
     e("about the authors", Lead, RemovedKind::AuthorBio, true),
     e("editor's note", Whole, Other, false),
+    e("this is a rush transcript", Lead, Other, false),
+    e("the views expressed", Lead, Other, true),
     e("corrections", Whole, Other, true),
     e("report an error", Lead, Other, true),
     e("did you find this article useful", Lead, Other, true),
@@ -455,6 +463,15 @@ pub fn ends_with_agency(norm: &str) -> bool {
     })
 }
 
+/// True when `norm` (lower case) opens with a photo agency and a slash (`ap photo/jane roe`,
+/// `reuters/jane roe`).
+pub fn starts_with_agency(norm: &str) -> bool {
+    PHOTO_AGENCIES.iter().any(|a| {
+        norm.strip_prefix(a)
+            .is_some_and(|rest| rest.trim_start().starts_with('/'))
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -495,5 +512,7 @@ mod tests {
         assert!(ends_with_agency("getty images"));
         assert!(ends_with_agency("sam lee/afp via getty images"));
         assert!(!ends_with_agency("the paper"));
+        assert!(starts_with_agency("ap photo/jane roe"));
+        assert!(!starts_with_agency("apple/orange"));
     }
 }
