@@ -99,15 +99,24 @@ pub fn kind_of(text: &str, shape: &Shape) -> Kind {
     }
     let norm = lexicon::normalize(text);
     if let Some(entry) = lexicon::lookup_normalized(&norm, shape.words) {
+        // A label alone (`Read more`, `Related Analysis`): its links follow on the next lines.
+        let bare = norm == entry.phrase || (shape.words <= 4 && !text.contains(':'));
         return Kind::Furniture {
             kind: entry.kind,
             closing: entry.closing,
-            bare: norm == entry.phrase,
+            bare,
         };
     }
     if let Some(kind) = composite_furniture(text) {
         return Kind::Furniture {
             kind,
+            closing: false,
+            bare: false,
+        };
+    }
+    if lexicon::is_reading_time(&norm) {
+        return Kind::Furniture {
+            kind: RemovedKind::Navigation,
             closing: false,
             bare: false,
         };

@@ -122,10 +122,16 @@ fn body_end(lines: &[Line<'_>], roles: &[Role], start: usize) -> usize {
     }
     let total = prose_before[n];
     for i in start..n {
-        let Kind::Furniture { kind, closing, .. } = lines[i].kind else {
+        let Kind::Furniture {
+            kind,
+            closing,
+            bare,
+        } = lines[i].kind
+        else {
             continue;
         };
-        if !closing {
+        // A bare `Related` label heads a list of links: closing when little prose follows.
+        if !(closing || (kind == RemovedKind::Related && bare)) {
             continue;
         }
         let before = prose_before[i];
@@ -158,7 +164,35 @@ fn dateline_like(text: &str) -> bool {
     caps_place && (text.ends_with(['—', '–', '-', ':']) || text.contains(" (") && text.contains(") "))
 }
 
+/// The title: a heading-shaped line above the body, preferring one that does not share its
+/// group with furniture (a site name inside the masthead block is not the title).
+fn title_line(lines: &[Line<'_>], roles: &[Role], start: usize) -> Option<usize> {
+    let candidate = |i: &usize| {
+        let l = &lines[*i];
+        let s = &l.shape;
+        roles[*i] == Role::Pending
+            && l.kind == Kind::Text
+            && s.heading_like()
+            && !s.ends_question
+            && s.words >= 3
+            && !dateline_like(l.text)
+    };
+    let groups = lines.last().map_or(0, |l| l.group + 1);
+    let mut furnished = vec![false; groups];
+    for l in lines {
+        if matches!(l.kind, Kind::Furniture { .. }) {
+            furnished[l.group] = true;
+        }
+    }
+    let in_masthead = |i: usize| furnished[lines[i].group];
+    (0..start)
+        .filter(candidate)
+        .find(|&i| !in_masthead(i))
+        .or_else(|| (0..start).find(candidate))
+}
+
 fn top_zone(lines: &[Line<'_>], roles: &mut [Role], meta: &mut Meta, start: usize) {
+    let title = title_line(lines, roles, start);
     let mut titled = false;
     for i in 0..start {
         if roles[i] != Role::Pending {
@@ -184,7 +218,7 @@ fn top_zone(lines: &[Line<'_>], roles: &mut [Role], meta: &mut Meta, start: usiz
                 let s = &line.shape;
                 if dateline_like(line.text) {
                     Role::Block(BlockKind::Paragraph)
-                } else if !titled && s.heading_like() && !s.ends_question && s.words >= 3 {
+                } else if Some(i) == title {
                     titled = true;
                     meta.title = Some(line.text.to_string());
                     Role::Title
@@ -301,7 +335,7 @@ fn is_heading(lines: &[Line<'_>], roles: &[Role], i: usize, cut: usize) -> bool 
     let shaped = s.all_caps()
         || s.title_case()
         || (s.content_words == 1 && s.capitalised == 1)
-        || (starts_upper && s.words <= 12);
+        || (starts_upper && s.words <= 12 && !line.text.contains([',', ';']));
     if !(standing && shaped && starts_upper) {
         return false;
     }

@@ -463,6 +463,19 @@ pub fn ends_with_agency(norm: &str) -> bool {
     })
 }
 
+/// A reading-time or listening-time label: `7 min read`, `4 minutes`, `12-minute listen`.
+pub fn is_reading_time(norm: &str) -> bool {
+    let digits = norm.bytes().take_while(u8::is_ascii_digit).count();
+    if digits == 0 || digits > 3 {
+        return false;
+    }
+    let rest = norm[digits..].trim_start_matches([' ', '-']);
+    let rest = ["minutes", "minute", "mins", "min"]
+        .iter()
+        .find_map(|u| rest.strip_prefix(u));
+    rest.is_some_and(|r| matches!(r.trim(), "" | "read" | "listen" | "watch" | "reading time"))
+}
+
 /// True when `norm` (lower case) opens with a photo agency and a slash (`ap photo/jane roe`,
 /// `reuters/jane roe`).
 pub fn starts_with_agency(norm: &str) -> bool {
@@ -513,6 +526,9 @@ mod tests {
         assert!(ends_with_agency("sam lee/afp via getty images"));
         assert!(!ends_with_agency("the paper"));
         assert!(starts_with_agency("ap photo/jane roe"));
+        assert!(is_reading_time("7 min read"));
+        assert!(is_reading_time("12-minute listen"));
+        assert!(!is_reading_time("7 minutes later, the doors opened"));
         assert!(!starts_with_agency("apple/orange"));
     }
 }
