@@ -24,10 +24,8 @@ enum Role {
     Drop,
 }
 
-/// How many lines ahead a heading looks for the paragraph it introduces, and a furniture
-/// line for the rest of its run.
+/// How many lines ahead a heading looks for the paragraph it introduces.
 const LOOKAHEAD: usize = 8;
-const RUN_WINDOW: usize = 3;
 
 /// Builds the extraction from classified lines.
 pub fn assemble(lines: &[Line<'_>]) -> Extracted {
@@ -37,7 +35,14 @@ pub fn assemble(lines: &[Line<'_>]) -> Extracted {
     let mut bio_lines: Vec<usize> = Vec::new();
 
     mark_credits(lines, &mut roles, &mut meta);
-    let start = body_start(lines, &roles);
+    let mut start = body_start(lines, &roles);
+    // A heading standing right above the first paragraph, below the title, opens the body.
+    if start > 0 && start < n && title_line(lines, &roles, start - 1).is_some() {
+        let above = start - 1;
+        if lines[above].alone && roles[above] == Role::Pending && is_heading(lines, &roles, above, n) {
+            start = above;
+        }
+    }
     let cut = body_end(lines, &roles, start);
 
     top_zone(lines, &mut roles, &mut meta, start);
@@ -136,14 +141,14 @@ fn body_end(lines: &[Line<'_>], roles: &[Role], start: usize) -> usize {
         }
         let before = prose_before[i];
         let after = total - prose_before[i + 1];
-        if before == 0 || after > (before / 3).max(2) {
+        if before == 0 || after > (before / 3).max(2) || (!closing && after > 0) {
             continue;
         }
         let strong = matches!(
             kind,
             RemovedKind::Related | RemovedKind::Other | RemovedKind::AuthorBio
         );
-        let run = lines[i + 1..n.min(i + 1 + RUN_WINDOW)].iter().any(|l| {
+        let run = lines.get(i + 1).is_some_and(|l| {
             matches!(
                 l.kind,
                 Kind::Furniture { .. } | Kind::Credit(_) | Kind::Byline(..) | Kind::Date { .. }
