@@ -60,7 +60,10 @@ fn check(page: &Path) -> Vec<String> {
     };
 
     let title = opt_str(&exp, "title");
-    expect(ex.meta.title == title, format!("title: got {:?}, want {:?}", ex.meta.title, title));
+    expect(
+        ex.meta.title == title,
+        format!("title: got {:?}, want {:?}", ex.meta.title, title),
+    );
     for name in str_list(&exp, "byline") {
         expect(
             ex.meta.byline.iter().any(|b| b == &name),
@@ -68,12 +71,18 @@ fn check(page: &Path) -> Vec<String> {
         );
     }
     if str_list(&exp, "byline").is_empty() {
-        expect(ex.meta.byline.is_empty(), format!("byline: want none, got {:?}", ex.meta.byline));
+        expect(
+            ex.meta.byline.is_empty(),
+            format!("byline: want none, got {:?}", ex.meta.byline),
+        );
     }
     let credit = opt_str(&exp, "photo_credit");
     expect(
         ex.meta.photo_credit == credit,
-        format!("photo_credit: got {:?}, want {:?}", ex.meta.photo_credit, credit),
+        format!(
+            "photo_credit: got {:?}, want {:?}",
+            ex.meta.photo_credit, credit
+        ),
     );
     let contains = |got: &Option<String>, want: &Option<String>| match (got, want) {
         (Some(g), Some(w)) => g.contains(w.as_str()),
@@ -83,41 +92,72 @@ fn check(page: &Path) -> Vec<String> {
     let caption = opt_str(&exp, "caption_contains");
     expect(
         contains(&ex.meta.caption, &caption),
-        format!("caption: got {:?}, want one containing {:?}", ex.meta.caption, caption),
+        format!(
+            "caption: got {:?}, want one containing {:?}",
+            ex.meta.caption, caption
+        ),
     );
     let published = opt_str(&exp, "published");
     expect(
         ex.meta.published == published,
-        format!("published: got {:?}, want {:?}", ex.meta.published, published),
+        format!(
+            "published: got {:?}, want {:?}",
+            ex.meta.published, published
+        ),
     );
     let bio = opt_str(&exp, "author_bio_contains");
     expect(
         contains(&ex.meta.author_bio, &bio),
-        format!("author_bio: got {:?}, want one containing {:?}", ex.meta.author_bio, bio),
+        format!(
+            "author_bio: got {:?}, want one containing {:?}",
+            ex.meta.author_bio, bio
+        ),
     );
 
     let block = |b: &dyad_doc::Block| ex.text[b.start..b.end].to_string();
-    let headings: Vec<String> = ex.blocks.iter().filter(|b| b.kind == BlockKind::Heading).map(block).collect();
+    let headings: Vec<String> = ex
+        .blocks
+        .iter()
+        .filter(|b| b.kind == BlockKind::Heading)
+        .map(block)
+        .collect();
     let want_headings = str_list(&exp, "headings");
-    expect(headings == want_headings, format!("headings: got {headings:?}, want {want_headings:?}"));
+    expect(
+        headings == want_headings,
+        format!("headings: got {headings:?}, want {want_headings:?}"),
+    );
 
     let body_lines: Vec<String> = ex.blocks.iter().map(block).collect();
     for junk in str_list(&exp, "absent") {
         let hit = body_lines
             .iter()
             .find(|l| **l == junk || (junk.chars().count() > 12 && l.contains(junk.as_str())));
-        expect(hit.is_none(), format!("absent: body still holds {junk:?} (in {hit:?})"));
+        expect(
+            hit.is_none(),
+            format!("absent: body still holds {junk:?} (in {hit:?})"),
+        );
     }
-    let paragraphs: Vec<String> = ex.blocks.iter().filter(|b| b.kind == BlockKind::Paragraph).map(block).collect();
+    let paragraphs: Vec<String> = ex
+        .blocks
+        .iter()
+        .filter(|b| b.kind == BlockKind::Paragraph)
+        .map(block)
+        .collect();
     let first = opt_str(&exp, "first_paragraph_starts").unwrap_or_default();
     let last = opt_str(&exp, "last_paragraph_starts").unwrap_or_default();
     expect(
         paragraphs.first().is_some_and(|p| p.starts_with(&first)),
-        format!("first paragraph: got {:?}, want it to start {first:?}", paragraphs.first()),
+        format!(
+            "first paragraph: got {:?}, want it to start {first:?}",
+            paragraphs.first()
+        ),
     );
     expect(
         paragraphs.last().is_some_and(|p| p.starts_with(&last)),
-        format!("last paragraph: got {:?}, want it to start {last:?}", paragraphs.last()),
+        format!(
+            "last paragraph: got {:?}, want it to start {last:?}",
+            paragraphs.last()
+        ),
     );
     fails
 }
@@ -127,14 +167,25 @@ fn every_fixture_page_meets_its_expectations() {
     let pages = fixtures();
     let mut report = Vec::new();
     if pages.len() < 10 {
-        report.push(format!("want at least ten fixture pages, found {}", pages.len()));
+        report.push(format!(
+            "want at least ten fixture pages, found {}",
+            pages.len()
+        ));
     }
     for page in &pages {
         for f in check(page) {
-            report.push(format!("{}: {f}", page.file_name().unwrap_or_default().to_string_lossy()));
+            report.push(format!(
+                "{}: {f}",
+                page.file_name().unwrap_or_default().to_string_lossy()
+            ));
         }
     }
-    assert!(report.is_empty(), "{} failed checks:\n{}", report.len(), report.join("\n"));
+    assert!(
+        report.is_empty(),
+        "{} failed checks:\n{}",
+        report.len(),
+        report.join("\n")
+    );
 }
 
 #[test]
@@ -142,7 +193,11 @@ fn every_page_records_its_furniture() {
     for page in fixtures() {
         let text = std::fs::read_to_string(&page).expect("fixture text");
         let ex = extract(&text);
-        assert!(!ex.removed.is_empty(), "{}: nothing removed", page.display());
+        assert!(
+            !ex.removed.is_empty(),
+            "{}: nothing removed",
+            page.display()
+        );
         assert!(!ex.blocks.is_empty(), "{}: empty body", page.display());
     }
 }

@@ -22,19 +22,30 @@ fn norm(s: &str) -> String {
             c => c,
         })
         .collect();
-    folded.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+    folded
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
 }
 
 /// The text of a span whose offsets count code points, as records do.
 fn span(chars: &[char], v: &Value) -> String {
     let start = v["start"].as_u64().unwrap_or(0) as usize;
     let end = v["end"].as_u64().unwrap_or(0) as usize;
-    chars.get(start..end.min(chars.len())).map(|s| s.iter().collect()).unwrap_or_default()
+    chars
+        .get(start..end.min(chars.len()))
+        .map(|s| s.iter().collect())
+        .unwrap_or_default()
 }
 
 fn strings(v: &Value) -> Vec<String> {
     v.as_array()
-        .map(|a| a.iter().filter_map(|x| x.as_str().map(str::to_string)).collect())
+        .map(|a| {
+            a.iter()
+                .filter_map(|x| x.as_str().map(str::to_string))
+                .collect()
+        })
         .unwrap_or_default()
 }
 
@@ -54,7 +65,11 @@ fn seed_article_metadata_and_body() {
         .arg(dir.join("article.txt"))
         .output()
         .expect("dyad runs");
-    assert!(out.status.success(), "dyad failed: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "dyad failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let stdout = String::from_utf8(out.stdout).expect("UTF-8 output");
     let line = stdout.lines().next().expect("one record");
     let rec: Value = serde_json::from_str(line).expect("record parses");
@@ -69,7 +84,10 @@ fn seed_article_metadata_and_body() {
             fails.push(format!("byline {name:?} not in {bylines:?}"));
         }
     }
-    for (field, key) in [("photo_credit", "photo_credit"), ("caption_contains", "caption")] {
+    for (field, key) in [
+        ("photo_credit", "photo_credit"),
+        ("caption_contains", "caption"),
+    ] {
         if let Some(want) = m[field].as_str() {
             let got = rec["meta"][key].as_str().unwrap_or("");
             if !norm(got).contains(&norm(want)) {
@@ -93,7 +111,10 @@ fn seed_article_metadata_and_body() {
     let lines: Vec<String> = text.lines().map(norm).collect();
     for junk in strings(&b["must_not_contain_lines"]) {
         let j = norm(&junk);
-        if lines.iter().any(|l| *l == j || (j.len() > 12 && l.contains(&j))) {
+        if lines
+            .iter()
+            .any(|l| *l == j || (j.len() > 12 && l.contains(&j)))
+        {
             fails.push(format!("boilerplate {junk:?} left in the body"));
         }
     }
@@ -102,14 +123,27 @@ fn seed_article_metadata_and_body() {
         .map(|a| a.iter().map(|s| norm(&span(&chars, s))).collect())
         .unwrap_or_default();
     if let Some(first) = b["first_sentence_starts"].as_str() {
-        if !sentences.first().is_some_and(|s| s.starts_with(&norm(first))) {
-            fails.push(format!("first sentence {:?} does not start {first:?}", sentences.first()));
+        if !sentences
+            .first()
+            .is_some_and(|s| s.starts_with(&norm(first)))
+        {
+            fails.push(format!(
+                "first sentence {:?} does not start {first:?}",
+                sentences.first()
+            ));
         }
     }
     if let Some(last) = b["last_sentence_contains"].as_str() {
         if !sentences.last().is_some_and(|s| s.contains(&norm(last))) {
-            fails.push(format!("last sentence {:?} lacks {last:?}", sentences.last()));
+            fails.push(format!(
+                "last sentence {:?} lacks {last:?}",
+                sentences.last()
+            ));
         }
     }
-    assert!(fails.is_empty(), "seed checks failed:\n{}", fails.join("\n"));
+    assert!(
+        fails.is_empty(),
+        "seed checks failed:\n{}",
+        fails.join("\n")
+    );
 }

@@ -97,7 +97,12 @@ pub fn kind_of(text: &str, shape: &Shape) -> Kind {
             Kind::Separator
         };
     }
-    let norm = lexicon::normalize(text);
+    let short = shape.words <= lexicon::MAX_LABEL_LINE_WORDS;
+    let norm = if short {
+        lexicon::normalize(text)
+    } else {
+        String::new()
+    };
     if let Some(entry) = lexicon::lookup_normalized(&norm, shape.words) {
         // A label alone (`Read more`, `Related Analysis`): its links follow on the next lines.
         let bare = norm == entry.phrase || (shape.words <= 4 && !text.contains(':'));
@@ -107,7 +112,7 @@ pub fn kind_of(text: &str, shape: &Shape) -> Kind {
             bare,
         };
     }
-    if let Some(kind) = composite_furniture(text) {
+    if let Some(kind) = composite_furniture(text).filter(|_| short) {
         return Kind::Furniture {
             kind,
             closing: false,
@@ -134,7 +139,13 @@ pub fn kind_of(text: &str, shape: &Shape) -> Kind {
         }
     }
     if shape.words <= 16 {
-        if let Some(iso) = dates::date_line(text) {
+        // Every date the reader knows has digits in it.
+        let date = if text.bytes().any(|b| b.is_ascii_digit()) {
+            dates::date_line(text)
+        } else {
+            None
+        };
+        if let Some(iso) = date {
             return Kind::Date {
                 labelled: dates::strip_label(text).is_some(),
                 iso,
@@ -181,11 +192,13 @@ fn byline_line(text: &str) -> Option<Kind> {
             date = date.or(Some(iso));
         } else if names.is_empty() && people::is_name(p) {
             names.push((*p).to_string());
-        } else if !lexicon::ends_with_agency(&p.to_lowercase()) && p.split_whitespace().count() > 4 {
+        } else if !lexicon::ends_with_agency(&p.to_lowercase()) && p.split_whitespace().count() > 4
+        {
             return None;
         }
     }
-    (!names.is_empty() && (date.is_some() || pieces.len() >= 2)).then_some(Kind::Byline(names, date))
+    (!names.is_empty() && (date.is_some() || pieces.len() >= 2))
+        .then_some(Kind::Byline(names, date))
 }
 
 /// A line of furniture labels joined by separators (`Advertisement · Scroll to continue`):
@@ -209,6 +222,9 @@ fn composite_furniture(text: &str) -> Option<RemovedKind> {
 
 /// `Home > World > Middle East`, `News / Politics / Europe`.
 fn is_breadcrumb(text: &str) -> bool {
+    if !text.contains(['>', '›', '»', '/', '|']) {
+        return false;
+    }
     for sep in [" > ", " › ", " » ", " / ", " | "] {
         let parts: Vec<&str> = text.split(sep).collect();
         if parts.len() >= 3
@@ -241,11 +257,20 @@ mod tests {
 
     #[test]
     fn kinds() {
-        assert!(matches!(k("Advertisement"), Kind::Furniture { kind: RemovedKind::Advertisement, .. }));
+        assert!(matches!(
+            k("Advertisement"),
+            Kind::Furniture {
+                kind: RemovedKind::Advertisement,
+                ..
+            }
+        ));
         assert!(matches!(k("Read more"), Kind::Furniture { bare: true, .. }));
         assert!(matches!(k("Photo: Jane Roe/AP"), Kind::Credit(_)));
         assert!(matches!(k("By Jane Doe"), Kind::Byline(..)));
-        assert!(matches!(k("Updated: 15 Oct 2024"), Kind::Date { labelled: true, .. }));
+        assert!(matches!(
+            k("Updated: 15 Oct 2024"),
+            Kind::Date { labelled: true, .. }
+        ));
         assert!(matches!(k("* * *"), Kind::Separator));
         assert!(matches!(k("###"), Kind::Furniture { closing: true, .. }));
         assert!(matches!(k("Home > World > Europe"), Kind::Furniture { .. }));

@@ -79,10 +79,32 @@ fn after_label(s: &str) -> Option<&str> {
     None
 }
 
+/// A cheap test that rules out most prose: a credit needs a label word, a slash, a
+/// parenthesis or a very short line.
+fn may_hold_credit(t: &str) -> bool {
+    if t.contains(['/', '(', ':']) || t.split_whitespace().count() <= 4 {
+        return true;
+    }
+    let lower = t.to_lowercase();
+    [
+        "photo",
+        "image",
+        "picture",
+        "pic ",
+        "credit",
+        "illustration",
+        " via ",
+        "getty",
+        "courtesy",
+    ]
+    .iter()
+    .any(|w| lower.contains(w))
+}
+
 /// Reads a photo credit in `line` (a short line, such as those around an image).
 pub fn credit(line: &str) -> Option<Credit> {
     let t = line.trim();
-    if t.is_empty() || t.len() > 600 || t.split_whitespace().count() > 60 {
+    if t.is_empty() || t.len() > 600 || t.split_whitespace().count() > 60 || !may_hold_credit(t) {
         return None;
     }
     // The whole line is a labelled credit.
@@ -96,7 +118,9 @@ pub fn credit(line: &str) -> Option<Credit> {
     }
     // A caption followed by a credit in parentheses: `… (Photo by Jane Roe/AP)`.
     if let Some(open) = t.rfind('(') {
-        let inner = t[open + 1..].trim_end_matches(['.', ' ']).trim_end_matches(')');
+        let inner = t[open + 1..]
+            .trim_end_matches(['.', ' '])
+            .trim_end_matches(')');
         let inner_lower = inner.to_lowercase();
         let value = after_label(inner).or_else(|| {
             (ends_with_agency(&inner_lower) || starts_with_agency(&inner_lower))
@@ -113,7 +137,15 @@ pub fn credit(line: &str) -> Option<Credit> {
     }
     // A caption then a labelled credit after a separator: `… | Photo: Jane Roe`.
     let lower = t.to_lowercase();
-    for label in ["photo credit:", "photo:", "image:", "credit:", "photograph:", "picture:", "photo by "] {
+    for label in [
+        "photo credit:",
+        "photo:",
+        "image:",
+        "credit:",
+        "photograph:",
+        "picture:",
+        "photo by ",
+    ] {
         if let Some(i) = lower.rfind(label) {
             if i > 0 && t.is_char_boundary(i) {
                 let before = t[..i].trim_end();
@@ -139,7 +171,9 @@ pub fn credit(line: &str) -> Option<Credit> {
     let tail = &t[tail_start..];
     if tail.split_whitespace().count() <= 8
         && ends_with_agency(&tail.to_lowercase())
-        && (tail.contains('/') || tail_start == 0 && t.split_whitespace().count() <= 4 || tail.to_lowercase().contains(" via "))
+        && (tail.contains('/')
+            || tail_start == 0 && t.split_whitespace().count() <= 4
+            || tail.to_lowercase().contains(" via "))
     {
         let caption = clean(&t[..tail_start]);
         return Some(Credit {
@@ -160,21 +194,36 @@ mod tests {
 
     #[test]
     fn labelled_credits() {
-        assert_eq!(c("Photo Credit: Jane Roe/FLASH90"), Some(("Jane Roe/FLASH90".into(), None)));
+        assert_eq!(
+            c("Photo Credit: Jane Roe/FLASH90"),
+            Some(("Jane Roe/FLASH90".into(), None))
+        );
         assert_eq!(c("Image: Reuters"), Some(("Reuters".into(), None)));
-        assert_eq!(c("Photo by Sam Lee/Getty Images"), Some(("Sam Lee/Getty Images".into(), None)));
-        assert_eq!(c("Credit: City Hall handout"), Some(("City Hall handout".into(), None)));
+        assert_eq!(
+            c("Photo by Sam Lee/Getty Images"),
+            Some(("Sam Lee/Getty Images".into(), None))
+        );
+        assert_eq!(
+            c("Credit: City Hall handout"),
+            Some(("City Hall handout".into(), None))
+        );
     }
 
     #[test]
     fn credits_beside_captions() {
         assert_eq!(
             c("Rescuers search the rubble in Antakya. (Photo by Ali Demir/Anadolu Agency)"),
-            Some(("Ali Demir/Anadolu Agency".into(), Some("Rescuers search the rubble in Antakya".into())))
+            Some((
+                "Ali Demir/Anadolu Agency".into(),
+                Some("Rescuers search the rubble in Antakya".into())
+            ))
         );
         assert_eq!(
             c("Crowds gather in the square. Jane Roe/Reuters"),
-            Some(("Jane Roe/Reuters".into(), Some("Crowds gather in the square".into())))
+            Some((
+                "Jane Roe/Reuters".into(),
+                Some("Crowds gather in the square".into())
+            ))
         );
         assert_eq!(
             c("The harbour at dawn | Photo: Port Authority"),
@@ -183,14 +232,20 @@ mod tests {
         assert_eq!(c("Getty Images"), Some(("Getty Images".into(), None)));
         assert_eq!(
             c("Ice above the town, Aug. 18, 2023. (AP Photo/Luca Brunner)"),
-            Some(("AP Photo/Luca Brunner".into(), Some("Ice above the town, Aug. 18, 2023".into())))
+            Some((
+                "AP Photo/Luca Brunner".into(),
+                Some("Ice above the town, Aug. 18, 2023".into())
+            ))
         );
     }
 
     #[test]
     fn prose_is_not_a_credit() {
         assert_eq!(c("The photo shows the minister arriving in Baku."), None);
-        assert_eq!(c("Reuters reported that talks had stalled, citing two sources."), None);
+        assert_eq!(
+            c("Reuters reported that talks had stalled, citing two sources."),
+            None
+        );
         assert_eq!(c("Credit markets tightened in March."), None);
         assert_eq!(c(""), None);
     }

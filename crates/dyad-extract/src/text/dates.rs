@@ -55,8 +55,23 @@ const MONTHS: &[(&str, u32)] = &[
 ];
 
 const WEEKDAYS: &[&str] = &[
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue",
-    "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "mon",
+    "tue",
+    "tues",
+    "wed",
+    "thu",
+    "thur",
+    "thurs",
+    "fri",
+    "sat",
+    "sun",
 ];
 
 /// Words that may sit beside a date without making the line anything else.
@@ -295,9 +310,29 @@ fn ignorable(t: &Tok) -> bool {
                 || FILLER.contains(&w)
                 || matches!(
                     w,
-                    "am" | "pm" | "a.m" | "p.m" | "gmt" | "utc" | "z" | "et" | "est" | "edt"
-                        | "pt" | "pst" | "pdt" | "ct" | "cst" | "cdt" | "bst" | "cet" | "cest"
-                        | "ist" | "jst" | "aest" | "local" | "time"
+                    "am" | "pm"
+                        | "a.m"
+                        | "p.m"
+                        | "gmt"
+                        | "utc"
+                        | "z"
+                        | "et"
+                        | "est"
+                        | "edt"
+                        | "pt"
+                        | "pst"
+                        | "pdt"
+                        | "ct"
+                        | "cst"
+                        | "cdt"
+                        | "bst"
+                        | "cet"
+                        | "cest"
+                        | "ist"
+                        | "jst"
+                        | "aest"
+                        | "local"
+                        | "time"
                 )
                 || DATE_LABELS.contains(&w)
         }
@@ -327,8 +362,14 @@ mod tests {
             date_line("Updated 15 Oct 2024, 2:05 pm GMT").as_deref(),
             Some("2024-10-15T14:05Z")
         );
-        assert_eq!(date_line("2024-10-15T10:32:00Z").as_deref(), Some("2024-10-15T10:32Z"));
-        assert_eq!(date_line("Tuesday, 15/10/2024").as_deref(), Some("2024-10-15"));
+        assert_eq!(
+            date_line("2024-10-15T10:32:00Z").as_deref(),
+            Some("2024-10-15T10:32Z")
+        );
+        assert_eq!(
+            date_line("Tuesday, 15/10/2024").as_deref(),
+            Some("2024-10-15")
+        );
         assert_eq!(date_line("Oct. 3rd, 2023").as_deref(), Some("2023-10-03"));
         assert_eq!(date_line("12/03/2024").as_deref(), Some("2024-03-12"));
         assert_eq!(
@@ -343,7 +384,10 @@ mod tests {
 
     #[test]
     fn prose_is_not_a_date_line() {
-        assert_eq!(date_line("The talks resumed on October 15, 2024 in Geneva."), None);
+        assert_eq!(
+            date_line("The talks resumed on October 15, 2024 in Geneva."),
+            None
+        );
         assert!(find("The talks resumed on October 15, 2024 in Geneva.").is_some());
         assert_eq!(date_line("February 30, 2024"), None);
         assert_eq!(date_line("Posted"), None);

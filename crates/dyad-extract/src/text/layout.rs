@@ -39,7 +39,10 @@ pub fn assemble(lines: &[Line<'_>]) -> Extracted {
     // A heading standing right above the first paragraph, below the title, opens the body.
     if start > 0 && start < n && title_line(lines, &roles, start - 1).is_some() {
         let above = start - 1;
-        if lines[above].alone && roles[above] == Role::Pending && is_heading(lines, &roles, above, n) {
+        if lines[above].alone
+            && roles[above] == Role::Pending
+            && is_heading(lines, &roles, above, n)
+        {
             start = above;
         }
     }
@@ -165,8 +168,11 @@ fn body_end(lines: &[Line<'_>], roles: &[Role], start: usize) -> usize {
 fn dateline_like(text: &str) -> bool {
     let first = text.split([',', ' ']).next().unwrap_or("");
     let caps_place = first.chars().filter(|c| c.is_alphabetic()).count() >= 3
-        && first.chars().all(|c| !c.is_alphabetic() || c.is_uppercase());
-    caps_place && (text.ends_with(['—', '–', '-', ':']) || text.contains(" (") && text.contains(") "))
+        && first
+            .chars()
+            .all(|c| !c.is_alphabetic() || c.is_uppercase());
+    caps_place
+        && (text.ends_with(['—', '–', '-', ':']) || text.contains(" (") && text.contains(") "))
 }
 
 /// The title: a heading-shaped line above the body, preferring one that does not share its
@@ -334,7 +340,11 @@ fn is_heading(lines: &[Line<'_>], roles: &[Role], i: usize, cut: usize) -> bool 
     if !s.heading_like() || line.text.starts_with(['"', '“', '\'', '‘', '(']) {
         return false;
     }
-    let starts_upper = line.text.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+    let starts_upper = line
+        .text
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
     let first_in_group = i == 0 || lines[i - 1].group != line.group;
     let standing = line.alone || (first_in_group && (s.all_caps() || s.title_case()));
     let shaped = s.all_caps()
@@ -348,7 +358,9 @@ fn is_heading(lines: &[Line<'_>], roles: &[Role], i: usize, cut: usize) -> bool 
     let next = lines[i + 1..cut.min(i + 1 + LOOKAHEAD)]
         .iter()
         .zip(&roles[i + 1..])
-        .find(|(l, r)| **r == Role::Pending && !matches!(l.kind, Kind::Furniture { .. } | Kind::Separator));
+        .find(|(l, r)| {
+            **r == Role::Pending && !matches!(l.kind, Kind::Furniture { .. } | Kind::Separator)
+        });
     next.is_some_and(|(l, _)| {
         l.kind == Kind::ListItem || (l.kind == Kind::Text && !l.shape.heading_like())
     })
@@ -398,9 +410,14 @@ fn closing_zone(
                     b + 1 == i && (lines[b].group == line.group || people::bio_continuation(text))
                 });
                 let about_byline = people::bio_subject(text).is_some_and(|name| {
-                    meta.byline.is_empty() || meta.byline.iter().any(|b| people::same_person(b, &name))
+                    meta.byline.is_empty()
+                        || meta.byline.iter().any(|b| people::same_person(b, &name))
                 });
-                if after_bio_label || continues || about_byline || (bio.is_empty() && people::bio_continuation(text)) {
+                if after_bio_label
+                    || continues
+                    || about_byline
+                    || (bio.is_empty() && people::bio_continuation(text))
+                {
                     bio.push(i);
                     Role::Removed(RemovedKind::AuthorBio)
                 } else if line.shape.words <= 25 {
@@ -415,8 +432,17 @@ fn closing_zone(
 
 /// A bio printed as the body's last paragraph (often in italics or after a rule):
 /// it describes the byline's author, or follows a separator line.
-fn trailing_bio(lines: &[Line<'_>], roles: &mut [Role], meta: &Meta, cut: usize, bio: &mut Vec<usize>) {
-    let Some(last) = (0..cut).rev().find(|&i| matches!(roles[i], Role::Block(_) | Role::Join)) else {
+fn trailing_bio(
+    lines: &[Line<'_>],
+    roles: &mut [Role],
+    meta: &Meta,
+    cut: usize,
+    bio: &mut Vec<usize>,
+) {
+    let Some(last) = (0..cut)
+        .rev()
+        .find(|&i| matches!(roles[i], Role::Block(_) | Role::Join))
+    else {
         return;
     };
     if roles[last] != Role::Block(BlockKind::Paragraph) || lines[last].shape.words > 90 {
@@ -458,7 +484,11 @@ fn build(lines: &[Line<'_>], roles: &[Role], meta: Meta) -> Extracted {
                 if let Some((k, t)) = pending.take() {
                     body.push(k, &t);
                 }
-                let text = if *kind == BlockKind::ListItem { item_text(line.text) } else { line.text };
+                let text = if *kind == BlockKind::ListItem {
+                    item_text(line.text)
+                } else {
+                    line.text
+                };
                 pending = Some((*kind, text.to_string()));
             }
             Role::Removed(kind) => removed.push(Removed {

@@ -374,9 +374,45 @@ pub const PHOTO_AGENCIES: &[&str] = &[
 fn is_decoration(c: char) -> bool {
     matches!(
         c,
-        '•' | '·' | '|' | '»' | '«' | '›' | '‹' | '>' | '<' | '→' | '←' | '▶' | '►' | '▸' | '■'
-            | '▪' | '◆' | '★' | '☆' | '✓' | '✔' | '✕' | '×' | '+' | '*' | '-' | '–' | '—' | '='
-            | '~' | '#' | '[' | ']' | '{' | '}' | '…' | '.' | ':' | '!' | '?'
+        '•' | '·'
+            | '|'
+            | '»'
+            | '«'
+            | '›'
+            | '‹'
+            | '>'
+            | '<'
+            | '→'
+            | '←'
+            | '▶'
+            | '►'
+            | '▸'
+            | '■'
+            | '▪'
+            | '◆'
+            | '★'
+            | '☆'
+            | '✓'
+            | '✔'
+            | '✕'
+            | '×'
+            | '+'
+            | '*'
+            | '-'
+            | '–'
+            | '—'
+            | '='
+            | '~'
+            | '#'
+            | '['
+            | ']'
+            | '{'
+            | '}'
+            | '…'
+            | '.'
+            | ':'
+            | '!'
+            | '?'
     ) || c.is_whitespace()
 }
 
@@ -409,43 +445,56 @@ fn strip_counter(s: &str) -> &str {
 /// line's word count: `Lead` entries only fit short lines, so prose that happens to start
 /// with a label is left alone.
 pub fn lookup(line: &str, words: usize) -> Option<&'static Entry> {
+    if words > MAX_LABEL_LINE_WORDS {
+        return None;
+    }
     let norm = normalize(line);
     lookup_normalized(&norm, words)
 }
 
 /// [`lookup`] for a line already passed through [`normalize`].
 pub fn lookup_normalized(norm: &str, words: usize) -> Option<&'static Entry> {
-    if norm.is_empty() {
+    // Every phrase is a few words long, and labels only count in short lines.
+    if norm.is_empty() || words > MAX_LABEL_LINE_WORDS {
         return None;
     }
+    let first = norm.as_bytes()[0];
     let mut best: Option<&'static Entry> = None;
     for entry in FURNITURE {
-        if fits(entry, norm, words) && best.map_or(true, |b| entry.phrase.len() > b.phrase.len()) {
+        if entry.phrase.as_bytes().first() == Some(&first)
+            && fits(entry, norm, words)
+            && best.map_or(true, |b| entry.phrase.len() > b.phrase.len())
+        {
             best = Some(entry);
         }
     }
     best
 }
 
+/// Lines longer than this are never a furniture label (they are prose that happens to
+/// start like one).
+pub const MAX_LABEL_LINE_WORDS: usize = 30;
+
 fn fits(entry: &Entry, norm: &str, words: usize) -> bool {
     match entry.fit {
         Fit::Whole => norm == entry.phrase,
         Fit::Lead => {
-            words <= 30
+            words <= MAX_LABEL_LINE_WORDS
                 && norm.starts_with(entry.phrase)
                 && norm[entry.phrase.len()..]
                     .chars()
                     .next()
                     .map_or(true, |c| !c.is_alphanumeric())
         }
-        Fit::Glued => words <= 30 && norm.starts_with(entry.phrase),
+        Fit::Glued => words <= MAX_LABEL_LINE_WORDS && norm.starts_with(entry.phrase),
     }
 }
 
 /// True when every word of the line names a share target (`Facebook Twitter WhatsApp`).
 pub fn is_share_bar(norm: &str) -> bool {
     let mut n = 0;
-    for w in norm.split(|c: char| c.is_whitespace() || matches!(c, '|' | '/' | ',' | '·' | '•')) {
+    for w in norm.split(|c: char| c.is_whitespace() || matches!(c, '|' | '/' | ',' | '·' | '•'))
+    {
         let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
         if w.is_empty() {
             continue;
@@ -501,19 +550,29 @@ mod tests {
         for entry in FURNITURE {
             assert_eq!(entry.phrase, entry.phrase.to_lowercase());
             assert!(!entry.phrase.contains("  "));
-            assert!(lookup_normalized(&normalize(entry.phrase), 1).is_some(), "{}", entry.phrase);
+            assert!(
+                lookup_normalized(&normalize(entry.phrase), 1).is_some(),
+                "{}",
+                entry.phrase
+            );
         }
     }
 
     #[test]
     fn whole_lead_and_glued_fits() {
         assert_eq!(lookup("ADVERTISEMENT", 1).map(|e| e.kind), Some(Ad));
-        assert_eq!(lookup("Share this article on WhatsApp:", 6).map(|e| e.kind), Some(Share));
+        assert_eq!(
+            lookup("Share this article on WhatsApp:", 6).map(|e| e.kind),
+            Some(Share)
+        );
         let glued = lookup("Previous articleLeaders Meet in Geneva", 5).unwrap();
         assert_eq!(glued.kind, Related);
         assert!(glued.closing);
         assert_eq!(lookup("Comments (12)", 2).map(|e| e.kind), Some(Nav));
-        assert_eq!(lookup("» Read more: Talks resume", 4).map(|e| e.kind), Some(Related));
+        assert_eq!(
+            lookup("» Read more: Talks resume", 4).map(|e| e.kind),
+            Some(Related)
+        );
     }
 
     #[test]

@@ -41,9 +41,19 @@ Jane Roe is a correspondent covering the Mediterranean. She is the author of a b
     fn a_small_page() {
         let ex = extract(PAGE);
         assert_eq!(ex.meta.photo_credit.as_deref(), Some("Jane Roe/FLASH90"));
-        assert!(ex.meta.caption.as_deref().unwrap_or("").contains("Valletta"));
+        assert!(ex
+            .meta
+            .caption
+            .as_deref()
+            .unwrap_or("")
+            .contains("Valletta"));
         assert_eq!(ex.meta.byline, vec!["Jane Roe".to_string()]);
-        assert!(ex.meta.author_bio.as_deref().unwrap_or("").contains("correspondent"));
+        assert!(ex
+            .meta
+            .author_bio
+            .as_deref()
+            .unwrap_or("")
+            .contains("correspondent"));
         assert!(ex.text.starts_with("VALLETTA, May 3 (Reuters) - Malta"));
         assert!(ex.text.ends_with("between the two coasts."));
         assert!(!ex.text.contains("Advertisement"));
@@ -68,7 +78,19 @@ Jane Roe is a correspondent covering the Mediterranean. She is the author of a b
         let huge = "word ".repeat(200_000);
         let furniture = "Advertisement\nSHARE\nTweet\nPrint\n";
         let binaryish: String = (0u8..=255).map(|b| b as char).collect();
-        for input in ["", "\n\n\n", " ", huge.as_str(), furniture, binaryish.as_str(), "By", "Photo:", "(", "1. ", "•"] {
+        for input in [
+            "",
+            "\n\n\n",
+            " ",
+            huge.as_str(),
+            furniture,
+            binaryish.as_str(),
+            "By",
+            "Photo:",
+            "(",
+            "1. ",
+            "•",
+        ] {
             let ex = extract(input);
             for b in &ex.blocks {
                 assert!(ex.text.get(b.start..b.end).is_some());

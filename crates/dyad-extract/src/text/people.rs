@@ -27,24 +27,90 @@ const PARTICLES: &[&str] = &[
 
 /// Words that end a name in a byline (`By Jane Doe in Baku`, `By Jane Doe for …`).
 const NAME_STOPS: &[&str] = &[
-    "in", "for", "on", "at", "from", "with", "via", "updated", "published", "posted",
+    "in",
+    "for",
+    "on",
+    "at",
+    "from",
+    "with",
+    "via",
+    "updated",
+    "published",
+    "posted",
 ];
 
 /// Role words that mark a closing paragraph as a description of the author.
 pub const BIO_ROLES: &[&str] = &[
-    "author", "journalist", "reporter", "correspondent", "editor", "columnist", "writer",
-    "contributor", "fellow", "professor", "lecturer", "researcher", "analyst", "director",
-    "ceo", "founder", "co-founder", "president", "chair", "chairman", "chairwoman", "head",
-    "scholar", "economist", "historian", "commentator", "producer", "anchor", "blogger",
-    "freelance", "consultant", "lawyer", "diplomat", "ambassador", "former", "veteran",
-    "senior", "graduate", "holds", "student", "partner", "associate", "member", "expert",
-    "specialist", "adviser", "advisor", "photographer", "novelist", "poet", "teaches",
-    "writes", "covers", "based", "manager", "officer", "strategist", "campaigner", "activist",
+    "author",
+    "journalist",
+    "reporter",
+    "correspondent",
+    "editor",
+    "columnist",
+    "writer",
+    "contributor",
+    "fellow",
+    "professor",
+    "lecturer",
+    "researcher",
+    "analyst",
+    "director",
+    "ceo",
+    "founder",
+    "co-founder",
+    "president",
+    "chair",
+    "chairman",
+    "chairwoman",
+    "head",
+    "scholar",
+    "economist",
+    "historian",
+    "commentator",
+    "producer",
+    "anchor",
+    "blogger",
+    "freelance",
+    "consultant",
+    "lawyer",
+    "diplomat",
+    "ambassador",
+    "former",
+    "veteran",
+    "senior",
+    "graduate",
+    "holds",
+    "student",
+    "partner",
+    "associate",
+    "member",
+    "expert",
+    "specialist",
+    "adviser",
+    "advisor",
+    "photographer",
+    "novelist",
+    "poet",
+    "teaches",
+    "writes",
+    "covers",
+    "based",
+    "manager",
+    "officer",
+    "strategist",
+    "campaigner",
+    "activist",
 ];
 
 /// Organisation-like words that end a `Name | Org` byline on the right-hand side.
 const AUTHOR_TRAILERS: &[&str] = &[
-    "staff", "writer", "reporter", "correspondent", "editor", "contributor", "desk",
+    "staff",
+    "writer",
+    "reporter",
+    "correspondent",
+    "editor",
+    "contributor",
+    "desk",
 ];
 
 /// The names in a byline line, or `None` when the line is not a byline.
@@ -52,7 +118,9 @@ pub fn byline(line: &str) -> Option<Vec<String>> {
     if line.len() > 200 {
         return None;
     }
-    let trimmed = line.trim().trim_matches(|c: char| matches!(c, '(' | ')' | '[' | ']'));
+    let trimmed = line
+        .trim()
+        .trim_matches(|c: char| matches!(c, '(' | ')' | '[' | ']'));
     let lower = trimmed.to_lowercase();
     for label in BYLINE_LABELS {
         if let Some(rest) = lower.strip_prefix(label) {
@@ -72,7 +140,9 @@ pub fn byline(line: &str) -> Option<Vec<String>> {
         if let Some((left, right)) = trimmed.split_once(sep) {
             let right_lower = right.to_lowercase();
             let right_is_source = super::lexicon::ends_with_agency(&right_lower)
-                || AUTHOR_TRAILERS.iter().any(|t| right_lower.split_whitespace().any(|w| w == *t))
+                || AUTHOR_TRAILERS
+                    .iter()
+                    .any(|t| right_lower.split_whitespace().any(|w| w == *t))
                 || right.split_whitespace().count() <= 3 && is_name(right.trim());
             if right_is_source && right.split_whitespace().count() <= 5 && is_name(left.trim()) {
                 return Some(vec![left.trim().to_string()]);
@@ -98,7 +168,11 @@ pub fn names_in(s: &str) -> Vec<String> {
     if let Some(k) = kept.iter().skip(1).position(|p| describes_role(p)) {
         kept = &kept[..=k];
     }
-    for part in kept.iter().flat_map(|p| p.split(['&'])).flat_map(|p| p.split(" and ")) {
+    for part in kept
+        .iter()
+        .flat_map(|p| p.split(['&']))
+        .flat_map(|p| p.split(" and "))
+    {
         let mut taken: Vec<&str> = Vec::new();
         for w in part.split_whitespace() {
             let lw = w.to_lowercase();
@@ -110,7 +184,10 @@ pub fn names_in(s: &str) -> Vec<String> {
             }
             taken.push(w);
         }
-        while taken.last().is_some_and(|w| PARTICLES.contains(&w.to_lowercase().as_str())) {
+        while taken
+            .last()
+            .is_some_and(|w| PARTICLES.contains(&w.to_lowercase().as_str()))
+        {
             taken.pop();
         }
         if taken.is_empty() || taken.len() > 5 {
@@ -134,9 +211,9 @@ pub fn names_in(s: &str) -> Vec<String> {
 fn describes_role(part: &str) -> bool {
     let lower = part.to_lowercase();
     super::lexicon::ends_with_agency(lower.trim())
-        || lower
-            .split(|c: char| !c.is_alphanumeric())
-            .any(|w| AUTHOR_TRAILERS.contains(&w) || BIO_ROLES.contains(&w) || w == "news" || w == "press")
+        || lower.split(|c: char| !c.is_alphanumeric()).any(|w| {
+            AUTHOR_TRAILERS.contains(&w) || BIO_ROLES.contains(&w) || w == "news" || w == "press"
+        })
 }
 
 fn name_word(w: &str) -> bool {
@@ -153,7 +230,8 @@ fn name_word(w: &str) -> bool {
             head.len() <= 3 && tail.chars().next().is_some_and(char::is_uppercase)
         });
     capitalised
-        && w.chars().all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '’'))
+        && w.chars()
+            .all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '’'))
 }
 
 /// True when `s` is shaped like a person's name: two to five words, each capitalised or a
@@ -162,7 +240,9 @@ pub fn is_name(s: &str) -> bool {
     let words: Vec<&str> = s.split_whitespace().collect();
     (2..=5).contains(&words.len())
         && words.iter().all(|w| name_word(w))
-        && words.first().is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))
+        && words
+            .first()
+            .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))
 }
 
 /// When `para` describes a person the way an author bio does (`Jane Doe is a senior fellow
@@ -198,27 +278,40 @@ fn split_subject(s: &str) -> Option<(String, &str)> {
     let name = s[..end].trim_end_matches(',').to_string();
     let rest = s[end..].trim_start_matches([',', ' ']);
     let lower = rest.to_lowercase();
-    let verb_follows = ["is ", "was ", "has ", "writes ", "covers ", "teaches ", "a ", "an ", "the "]
-        .iter()
-        .any(|v| lower.starts_with(v));
+    let verb_follows = [
+        "is ", "was ", "has ", "writes ", "covers ", "teaches ", "a ", "an ", "the ",
+    ]
+    .iter()
+    .any(|v| lower.starts_with(v));
     verb_follows.then_some((name, rest))
 }
 
 fn word_starts(s: &str) -> impl Iterator<Item = (usize, &str)> {
-    s.split(' ').scan(0usize, |pos, w| {
-        let start = *pos;
-        *pos += w.len() + 1;
-        Some((start, w))
-    })
-    .filter(|(_, w)| !w.is_empty())
+    s.split(' ')
+        .scan(0usize, |pos, w| {
+            let start = *pos;
+            *pos += w.len() + 1;
+            Some((start, w))
+        })
+        .filter(|(_, w)| !w.is_empty())
 }
 
 /// True when a paragraph continues a bio in the third person (`She is the author of …`).
 pub fn bio_continuation(para: &str) -> bool {
     let lower: String = para.chars().take(120).collect::<String>().to_lowercase();
-    ["she is ", "he is ", "they are ", "she has ", "he has ", "she was ", "he was ", "her ", "his "]
-        .iter()
-        .any(|p| lower.starts_with(p))
+    [
+        "she is ",
+        "he is ",
+        "they are ",
+        "she has ",
+        "he has ",
+        "she was ",
+        "he was ",
+        "her ",
+        "his ",
+    ]
+    .iter()
+    .any(|p| lower.starts_with(p))
         && lower
             .split(|c: char| !c.is_alphanumeric())
             .any(|w| BIO_ROLES.contains(&w))
@@ -241,7 +334,10 @@ mod tests {
             byline("By JANE DOE and Omar al-Rashid, Associated Press"),
             Some(vec!["JANE DOE".to_string(), "Omar al-Rashid".to_string()])
         );
-        assert_eq!(byline("Jane Doe | Reuters"), Some(vec!["Jane Doe".to_string()]));
+        assert_eq!(
+            byline("Jane Doe | Reuters"),
+            Some(vec!["Jane Doe".to_string()])
+        );
         assert_eq!(
             byline("Posted by Sam Lee on March 3, 2024"),
             Some(vec!["Sam Lee".to_string()])
@@ -258,22 +354,30 @@ mod tests {
         );
         assert_eq!(
             byline("By Ann Lee, Bo Kim and Cy Ng"),
-            Some(vec!["Ann Lee".to_string(), "Bo Kim".to_string(), "Cy Ng".to_string()])
+            Some(vec![
+                "Ann Lee".to_string(),
+                "Bo Kim".to_string(),
+                "Cy Ng".to_string()
+            ])
         );
     }
 
     #[test]
     fn bios() {
         assert_eq!(
-            bio_subject("Jane Doe is the CEO of the Center for Things and a journalist.").as_deref(),
+            bio_subject("Jane Doe is the CEO of the Center for Things and a journalist.")
+                .as_deref(),
             Some("Jane Doe")
         );
         assert_eq!(
-            bio_subject("Omar Haddad, a senior fellow at the institute, writes on energy.").as_deref(),
+            bio_subject("Omar Haddad, a senior fellow at the institute, writes on energy.")
+                .as_deref(),
             Some("Omar Haddad")
         );
         assert_eq!(bio_subject("The talks ended without a deal."), None);
-        assert!(bio_continuation("She is the author of two books on the region."));
+        assert!(bio_continuation(
+            "She is the author of two books on the region."
+        ));
         assert!(same_person("JANE DOE", "Jane Doe"));
     }
 }

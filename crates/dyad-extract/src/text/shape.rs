@@ -4,8 +4,8 @@
 /// Words that stay lower case inside a title-case line.
 const MINOR_WORDS: &[&str] = &[
     "a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "of", "on", "or",
-    "over", "the", "to", "up", "vs", "via", "with", "is", "are", "its", "after", "amid",
-    "before", "than", "that", "nor", "per", "off", "out",
+    "over", "the", "to", "up", "vs", "via", "with", "is", "are", "its", "after", "amid", "before",
+    "than", "that", "nor", "per", "off", "out",
 ];
 
 /// Measured features of a trimmed line.
@@ -28,7 +28,9 @@ pub struct Shape {
 }
 
 /// List markers at the start of a line.
-const BULLETS: &[char] = &['•', '·', '▪', '■', '◦', '‣', '●', '○', '–', '-', '*', '—', '►', '▶'];
+const BULLETS: &[char] = &[
+    '•', '·', '▪', '■', '◦', '‣', '●', '○', '–', '-', '*', '—', '►', '▶',
+];
 
 impl Shape {
     /// Measures `line` (already trimmed).
@@ -37,10 +39,9 @@ impl Shape {
         for word in line.split_whitespace() {
             s.words += 1;
             let first = word.chars().find(|c| c.is_alphanumeric());
-            let lower_word = word
-                .trim_matches(|c: char| !c.is_alphanumeric())
-                .to_lowercase();
-            if !MINOR_WORDS.contains(&lower_word.as_str()) || s.words == 1 {
+            let bare = word.trim_matches(|c: char| !c.is_alphanumeric());
+            let minor = bare.len() <= 6 && MINOR_WORDS.iter().any(|m| m.eq_ignore_ascii_case(bare));
+            if !minor || s.words == 1 {
                 s.content_words += 1;
                 if first.is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()) {
                     s.capitalised += 1;
@@ -99,7 +100,13 @@ pub fn bullet_text(line: &str) -> Option<&str> {
     let (_, first) = chars.next()?;
     if BULLETS.contains(&first) {
         let rest = &line[first.len_utf8()..];
-        if rest.starts_with(' ') && rest.trim().chars().next().is_some_and(|c| c.is_alphanumeric() || c == '"' || c == '“') {
+        if rest.starts_with(' ')
+            && rest
+                .trim()
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_alphanumeric() || c == '"' || c == '“')
+        {
             return Some(rest.trim());
         }
         return None;
@@ -108,7 +115,10 @@ pub fn bullet_text(line: &str) -> Option<&str> {
     if (1..=2).contains(&digits) {
         let rest = &line[digits..];
         if let Some(r) = rest.strip_prefix(". ").or_else(|| rest.strip_prefix(") ")) {
-            if r.chars().next().is_some_and(|c| c.is_uppercase() || c == '"' || c == '“') {
+            if r.chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c == '"' || c == '“')
+            {
                 return Some(r.trim());
             }
         }
@@ -140,7 +150,9 @@ mod tests {
 
     #[test]
     fn prose() {
-        assert!(Shape::of("The minister said the talks would resume in Geneva next week.").prose_like());
+        assert!(
+            Shape::of("The minister said the talks would resume in Geneva next week.").prose_like()
+        );
         assert!(Shape::of("Ends with a period.").ends_sentence);
         assert!(Shape::of("He said: “It is over.”").ends_sentence);
     }
