@@ -27,6 +27,9 @@ enum Role {
 /// How many lines ahead a heading looks for the paragraph it introduces.
 const LOOKAHEAD: usize = 8;
 
+/// How many headline lines a bare `Read more` / `Related` label may head.
+const MAX_LINKED_TITLES: usize = 5;
+
 /// Builds the extraction from classified lines.
 pub fn assemble(lines: &[Line<'_>]) -> Extracted {
     let n = lines.len();
@@ -304,11 +307,10 @@ fn body_zone(lines: &[Line<'_>], roles: &mut [Role], meta: &mut Meta, start: usi
 /// (same group, or the next group when the label stands alone).
 fn take_linked_titles(lines: &[Line<'_>], roles: &mut [Role], label: usize, cut: usize) {
     let group = lines[label].group;
-    let mut taken = 0;
-    for j in label + 1..cut {
+    for j in (label + 1..cut).take(MAX_LINKED_TITLES) {
         let l = &lines[j];
         let near = l.group == group || (lines[label].alone && l.group == group + 1);
-        if !near || roles[j] != Role::Pending || taken >= 5 {
+        if !near || roles[j] != Role::Pending {
             break;
         }
         let headline = matches!(l.kind, Kind::Text | Kind::ListItem)
@@ -318,7 +320,6 @@ fn take_linked_titles(lines: &[Line<'_>], roles: &mut [Role], label: usize, cut:
             break;
         }
         roles[j] = Role::Removed(RemovedKind::Related);
-        taken += 1;
     }
 }
 

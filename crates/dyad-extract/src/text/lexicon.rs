@@ -459,16 +459,10 @@ pub fn lookup_normalized(norm: &str, words: usize) -> Option<&'static Entry> {
         return None;
     }
     let first = norm.as_bytes()[0];
-    let mut best: Option<&'static Entry> = None;
-    for entry in FURNITURE {
-        if entry.phrase.as_bytes().first() == Some(&first)
-            && fits(entry, norm, words)
-            && best.map_or(true, |b| entry.phrase.len() > b.phrase.len())
-        {
-            best = Some(entry);
-        }
-    }
-    best
+    FURNITURE
+        .iter()
+        .filter(|e| e.phrase.as_bytes().first() == Some(&first) && fits(e, norm, words))
+        .max_by_key(|e| e.phrase.len())
 }
 
 /// Lines longer than this are never a furniture label (they are prose that happens to
@@ -481,10 +475,10 @@ fn fits(entry: &Entry, norm: &str, words: usize) -> bool {
         Fit::Lead => {
             words <= MAX_LABEL_LINE_WORDS
                 && norm.starts_with(entry.phrase)
-                && norm[entry.phrase.len()..]
+                && !norm[entry.phrase.len()..]
                     .chars()
                     .next()
-                    .map_or(true, |c| !c.is_alphanumeric())
+                    .is_some_and(char::is_alphanumeric)
         }
         Fit::Glued => words <= MAX_LABEL_LINE_WORDS && norm.starts_with(entry.phrase),
     }
