@@ -113,13 +113,29 @@ fn body_start(lines: &[Line<'_>], roles: &[Role]) -> usize {
     let open = |i: &usize| roles[*i] == Role::Pending && lines[*i].kind == Kind::Text;
     (0..lines.len())
         .filter(open)
-        .find(|&i| lines[i].shape.prose_like())
+        .find(|&i| lines[i].shape.prose_like() || wraps_into_next(lines, i))
         .or_else(|| (0..lines.len()).find(open))
         .unwrap_or(lines.len())
 }
 
 fn is_prose(line: &Line<'_>, role: Role) -> bool {
     role == Role::Pending && line.kind == Kind::Text && line.shape.prose_like()
+}
+
+/// True when line `i` is the first part of a hard-wrapped paragraph: a longish line that
+/// does not end a sentence, continued by a text line of the same group.
+fn wraps_into_next(lines: &[Line<'_>], i: usize) -> bool {
+    let (Some(line), Some(next)) = (lines.get(i), lines.get(i + 1)) else {
+        return false;
+    };
+    let continues_lower = next.text.chars().next().is_some_and(char::is_lowercase);
+    line.kind == Kind::Text
+        && next.kind == Kind::Text
+        && next.group == line.group
+        && !line.shape.ends_sentence
+        && !line.shape.ends_colon
+        && line.shape.words >= 6
+        && (continues_lower || line.text.len() >= 50)
 }
 
 /// Where the body ends: the first closing furniture line after the start that comes after
@@ -190,6 +206,7 @@ fn title_line(lines: &[Line<'_>], roles: &[Role], start: usize) -> Option<usize>
             && !s.ends_question
             && s.words >= 3
             && !dateline_like(l.text)
+            && !wraps_into_next(lines, *i)
     };
     let groups = lines.last().map_or(0, |l| l.group + 1);
     let mut furnished = vec![false; groups];
@@ -508,5 +525,71 @@ fn build(lines: &[Line<'_>], roles: &[Role], meta: Meta) -> Extracted {
         blocks,
         removed,
         meta,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::extract;
+    use dyad_doc::{BlockKind, RemovedKind};
+
+    fn paragraphs(ex: &crate::Extracted) -> Vec<&str> {
+        ex.blocks
+            .iter()
+            .filter(|b| b.kind == BlockKind::Paragraph)
+            .map(|b| &ex.text[b.start..b.end])
+            .collect()
+    }
+
+    #[test]
+    fn hard_wrapped_paragraphs_are_joined_and_not_titles() {
+        let page = "The council said on Tuesday that it would raise the\nharbour fees from next year to pay for dredging.\n\nFishing crews said the rise was too steep for\nsmall boats and asked for a delay.";
+        let ex = extract(page);
+        assert_eq!(ex.meta.title, None);
+        let paras = paragraphs(&ex);
+        assert_eq!(paras.len(), 2);
+        assert!(paras[0].starts_with("The council said") && paras[0].ends_with("dredging."));
+    }
+
+    #[test]
+    fn a_page_without_furniture_keeps_everything() {
+        let page = "Harbour fees to rise next year\n\nThe council voted to raise harbour fees from January, citing dredging costs.\n\nFishing crews asked for a delay.";
+        let ex = extract(page);
+        assert_eq!(
+            ex.meta.title.as_deref(),
+            Some("Harbour fees to rise next year")
+        );
+        assert_eq!(paragraphs(&ex).len(), 2);
+        assert!(ex.removed.is_empty());
+    }
+
+    #[test]
+    fn inline_read_more_does_not_end_the_body() {
+        let page = "The council voted to raise harbour fees from January, citing dredging costs.\n\nRead more: Dredging plan approved\n\nFishing crews asked for a delay of a year, saying small boats could not pay.\n\nThe council will meet again in March to hear their case.";
+        let ex = extract(page);
+        assert_eq!(paragraphs(&ex).len(), 3);
+        assert_eq!(ex.removed.len(), 1);
+        assert_eq!(ex.removed[0].kind, RemovedKind::Related);
+    }
+
+    #[test]
+    fn a_closing_run_ends_the_body_and_teasers_are_removed() {
+        let page = "The council voted to raise harbour fees from January, citing dredging costs.\n\nFishing crews asked for a delay of a year, saying small boats could not pay.\n\nShare\nTweet\nMore from Local News\nA new bakery opens on Quay Street and the owners say they hope to hire ten people by summer.";
+        let ex = extract(page);
+        assert_eq!(paragraphs(&ex).len(), 2);
+        assert!(ex.text.ends_with("could not pay."));
+        assert!(ex
+            .removed
+            .iter()
+            .any(|r| r.text.starts_with("A new bakery")));
+    }
+
+    #[test]
+    fn a_trailing_bio_of_the_byline_is_moved_to_meta() {
+        let page = "By Omar Haddad\n\nThe council voted to raise harbour fees from January, citing dredging costs.\n\nOmar Haddad is a reporter covering local government.";
+        let ex = extract(page);
+        assert_eq!(ex.meta.byline, vec!["Omar Haddad".to_string()]);
+        assert!(ex.meta.author_bio.is_some());
+        assert_eq!(paragraphs(&ex).len(), 1);
     }
 }
