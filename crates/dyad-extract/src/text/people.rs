@@ -128,7 +128,7 @@ pub fn byline(line: &str) -> Option<Vec<String>> {
             if !label_is_word {
                 continue;
             }
-            let rest = &trimmed[label.len()..];
+            let rest = trimmed.get(label.len()..).unwrap_or("");
             let names = names_in(rest.trim_start_matches([':', ' ']));
             let short = trimmed.split_whitespace().count() <= 4;
             let all_full = names.iter().all(|n| n.contains(' '));
