@@ -72,6 +72,9 @@ pub fn assemble(lines: &[Line<'_>]) -> Extracted {
 
 /// Photo credits, and the caption on the line next to each (same group).
 fn mark_credits(lines: &[Line<'_>], roles: &mut [Role], meta: &mut Meta) {
+    let first_prose = (0..lines.len())
+        .find(|&k| is_prose(&lines[k], roles[k]))
+        .unwrap_or(lines.len());
     for i in 0..lines.len() {
         let Kind::Credit(c) = &lines[i].kind else {
             continue;
@@ -96,6 +99,8 @@ fn mark_credits(lines: &[Line<'_>], roles: &mut [Role], meta: &mut Meta) {
             Some(i + 1)
         } else if i > 0 && captionable(i - 1) {
             Some(i - 1)
+        } else if lines[i].alone {
+            detached_caption(lines, roles, i, first_prose)
         } else {
             None
         };
@@ -106,6 +111,42 @@ fn mark_credits(lines: &[Line<'_>], roles: &mut [Role], meta: &mut Meta) {
             }
         }
     }
+}
+
+/// A caption set off by blank lines beside a credit that stands alone, at the top of the
+/// page only (before any other prose): a single short line right below the credit (or right
+/// above it), not a dateline or a quotation, with more text after it.
+fn detached_caption(
+    lines: &[Line<'_>],
+    roles: &[Role],
+    credit: usize,
+    first_prose: usize,
+) -> Option<usize> {
+    let fits = |j: usize| {
+        let l = &lines[j];
+        l.alone
+            && l.kind == Kind::Text
+            && roles[j] == Role::Pending
+            && l.shape.words >= 3
+            && l.shape.words <= 25
+            && !dateline_like(l.text)
+            && !l.text.contains(" (") // `CITY (Agency) —` leads
+            && !l.text.starts_with(['"', '“', '‘', '\''])
+    };
+    let prose_before = |j: usize| first_prose < j;
+    let below = credit + 1;
+    let text_after = |j: usize| {
+        lines[j + 1..]
+            .iter()
+            .zip(&roles[j + 1..])
+            .take(LOOKAHEAD)
+            .any(|(l, r)| is_prose(l, *r))
+    };
+    if below < lines.len() && fits(below) && !prose_before(credit) && text_after(below) {
+        return Some(below);
+    }
+    let above = credit.checked_sub(1)?;
+    (fits(above) && !prose_before(above) && text_after(credit)).then_some(above)
 }
 
 /// The first prose line not already taken: where the article starts.
@@ -582,6 +623,20 @@ mod tests {
             .removed
             .iter()
             .any(|r| r.text.starts_with("A new bakery")));
+    }
+
+    #[test]
+    fn a_caption_set_off_by_blank_lines_below_a_top_credit() {
+        let page = "Photo: Lena Berg/Reuters\n\nFerries wait in the harbour at Tallinn.\n\nTALLINN, May 3 (Reuters) - Estonia and Finland agreed on Friday to build a second ferry terminal, officials said.";
+        let ex = extract(page);
+        assert_eq!(ex.meta.photo_credit.as_deref(), Some("Lena Berg/Reuters"));
+        assert_eq!(
+            ex.meta.caption.as_deref(),
+            Some("Ferries wait in the harbour at Tallinn.")
+        );
+        assert!(ex.text.starts_with("TALLINN"));
+        let lede_only = "Photo: Lena Berg/Reuters\n\nTALLINN, May 3 (Reuters) - Estonia and Finland agreed on Friday.\n\nThe terminal opens in 2026.";
+        assert_eq!(extract(lede_only).meta.caption, None);
     }
 
     #[test]

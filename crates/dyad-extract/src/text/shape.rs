@@ -29,7 +29,7 @@ pub struct Shape {
 
 /// List markers at the start of a line.
 const BULLETS: &[char] = &[
-    '•', '·', '▪', '■', '◦', '‣', '●', '○', '–', '-', '*', '—', '►', '▶',
+    '•', '·', '▪', '■', '◦', '‣', '●', '○', '–', '-', '*', '►', '▶',
 ];
 
 impl Shape {
@@ -145,7 +145,7 @@ mod tests {
         assert_eq!(bullet_text("2. Second point"), Some("Second point"));
         assert_eq!(bullet_text("-5 degrees outside"), None);
         assert_eq!(bullet_text("2024. A year"), None);
-        assert_eq!(bullet_text("— Jane Doe"), Some("Jane Doe"));
+        assert_eq!(bullet_text("— Jane Doe"), None);
     }
 
     #[test]
