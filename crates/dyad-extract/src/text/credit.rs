@@ -82,10 +82,13 @@ fn after_label(s: &str) -> Option<&str> {
 /// A cheap test that rules out most prose: a credit needs a label word, a slash, a
 /// parenthesis or a very short line.
 fn may_hold_credit(t: &str) -> bool {
-    if t.contains(['/', '(', ':']) || t.split_whitespace().count() <= 4 {
+    if t.contains(['/', '(', ':']) || t.contains("Getty") || t.contains(" via ") {
         return true;
     }
-    let lower = t.to_lowercase();
+    if t.split_whitespace().nth(4).is_none() {
+        return true;
+    }
+    let head = t.get(..12).unwrap_or(t);
     [
         "photo",
         "image",
@@ -93,12 +96,13 @@ fn may_hold_credit(t: &str) -> bool {
         "pic ",
         "credit",
         "illustration",
-        " via ",
-        "getty",
         "courtesy",
     ]
     .iter()
-    .any(|w| lower.contains(w))
+    .any(|w| {
+        head.get(..w.len())
+            .is_some_and(|h| h.eq_ignore_ascii_case(w))
+    })
 }
 
 /// Reads a photo credit in `line` (a short line, such as those around an image).
@@ -248,5 +252,10 @@ mod tests {
         );
         assert_eq!(c("Credit markets tightened in March."), None);
         assert_eq!(c(""), None);
+        assert_eq!(
+            c("é€漢字 are not a credit at all, this line is prose."),
+            None
+        );
+        assert_eq!(c("Picture by Ana Ruiz"), Some(("Ana Ruiz".into(), None)));
     }
 }
