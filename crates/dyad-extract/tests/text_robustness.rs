@@ -45,6 +45,9 @@ const FRAGMENTS: &[&str] = &[
     "/",
     "٣",
     "漢字",
+    "é€漢字 Picture 写真 by someone, a long line of several words (Photo by Ü/Reuters)",
+    "Ünïcödé Títlé Cäsé Héädïng",
+    "İstanbul Kelvin \u{212a} Ǆ ß ﬁ",
     "🙂",
 ];
 

@@ -133,7 +133,12 @@ pub const FURNITURE: &[Entry] = &[
     e("see also", Lead, Related, false),
     e("read next", Lead, Related, true),
     e("read this next", Lead, Related, true),
-    e("related", Lead, Related, false),
+    e("related", Whole, Related, false),
+    e("related analysis", Lead, Related, true),
+    e("related reading", Lead, Related, true),
+    e("related links", Lead, Related, true),
+    e("related news", Lead, Related, true),
+    e("related video", Lead, Related, false),
     e("related:", Glued, Related, false),
     e("related articles", Lead, Related, true),
     e("related stories", Lead, Related, true),
@@ -149,7 +154,8 @@ pub const FURNITURE: &[Entry] = &[
     e("more news", Lead, Related, true),
     e("more on this story", Lead, Related, true),
     e("more on this", Lead, Related, true),
-    e("more in", Lead, Related, true),
+    e("more in", Whole, Related, true),
+    e("more in:", Glued, Related, true),
     e("you may also like", Lead, Related, true),
     e("you might also like", Lead, Related, true),
     e("you may be interested in", Lead, Related, true),
@@ -157,7 +163,8 @@ pub const FURNITURE: &[Entry] = &[
     e("don’t miss", Lead, Related, true),
     e("most read", Lead, Related, true),
     e("most popular", Lead, Related, true),
-    e("trending", Lead, Related, true),
+    e("trending", Whole, Related, true),
+    e("trending:", Glued, Related, true),
     e("trending now", Lead, Related, true),
     e("top stories", Lead, Related, true),
     e("latest news", Lead, Related, true),
@@ -253,13 +260,21 @@ pub const FURNITURE: &[Entry] = &[
     e("contact us", Whole, Nav, true),
     e("about us", Whole, Nav, true),
     // Tags, categories, legal lines, end marks.
-    e("tags", Lead, Other, true),
-    e("tagged", Lead, Other, true),
+    e("tags", Whole, Other, true),
+    e("tags:", Glued, Other, true),
+    e("tagged", Whole, Other, true),
+    e("tagged:", Glued, Other, true),
+    e("tagged with", Lead, Other, true),
     e("filed under", Lead, Other, true),
-    e("topics", Lead, Other, true),
-    e("categories", Lead, Other, true),
-    e("category", Lead, Other, true),
-    e("posted in", Lead, Other, true),
+    e("topics", Whole, Other, true),
+    e("topics:", Glued, Other, true),
+    e("suggested topics", Lead, Other, true),
+    e("categories", Whole, Other, true),
+    e("categories:", Glued, Other, true),
+    e("category", Whole, Other, true),
+    e("category:", Glued, Other, true),
+    e("posted in", Whole, Other, true),
+    e("posted in:", Glued, Other, true),
     e("copyright", Lead, Other, true),
     e("©", Glued, Other, true),
     e("all rights reserved", Lead, Other, true),
@@ -573,6 +588,12 @@ mod tests {
     fn prose_starting_like_a_label_is_not_furniture() {
         assert!(lookup("Advertisements for the new service ran all week.", 8).is_none());
         assert!(lookup("Sharecroppers in the valley said the rains came late.", 9).is_none());
+        assert!(lookup("Related talks were held in Geneva.", 6).is_none());
+        assert!(lookup("Topics on the Table", 4).is_none());
+        assert_eq!(
+            lookup("TAGS: Geneva, talks", 3).map(|e| e.kind),
+            Some(Other)
+        );
         let long = "Related talks were held in Geneva last week, officials said, and more are planned for the spring after both sides agreed on an agenda that covers trade, energy, transport and the release of detainees held since the war";
         assert!(lookup(long, long.split_whitespace().count()).is_none());
     }
