@@ -45,6 +45,10 @@ pub struct Line<'a> {
     pub kind: Kind,
 }
 
+/// A page without blank lines is read as one paragraph per line, rather than as
+/// hard-wrapped text, when at least this many tenths of its longer lines end a sentence.
+const UNWRAPPED_ENDED_TENTHS: usize = 7;
+
 /// Splits `page` into classified non-blank lines.
 pub fn lines(page: &str) -> Vec<Line<'_>> {
     let mut out: Vec<Line<'_>> = Vec::new();
@@ -68,6 +72,20 @@ pub fn lines(page: &str) -> Vec<Line<'_>> {
             shape,
             kind: kind_of(text, &shape),
         });
+    }
+    // A page saved without blank lines, one paragraph per long line: each line stands
+    // alone (hard-wrapped text keeps its single group and is joined later).
+    let one_group = out.last().is_some_and(|l| l.group == 0);
+    let long: Vec<&Line<'_>> = out.iter().filter(|l| l.shape.words >= 8).collect();
+    let ended = long.iter().filter(|l| l.shape.ends_sentence).count();
+    if one_group
+        && out.len() >= 3
+        && !long.is_empty()
+        && ended * 10 >= long.len() * UNWRAPPED_ENDED_TENTHS
+    {
+        for (g, line) in out.iter_mut().enumerate() {
+            line.group = g;
+        }
     }
     let mut i = 0;
     while i < out.len() {
@@ -297,5 +315,10 @@ mod tests {
         assert_eq!(ls[1].group, 0);
         assert_eq!(ls[2].group, 1);
         assert!(ls[2].alone && !ls[0].alone);
+        let long = "The talks went on for many hours in the old city hall.";
+        let page = format!("TITLE LINE HERE\n{long}\nSUBHEAD HERE\n{long}");
+        assert!(lines(&page).iter().all(|l| l.alone));
+        let wrapped = "The talks went on for many hours in the old\ncity hall, and the mayor said that they would\nresume on Monday.";
+        assert!(!lines(wrapped).iter().any(|l| l.alone));
     }
 }
