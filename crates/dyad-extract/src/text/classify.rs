@@ -45,6 +45,10 @@ pub struct Line<'a> {
     pub kind: Kind,
 }
 
+/// A page without blank lines is read as one paragraph per line, rather than as
+/// hard-wrapped text, when at least this many tenths of its longer lines end a sentence.
+const UNWRAPPED_ENDED_TENTHS: usize = 7;
+
 /// Splits `page` into classified non-blank lines.
 pub fn lines(page: &str) -> Vec<Line<'_>> {
     let mut out: Vec<Line<'_>> = Vec::new();
@@ -68,6 +72,20 @@ pub fn lines(page: &str) -> Vec<Line<'_>> {
             shape,
             kind: kind_of(text, &shape),
         });
+    }
+    // A page saved without blank lines, one paragraph per long line: each line stands
+    // alone (hard-wrapped text keeps its single group and is joined later).
+    let one_group = out.last().is_some_and(|l| l.group == 0);
+    let long: Vec<&Line<'_>> = out.iter().filter(|l| l.shape.words >= 8).collect();
+    let ended = long.iter().filter(|l| l.shape.ends_sentence).count();
+    if one_group
+        && out.len() >= 3
+        && !long.is_empty()
+        && ended * 10 >= long.len() * UNWRAPPED_ENDED_TENTHS
+    {
+        for (g, line) in out.iter_mut().enumerate() {
+            line.group = g;
+        }
     }
     let mut i = 0;
     while i < out.len() {
@@ -97,12 +115,33 @@ pub fn kind_of(text: &str, shape: &Shape) -> Kind {
             Kind::Separator
         };
     }
-    let norm = lexicon::normalize(text);
+    let short = shape.words <= lexicon::MAX_LABEL_LINE_WORDS;
+    let norm = if short {
+        lexicon::normalize(text)
+    } else {
+        String::new()
+    };
     if let Some(entry) = lexicon::lookup_normalized(&norm, shape.words) {
+        // A label alone (`Read more`, `Related Analysis`): its links follow on the next lines.
+        let bare = norm == entry.phrase || (shape.words <= 4 && !text.contains(':'));
         return Kind::Furniture {
             kind: entry.kind,
             closing: entry.closing,
-            bare: norm == entry.phrase,
+            bare,
+        };
+    }
+    if let Some(kind) = composite_furniture(text).filter(|_| short) {
+        return Kind::Furniture {
+            kind,
+            closing: false,
+            bare: false,
+        };
+    }
+    if lexicon::is_reading_time(&norm) {
+        return Kind::Furniture {
+            kind: RemovedKind::Navigation,
+            closing: false,
+            bare: false,
         };
     }
     if lexicon::is_share_bar(&norm) {
@@ -118,7 +157,13 @@ pub fn kind_of(text: &str, shape: &Shape) -> Kind {
         }
     }
     if shape.words <= 16 {
-        if let Some(iso) = dates::date_line(text) {
+        // Every date the reader knows has digits in it.
+        let date = if text.bytes().any(|b| b.is_ascii_digit()) {
+            dates::date_line(text)
+        } else {
+            None
+        };
+        if let Some(iso) = date {
             return Kind::Date {
                 labelled: dates::strip_label(text).is_some(),
                 iso,
@@ -174,8 +219,30 @@ fn byline_line(text: &str) -> Option<Kind> {
         .then_some(Kind::Byline(names, date))
 }
 
+/// A line of furniture labels joined by separators (`Advertisement · Scroll to continue`):
+/// the kind of the first label.
+fn composite_furniture(text: &str) -> Option<RemovedKind> {
+    let pieces: Vec<&str> = text
+        .split(['|', '·', '•'])
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    if pieces.len() < 2 {
+        return None;
+    }
+    let mut first = None;
+    for p in &pieces {
+        let entry = lexicon::lookup(p, p.split_whitespace().count())?;
+        first = first.or(Some(entry.kind));
+    }
+    first
+}
+
 /// `Home > World > Middle East`, `News / Politics / Europe`.
 fn is_breadcrumb(text: &str) -> bool {
+    if !text.contains(['>', '›', '»', '/', '|']) {
+        return false;
+    }
     for sep in [" > ", " › ", " » ", " / ", " | "] {
         let parts: Vec<&str> = text.split(sep).collect();
         if parts.len() >= 3
@@ -248,5 +315,10 @@ mod tests {
         assert_eq!(ls[1].group, 0);
         assert_eq!(ls[2].group, 1);
         assert!(ls[2].alone && !ls[0].alone);
+        let long = "The talks went on for many hours in the old city hall.";
+        let page = format!("TITLE LINE HERE\n{long}\nSUBHEAD HERE\n{long}");
+        assert!(lines(&page).iter().all(|l| l.alone));
+        let wrapped = "The talks went on for many hours in the old\ncity hall, and the mayor said that they would\nresume on Monday.";
+        assert!(!lines(wrapped).iter().any(|l| l.alone));
     }
 }

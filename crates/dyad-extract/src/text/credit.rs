@@ -1,7 +1,7 @@
 //! Photo credits (`Photo Credit: Jane Roe/FLASH90`, `Image: Reuters`, `(Photo by Jane
 //! Roe/Getty Images)`, `Jane Roe/AFP via Getty Images`) and the captions printed beside them.
 
-use super::lexicon::ends_with_agency;
+use super::lexicon::{ends_with_agency, starts_with_agency};
 
 /// Labels that introduce a photo credit, longest first.
 const CREDIT_LABELS: &[&str] = &[
@@ -35,7 +35,6 @@ const CREDIT_LABELS: &[&str] = &[
     "credit",
     "credits",
     "file photo",
-    "ap photo",
 ];
 
 /// A photo credit found in a line, with the caption text beside it on the same line.
@@ -62,7 +61,7 @@ fn after_label(s: &str) -> Option<&str> {
         let Some(rest) = lower.strip_prefix(label) else {
             continue;
         };
-        let by_label = label.ends_with(" by") || label.ends_with(" of") || *label == "ap photo";
+        let by_label = label.ends_with(" by") || label.ends_with(" of");
         let value_start = if by_label {
             rest.starts_with([' ', ':', '/']).then_some(label.len())
         } else {
@@ -80,10 +79,36 @@ fn after_label(s: &str) -> Option<&str> {
     None
 }
 
+/// A cheap test that rules out most prose: a credit needs a label word, a slash, a
+/// parenthesis or a very short line.
+fn may_hold_credit(t: &str) -> bool {
+    if t.contains(['/', '(', ':']) || t.contains("Getty") || t.contains(" via ") {
+        return true;
+    }
+    if t.split_whitespace().nth(4).is_none() {
+        return true;
+    }
+    let head = t.get(..12).unwrap_or(t);
+    [
+        "photo",
+        "image",
+        "picture",
+        "pic ",
+        "credit",
+        "illustration",
+        "courtesy",
+    ]
+    .iter()
+    .any(|w| {
+        head.get(..w.len())
+            .is_some_and(|h| h.eq_ignore_ascii_case(w))
+    })
+}
+
 /// Reads a photo credit in `line` (a short line, such as those around an image).
 pub fn credit(line: &str) -> Option<Credit> {
     let t = line.trim();
-    if t.is_empty() || t.len() > 600 || t.split_whitespace().count() > 60 {
+    if t.is_empty() || t.len() > 600 || t.split_whitespace().count() > 60 || !may_hold_credit(t) {
         return None;
     }
     // The whole line is a labelled credit.
@@ -100,8 +125,9 @@ pub fn credit(line: &str) -> Option<Credit> {
         let inner = t[open + 1..]
             .trim_end_matches(['.', ' '])
             .trim_end_matches(')');
+        let inner_lower = inner.to_lowercase();
         let value = after_label(inner).or_else(|| {
-            ends_with_agency(&inner.to_lowercase())
+            (ends_with_agency(&inner_lower) || starts_with_agency(&inner_lower))
                 .then_some(inner)
                 .filter(|v| v.split_whitespace().count() <= 8)
         });
@@ -208,6 +234,13 @@ mod tests {
             Some(("Port Authority".into(), Some("The harbour at dawn".into())))
         );
         assert_eq!(c("Getty Images"), Some(("Getty Images".into(), None)));
+        assert_eq!(
+            c("Ice above the town, Aug. 18, 2023. (AP Photo/Luca Brunner)"),
+            Some((
+                "AP Photo/Luca Brunner".into(),
+                Some("Ice above the town, Aug. 18, 2023".into())
+            ))
+        );
     }
 
     #[test]
@@ -219,5 +252,10 @@ mod tests {
         );
         assert_eq!(c("Credit markets tightened in March."), None);
         assert_eq!(c(""), None);
+        assert_eq!(
+            c("é€漢字 are not a credit at all, this line is prose."),
+            None
+        );
+        assert_eq!(c("Picture by Ana Ruiz"), Some(("Ana Ruiz".into(), None)));
     }
 }

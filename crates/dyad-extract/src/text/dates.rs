@@ -22,6 +22,9 @@ pub const DATE_LABELS: &[&str] = &[
     "released on",
     "released",
     "modified",
+    "aired on",
+    "aired",
+    "broadcast on",
 ];
 
 const MONTHS: &[(&str, u32)] = &[
@@ -234,25 +237,29 @@ pub fn find(s: &str) -> Option<Found> {
     let mut used = vec![false; toks.len()];
     let mut i = 0;
     while i < toks.len() {
-        if date.is_none() && iso.is_none() {
-            match (&toks[i], toks.get(i + 1), toks.get(i + 2)) {
-                (Tok::Iso(s), _, _) => {
+        // Later dates on the line (an update stamp beside the publication date) are
+        // consumed but do not replace the first.
+        let first = date.is_none() && iso.is_none();
+        match (&toks[i], toks.get(i + 1), toks.get(i + 2)) {
+            (Tok::Iso(s), _, _) => {
+                if first {
                     iso = Some(s.clone());
-                    used[i] = true;
                 }
-                (Tok::Month(m), Some(Tok::Num(d, _)), Some(Tok::Num(y, 4))) if *d <= 31 => {
-                    date = Some((*y as i32, *m, *d));
-                    used[i..i + 3].fill(true);
-                    i += 2;
-                }
-                (Tok::Num(d, _), Some(Tok::Month(m)), Some(Tok::Num(y, 4))) if *d <= 31 => {
-                    date = Some((*y as i32, *m, *d));
-                    used[i..i + 3].fill(true);
-                    i += 2;
-                }
-                _ => {}
+                used[i] = true;
             }
-        } else if time.is_none() {
+            (Tok::Month(m), Some(Tok::Num(d, _)), Some(Tok::Num(y, 4)))
+            | (Tok::Num(d, _), Some(Tok::Month(m)), Some(Tok::Num(y, 4)))
+                if *d <= 31 =>
+            {
+                if first {
+                    date = Some((*y as i32, *m, *d));
+                }
+                used[i..i + 3].fill(true);
+                i += 2;
+            }
+            _ => {}
+        }
+        if time.is_none() && !used[i] {
             if let Tok::Time(h, m, meridiem) = toks[i] {
                 time = Some((h, m));
                 pm |= meridiem == Some(true);
@@ -365,6 +372,14 @@ mod tests {
         );
         assert_eq!(date_line("Oct. 3rd, 2023").as_deref(), Some("2023-10-03"));
         assert_eq!(date_line("12/03/2024").as_deref(), Some("2024-03-12"));
+        assert_eq!(
+            date_line("Updated 3:15 PM EDT, March 8, 2023").as_deref(),
+            Some("2023-03-08T15:15")
+        );
+        assert_eq!(
+            date_line("Published: 14:20, 3 Jun 2024 | Updated: 16:45, 3 Jun 2024").as_deref(),
+            Some("2024-06-03T14:20")
+        );
     }
 
     #[test]

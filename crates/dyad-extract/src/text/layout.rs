@@ -24,10 +24,11 @@ enum Role {
     Drop,
 }
 
-/// How many lines ahead a heading looks for the paragraph it introduces, and a furniture
-/// line for the rest of its run.
+/// How many lines ahead a heading looks for the paragraph it introduces.
 const LOOKAHEAD: usize = 8;
-const RUN_WINDOW: usize = 3;
+
+/// How many headline lines a bare `Read more` / `Related` label may head.
+const MAX_LINKED_TITLES: usize = 5;
 
 /// Builds the extraction from classified lines.
 pub fn assemble(lines: &[Line<'_>]) -> Extracted {
@@ -37,7 +38,17 @@ pub fn assemble(lines: &[Line<'_>]) -> Extracted {
     let mut bio_lines: Vec<usize> = Vec::new();
 
     mark_credits(lines, &mut roles, &mut meta);
-    let start = body_start(lines, &roles);
+    let mut start = body_start(lines, &roles);
+    // A heading standing right above the first paragraph, below the title, opens the body.
+    if start > 0 && start < n && title_line(lines, &roles, start - 1).is_some() {
+        let above = start - 1;
+        if lines[above].alone
+            && roles[above] == Role::Pending
+            && is_heading(lines, &roles, above, n)
+        {
+            start = above;
+        }
+    }
     let cut = body_end(lines, &roles, start);
 
     top_zone(lines, &mut roles, &mut meta, start);
@@ -61,6 +72,9 @@ pub fn assemble(lines: &[Line<'_>]) -> Extracted {
 
 /// Photo credits, and the caption on the line next to each (same group).
 fn mark_credits(lines: &[Line<'_>], roles: &mut [Role], meta: &mut Meta) {
+    let first_prose = (0..lines.len())
+        .find(|&k| is_prose(&lines[k], roles[k]))
+        .unwrap_or(lines.len());
     for i in 0..lines.len() {
         let Kind::Credit(c) = &lines[i].kind else {
             continue;
@@ -85,6 +99,8 @@ fn mark_credits(lines: &[Line<'_>], roles: &mut [Role], meta: &mut Meta) {
             Some(i + 1)
         } else if i > 0 && captionable(i - 1) {
             Some(i - 1)
+        } else if lines[i].alone {
+            detached_caption(lines, roles, i, first_prose)
         } else {
             None
         };
@@ -97,18 +113,70 @@ fn mark_credits(lines: &[Line<'_>], roles: &mut [Role], meta: &mut Meta) {
     }
 }
 
+/// A caption set off by blank lines beside a credit that stands alone, at the top of the
+/// page only (before any other prose): a single short line right below the credit (or right
+/// above it), not a dateline or a quotation, with more text after it.
+fn detached_caption(
+    lines: &[Line<'_>],
+    roles: &[Role],
+    credit: usize,
+    first_prose: usize,
+) -> Option<usize> {
+    let fits = |j: usize| {
+        let l = &lines[j];
+        l.alone
+            && l.kind == Kind::Text
+            && roles[j] == Role::Pending
+            && l.shape.words >= 3
+            && l.shape.words <= 25
+            && !dateline_like(l.text)
+            && !l.text.contains(" (") // `CITY (Agency) —` leads
+            && !l.text.starts_with(['"', '“', '‘', '\''])
+    };
+    let prose_before = |j: usize| first_prose < j;
+    let below = credit + 1;
+    let text_after = |j: usize| {
+        lines[j + 1..]
+            .iter()
+            .zip(&roles[j + 1..])
+            .take(LOOKAHEAD)
+            .any(|(l, r)| is_prose(l, *r))
+    };
+    if below < lines.len() && fits(below) && !prose_before(credit) && text_after(below) {
+        return Some(below);
+    }
+    let above = credit.checked_sub(1)?;
+    (fits(above) && !prose_before(above) && text_after(credit)).then_some(above)
+}
+
 /// The first prose line not already taken: where the article starts.
 fn body_start(lines: &[Line<'_>], roles: &[Role]) -> usize {
     let open = |i: &usize| roles[*i] == Role::Pending && lines[*i].kind == Kind::Text;
     (0..lines.len())
         .filter(open)
-        .find(|&i| lines[i].shape.prose_like())
+        .find(|&i| lines[i].shape.prose_like() || wraps_into_next(lines, i))
         .or_else(|| (0..lines.len()).find(open))
         .unwrap_or(lines.len())
 }
 
 fn is_prose(line: &Line<'_>, role: Role) -> bool {
     role == Role::Pending && line.kind == Kind::Text && line.shape.prose_like()
+}
+
+/// True when line `i` is the first part of a hard-wrapped paragraph: a longish line that
+/// does not end a sentence, continued by a text line of the same group.
+fn wraps_into_next(lines: &[Line<'_>], i: usize) -> bool {
+    let (Some(line), Some(next)) = (lines.get(i), lines.get(i + 1)) else {
+        return false;
+    };
+    let continues_lower = next.text.chars().next().is_some_and(char::is_lowercase);
+    line.kind == Kind::Text
+        && next.kind == Kind::Text
+        && next.group == line.group
+        && !line.shape.ends_sentence
+        && !line.shape.ends_colon
+        && line.shape.words >= 6
+        && (continues_lower || line.text.len() >= 50)
 }
 
 /// Where the body ends: the first closing furniture line after the start that comes after
@@ -122,22 +190,28 @@ fn body_end(lines: &[Line<'_>], roles: &[Role], start: usize) -> usize {
     }
     let total = prose_before[n];
     for i in start..n {
-        let Kind::Furniture { kind, closing, .. } = lines[i].kind else {
+        let Kind::Furniture {
+            kind,
+            closing,
+            bare,
+        } = lines[i].kind
+        else {
             continue;
         };
-        if !closing {
+        // A bare `Related` label heads a list of links: closing when little prose follows.
+        if !(closing || (kind == RemovedKind::Related && bare)) {
             continue;
         }
         let before = prose_before[i];
         let after = total - prose_before[i + 1];
-        if before == 0 || after > (before / 3).max(2) {
+        if before == 0 || after > (before / 3).max(2) || (!closing && after > 0) {
             continue;
         }
         let strong = matches!(
             kind,
             RemovedKind::Related | RemovedKind::Other | RemovedKind::AuthorBio
         );
-        let run = lines[i + 1..n.min(i + 1 + RUN_WINDOW)].iter().any(|l| {
+        let run = lines.get(i + 1).is_some_and(|l| {
             matches!(
                 l.kind,
                 Kind::Furniture { .. } | Kind::Credit(_) | Kind::Byline(..) | Kind::Date { .. }
@@ -161,7 +235,36 @@ fn dateline_like(text: &str) -> bool {
         && (text.ends_with(['—', '–', '-', ':']) || text.contains(" (") && text.contains(") "))
 }
 
+/// The title: a heading-shaped line above the body, preferring one that does not share its
+/// group with furniture (a site name inside the masthead block is not the title).
+fn title_line(lines: &[Line<'_>], roles: &[Role], start: usize) -> Option<usize> {
+    let candidate = |i: &usize| {
+        let l = &lines[*i];
+        let s = &l.shape;
+        roles[*i] == Role::Pending
+            && l.kind == Kind::Text
+            && s.heading_like()
+            && !s.ends_question
+            && s.words >= 3
+            && !dateline_like(l.text)
+            && !wraps_into_next(lines, *i)
+    };
+    let groups = lines.last().map_or(0, |l| l.group + 1);
+    let mut furnished = vec![false; groups];
+    for l in lines {
+        if matches!(l.kind, Kind::Furniture { .. }) {
+            furnished[l.group] = true;
+        }
+    }
+    let in_masthead = |i: usize| furnished[lines[i].group];
+    (0..start)
+        .filter(candidate)
+        .find(|&i| !in_masthead(i))
+        .or_else(|| (0..start).find(candidate))
+}
+
 fn top_zone(lines: &[Line<'_>], roles: &mut [Role], meta: &mut Meta, start: usize) {
+    let title = title_line(lines, roles, start);
     let mut titled = false;
     for i in 0..start {
         if roles[i] != Role::Pending {
@@ -187,7 +290,7 @@ fn top_zone(lines: &[Line<'_>], roles: &mut [Role], meta: &mut Meta, start: usiz
                 let s = &line.shape;
                 if dateline_like(line.text) {
                     Role::Block(BlockKind::Paragraph)
-                } else if !titled && s.heading_like() && !s.ends_question && s.words >= 3 {
+                } else if Some(i) == title {
                     titled = true;
                     meta.title = Some(line.text.to_string());
                     Role::Title
@@ -262,11 +365,10 @@ fn body_zone(lines: &[Line<'_>], roles: &mut [Role], meta: &mut Meta, start: usi
 /// (same group, or the next group when the label stands alone).
 fn take_linked_titles(lines: &[Line<'_>], roles: &mut [Role], label: usize, cut: usize) {
     let group = lines[label].group;
-    let mut taken = 0;
-    for j in label + 1..cut {
+    for j in (label + 1..cut).take(MAX_LINKED_TITLES) {
         let l = &lines[j];
         let near = l.group == group || (lines[label].alone && l.group == group + 1);
-        if !near || roles[j] != Role::Pending || taken >= 5 {
+        if !near || roles[j] != Role::Pending {
             break;
         }
         let headline = matches!(l.kind, Kind::Text | Kind::ListItem)
@@ -276,7 +378,6 @@ fn take_linked_titles(lines: &[Line<'_>], roles: &mut [Role], label: usize, cut:
             break;
         }
         roles[j] = Role::Removed(RemovedKind::Related);
-        taken += 1;
     }
 }
 
@@ -308,7 +409,7 @@ fn is_heading(lines: &[Line<'_>], roles: &[Role], i: usize, cut: usize) -> bool 
     let shaped = s.all_caps()
         || s.title_case()
         || (s.content_words == 1 && s.capitalised == 1)
-        || (starts_upper && s.words <= 12);
+        || (starts_upper && s.words <= 12 && !line.text.contains([',', ';']));
     if !(standing && shaped && starts_upper) {
         return false;
     }
@@ -465,5 +566,85 @@ fn build(lines: &[Line<'_>], roles: &[Role], meta: Meta) -> Extracted {
         blocks,
         removed,
         meta,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::extract;
+    use dyad_doc::{BlockKind, RemovedKind};
+
+    fn paragraphs(ex: &crate::Extracted) -> Vec<&str> {
+        ex.blocks
+            .iter()
+            .filter(|b| b.kind == BlockKind::Paragraph)
+            .map(|b| &ex.text[b.start..b.end])
+            .collect()
+    }
+
+    #[test]
+    fn hard_wrapped_paragraphs_are_joined_and_not_titles() {
+        let page = "The council said on Tuesday that it would raise the\nharbour fees from next year to pay for dredging.\n\nFishing crews said the rise was too steep for\nsmall boats and asked for a delay.";
+        let ex = extract(page);
+        assert_eq!(ex.meta.title, None);
+        let paras = paragraphs(&ex);
+        assert_eq!(paras.len(), 2);
+        assert!(paras[0].starts_with("The council said") && paras[0].ends_with("dredging."));
+    }
+
+    #[test]
+    fn a_page_without_furniture_keeps_everything() {
+        let page = "Harbour fees to rise next year\n\nThe council voted to raise harbour fees from January, citing dredging costs.\n\nFishing crews asked for a delay.";
+        let ex = extract(page);
+        assert_eq!(
+            ex.meta.title.as_deref(),
+            Some("Harbour fees to rise next year")
+        );
+        assert_eq!(paragraphs(&ex).len(), 2);
+        assert!(ex.removed.is_empty());
+    }
+
+    #[test]
+    fn inline_read_more_does_not_end_the_body() {
+        let page = "The council voted to raise harbour fees from January, citing dredging costs.\n\nRead more: Dredging plan approved\n\nFishing crews asked for a delay of a year, saying small boats could not pay.\n\nThe council will meet again in March to hear their case.";
+        let ex = extract(page);
+        assert_eq!(paragraphs(&ex).len(), 3);
+        assert_eq!(ex.removed.len(), 1);
+        assert_eq!(ex.removed[0].kind, RemovedKind::Related);
+    }
+
+    #[test]
+    fn a_closing_run_ends_the_body_and_teasers_are_removed() {
+        let page = "The council voted to raise harbour fees from January, citing dredging costs.\n\nFishing crews asked for a delay of a year, saying small boats could not pay.\n\nShare\nTweet\nMore from Local News\nA new bakery opens on Quay Street and the owners say they hope to hire ten people by summer.";
+        let ex = extract(page);
+        assert_eq!(paragraphs(&ex).len(), 2);
+        assert!(ex.text.ends_with("could not pay."));
+        assert!(ex
+            .removed
+            .iter()
+            .any(|r| r.text.starts_with("A new bakery")));
+    }
+
+    #[test]
+    fn a_caption_set_off_by_blank_lines_below_a_top_credit() {
+        let page = "Photo: Lena Berg/Reuters\n\nFerries wait in the harbour at Tallinn.\n\nTALLINN, May 3 (Reuters) - Estonia and Finland agreed on Friday to build a second ferry terminal, officials said.";
+        let ex = extract(page);
+        assert_eq!(ex.meta.photo_credit.as_deref(), Some("Lena Berg/Reuters"));
+        assert_eq!(
+            ex.meta.caption.as_deref(),
+            Some("Ferries wait in the harbour at Tallinn.")
+        );
+        assert!(ex.text.starts_with("TALLINN"));
+        let lede_only = "Photo: Lena Berg/Reuters\n\nTALLINN, May 3 (Reuters) - Estonia and Finland agreed on Friday.\n\nThe terminal opens in 2026.";
+        assert_eq!(extract(lede_only).meta.caption, None);
+    }
+
+    #[test]
+    fn a_trailing_bio_of_the_byline_is_moved_to_meta() {
+        let page = "By Omar Haddad\n\nThe council voted to raise harbour fees from January, citing dredging costs.\n\nOmar Haddad is a reporter covering local government.";
+        let ex = extract(page);
+        assert_eq!(ex.meta.byline, vec!["Omar Haddad".to_string()]);
+        assert!(ex.meta.author_bio.is_some());
+        assert_eq!(paragraphs(&ex).len(), 1);
     }
 }

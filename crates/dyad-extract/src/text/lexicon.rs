@@ -74,6 +74,7 @@ pub const FURNITURE: &[Entry] = &[
     e("content continues below", Lead, Ad, false),
     e("scroll to continue with content", Whole, Ad, false),
     e("scroll to continue reading", Whole, Ad, false),
+    e("scroll to continue", Lead, Ad, false),
     e("skip advertisement", Whole, Ad, false),
     e("remove ads", Whole, Ad, false),
     e("ad feedback", Whole, Ad, false),
@@ -93,6 +94,7 @@ pub const FURNITURE: &[Entry] = &[
     e("share full article", Whole, Share, true),
     e("share options", Whole, Share, true),
     e("click to share", Lead, Share, true),
+    e("share or comment on this article", Lead, Share, true),
     e("click to print", Lead, Share, true),
     e("click to email", Lead, Share, true),
     e("tweet", Whole, Share, true),
@@ -131,7 +133,12 @@ pub const FURNITURE: &[Entry] = &[
     e("see also", Lead, Related, false),
     e("read next", Lead, Related, true),
     e("read this next", Lead, Related, true),
-    e("related", Lead, Related, false),
+    e("related", Whole, Related, false),
+    e("related analysis", Lead, Related, true),
+    e("related reading", Lead, Related, true),
+    e("related links", Lead, Related, true),
+    e("related news", Lead, Related, true),
+    e("related video", Lead, Related, false),
     e("related:", Glued, Related, false),
     e("related articles", Lead, Related, true),
     e("related stories", Lead, Related, true),
@@ -147,7 +154,8 @@ pub const FURNITURE: &[Entry] = &[
     e("more news", Lead, Related, true),
     e("more on this story", Lead, Related, true),
     e("more on this", Lead, Related, true),
-    e("more in", Lead, Related, true),
+    e("more in", Whole, Related, true),
+    e("more in:", Glued, Related, true),
     e("you may also like", Lead, Related, true),
     e("you might also like", Lead, Related, true),
     e("you may be interested in", Lead, Related, true),
@@ -155,7 +163,8 @@ pub const FURNITURE: &[Entry] = &[
     e("don’t miss", Lead, Related, true),
     e("most read", Lead, Related, true),
     e("most popular", Lead, Related, true),
-    e("trending", Lead, Related, true),
+    e("trending", Whole, Related, true),
+    e("trending:", Glued, Related, true),
     e("trending now", Lead, Related, true),
     e("top stories", Lead, Related, true),
     e("latest news", Lead, Related, true),
@@ -231,6 +240,10 @@ pub const FURNITURE: &[Entry] = &[
     e("text size", Lead, Nav, false),
     e("reading time", Lead, Nav, false),
     e("key events", Whole, Nav, false),
+    e("pinned post", Whole, Nav, false),
+    e("live", Whole, Nav, false),
+    e("live updates", Whole, Nav, false),
+    e("refresh", Whole, Nav, false),
     e("show key events only", Whole, Nav, false),
     e("please turn on javascript", Lead, Nav, false),
     e("we use cookies", Lead, Nav, false),
@@ -247,13 +260,21 @@ pub const FURNITURE: &[Entry] = &[
     e("contact us", Whole, Nav, true),
     e("about us", Whole, Nav, true),
     // Tags, categories, legal lines, end marks.
-    e("tags", Lead, Other, true),
-    e("tagged", Lead, Other, true),
+    e("tags", Whole, Other, true),
+    e("tags:", Glued, Other, true),
+    e("tagged", Whole, Other, true),
+    e("tagged:", Glued, Other, true),
+    e("tagged with", Lead, Other, true),
     e("filed under", Lead, Other, true),
-    e("topics", Lead, Other, true),
-    e("categories", Lead, Other, true),
-    e("category", Lead, Other, true),
-    e("posted in", Lead, Other, true),
+    e("topics", Whole, Other, true),
+    e("topics:", Glued, Other, true),
+    e("suggested topics", Lead, Other, true),
+    e("categories", Whole, Other, true),
+    e("categories:", Glued, Other, true),
+    e("category", Whole, Other, true),
+    e("category:", Glued, Other, true),
+    e("posted in", Whole, Other, true),
+    e("posted in:", Glued, Other, true),
     e("copyright", Lead, Other, true),
     e("©", Glued, Other, true),
     e("all rights reserved", Lead, Other, true),
@@ -272,6 +293,15 @@ pub const FURNITURE: &[Entry] = &[
     e("about the author", Lead, RemovedKind::AuthorBio, true),
     e("about the authors", Lead, RemovedKind::AuthorBio, true),
     e("editor's note", Whole, Other, false),
+    e("this is a rush transcript", Lead, Other, false),
+    e("this article appears in", Lead, Other, true),
+    e("this article appeared in", Lead, Other, true),
+    e("this article was originally published", Lead, Other, true),
+    e("this story was originally published", Lead, Other, true),
+    e("this story originally appeared", Lead, Other, true),
+    e("a version of this article", Lead, Other, true),
+    e("a version of this story", Lead, Other, true),
+    e("the views expressed", Lead, Other, true),
     e("corrections", Whole, Other, true),
     e("report an error", Lead, Other, true),
     e("did you find this article useful", Lead, Other, true),
@@ -430,36 +460,42 @@ fn strip_counter(s: &str) -> &str {
 /// line's word count: `Lead` entries only fit short lines, so prose that happens to start
 /// with a label is left alone.
 pub fn lookup(line: &str, words: usize) -> Option<&'static Entry> {
+    if words > MAX_LABEL_LINE_WORDS {
+        return None;
+    }
     let norm = normalize(line);
     lookup_normalized(&norm, words)
 }
 
 /// [`lookup`] for a line already passed through [`normalize`].
 pub fn lookup_normalized(norm: &str, words: usize) -> Option<&'static Entry> {
-    if norm.is_empty() {
+    // Every phrase is a few words long, and labels only count in short lines.
+    if norm.is_empty() || words > MAX_LABEL_LINE_WORDS {
         return None;
     }
-    let mut best: Option<&'static Entry> = None;
-    for entry in FURNITURE {
-        if fits(entry, norm, words) && best.map_or(true, |b| entry.phrase.len() > b.phrase.len()) {
-            best = Some(entry);
-        }
-    }
-    best
+    let first = norm.as_bytes()[0];
+    FURNITURE
+        .iter()
+        .filter(|e| e.phrase.as_bytes().first() == Some(&first) && fits(e, norm, words))
+        .max_by_key(|e| e.phrase.len())
 }
+
+/// Lines longer than this are never a furniture label (they are prose that happens to
+/// start like one).
+pub const MAX_LABEL_LINE_WORDS: usize = 30;
 
 fn fits(entry: &Entry, norm: &str, words: usize) -> bool {
     match entry.fit {
         Fit::Whole => norm == entry.phrase,
         Fit::Lead => {
-            words <= 30
+            words <= MAX_LABEL_LINE_WORDS
                 && norm.starts_with(entry.phrase)
-                && norm[entry.phrase.len()..]
+                && !norm[entry.phrase.len()..]
                     .chars()
                     .next()
-                    .map_or(true, |c| !c.is_alphanumeric())
+                    .is_some_and(char::is_alphanumeric)
         }
-        Fit::Glued => words <= 30 && norm.starts_with(entry.phrase),
+        Fit::Glued => words <= MAX_LABEL_LINE_WORDS && norm.starts_with(entry.phrase),
     }
 }
 
@@ -489,6 +525,28 @@ pub fn ends_with_agency(norm: &str) -> bool {
             || t.strip_suffix(a).is_some_and(|head| {
                 head.ends_with('/') || head.ends_with(" / ") || head.ends_with(" via ")
             })
+    })
+}
+
+/// A reading-time or listening-time label: `7 min read`, `4 minutes`, `12-minute listen`.
+pub fn is_reading_time(norm: &str) -> bool {
+    let digits = norm.bytes().take_while(u8::is_ascii_digit).count();
+    if digits == 0 || digits > 3 {
+        return false;
+    }
+    let rest = norm[digits..].trim_start_matches([' ', '-']);
+    let rest = ["minutes", "minute", "mins", "min"]
+        .iter()
+        .find_map(|u| rest.strip_prefix(u));
+    rest.is_some_and(|r| matches!(r.trim(), "" | "read" | "listen" | "watch" | "reading time"))
+}
+
+/// True when `norm` (lower case) opens with a photo agency and a slash (`ap photo/jane roe`,
+/// `reuters/jane roe`).
+pub fn starts_with_agency(norm: &str) -> bool {
+    PHOTO_AGENCIES.iter().any(|a| {
+        norm.strip_prefix(a)
+            .is_some_and(|rest| rest.trim_start().starts_with('/'))
     })
 }
 
@@ -530,6 +588,12 @@ mod tests {
     fn prose_starting_like_a_label_is_not_furniture() {
         assert!(lookup("Advertisements for the new service ran all week.", 8).is_none());
         assert!(lookup("Sharecroppers in the valley said the rains came late.", 9).is_none());
+        assert!(lookup("Related talks were held in Geneva.", 6).is_none());
+        assert!(lookup("Topics on the Table", 4).is_none());
+        assert_eq!(
+            lookup("TAGS: Geneva, talks", 3).map(|e| e.kind),
+            Some(Other)
+        );
         let long = "Related talks were held in Geneva last week, officials said, and more are planned for the spring after both sides agreed on an agenda that covers trade, energy, transport and the release of detainees held since the war";
         assert!(lookup(long, long.split_whitespace().count()).is_none());
     }
@@ -542,5 +606,10 @@ mod tests {
         assert!(ends_with_agency("getty images"));
         assert!(ends_with_agency("sam lee/afp via getty images"));
         assert!(!ends_with_agency("the paper"));
+        assert!(starts_with_agency("ap photo/jane roe"));
+        assert!(is_reading_time("7 min read"));
+        assert!(is_reading_time("12-minute listen"));
+        assert!(!is_reading_time("7 minutes later, the doors opened"));
+        assert!(!starts_with_agency("apple/orange"));
     }
 }

@@ -128,7 +128,7 @@ pub fn byline(line: &str) -> Option<Vec<String>> {
             if !label_is_word {
                 continue;
             }
-            let rest = &trimmed[label.len()..];
+            let rest = trimmed.get(label.len()..).unwrap_or("");
             let names = names_in(rest.trim_start_matches([':', ' ']));
             let short = trimmed.split_whitespace().count() <= 4;
             let all_full = names.iter().all(|n| n.contains(' '));
@@ -163,7 +163,11 @@ pub fn names_in(s: &str) -> Vec<String> {
         .iter()
         .rposition(|p| p.contains(" and ") || p.contains('&'))
         .unwrap_or(0);
-    let kept = &commas[..=listed.min(commas.len().saturating_sub(1))];
+    let mut kept = &commas[..=listed.min(commas.len().saturating_sub(1))];
+    // A part naming a role or a source (`Staff Reporter`, `Associated Press`) ends the list.
+    if let Some(k) = kept.iter().skip(1).position(|p| describes_role(p)) {
+        kept = &kept[..=k];
+    }
     for part in kept
         .iter()
         .flat_map(|p| p.split(['&']))
@@ -202,6 +206,14 @@ pub fn names_in(s: &str) -> Vec<String> {
         }
     }
     out
+}
+
+fn describes_role(part: &str) -> bool {
+    let lower = part.to_lowercase();
+    super::lexicon::ends_with_agency(lower.trim())
+        || lower.split(|c: char| !c.is_alphanumeric()).any(|w| {
+            AUTHOR_TRAILERS.contains(&w) || BIO_ROLES.contains(&w) || w == "news" || w == "press"
+        })
 }
 
 fn name_word(w: &str) -> bool {
@@ -336,6 +348,18 @@ mod tests {
         );
         assert_eq!(byline("By the end of the week, prices had fallen."), None);
         assert_eq!(byline("Bystanders watched."), None);
+        assert_eq!(
+            byline("By Kelly Brandt, Showbiz and News Reporter"),
+            Some(vec!["Kelly Brandt".to_string()])
+        );
+        assert_eq!(
+            byline("By Ann Lee, Bo Kim and Cy Ng"),
+            Some(vec![
+                "Ann Lee".to_string(),
+                "Bo Kim".to_string(),
+                "Cy Ng".to_string()
+            ])
+        );
     }
 
     #[test]

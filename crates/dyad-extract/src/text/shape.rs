@@ -29,7 +29,7 @@ pub struct Shape {
 
 /// List markers at the start of a line.
 const BULLETS: &[char] = &[
-    '•', '·', '▪', '■', '◦', '‣', '●', '○', '–', '-', '*', '—', '►', '▶',
+    '•', '·', '▪', '■', '◦', '‣', '●', '○', '–', '-', '*', '►', '▶',
 ];
 
 impl Shape {
@@ -39,10 +39,9 @@ impl Shape {
         for word in line.split_whitespace() {
             s.words += 1;
             let first = word.chars().find(|c| c.is_alphanumeric());
-            let lower_word = word
-                .trim_matches(|c: char| !c.is_alphanumeric())
-                .to_lowercase();
-            if !MINOR_WORDS.contains(&lower_word.as_str()) || s.words == 1 {
+            let bare = word.trim_matches(|c: char| !c.is_alphanumeric());
+            let minor = bare.len() <= 6 && MINOR_WORDS.iter().any(|m| m.eq_ignore_ascii_case(bare));
+            if !minor || s.words == 1 {
                 s.content_words += 1;
                 if first.is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()) {
                     s.capitalised += 1;
@@ -146,7 +145,7 @@ mod tests {
         assert_eq!(bullet_text("2. Second point"), Some("Second point"));
         assert_eq!(bullet_text("-5 degrees outside"), None);
         assert_eq!(bullet_text("2024. A year"), None);
-        assert_eq!(bullet_text("— Jane Doe"), Some("Jane Doe"));
+        assert_eq!(bullet_text("— Jane Doe"), None);
     }
 
     #[test]
