@@ -47,11 +47,15 @@ pub fn analyze(bytes: &[u8], origin: Origin, opts: &Options) -> Result<Record, A
     rec.removed = ex.removed;
     rec.meta = ex.meta;
     rec.sentences = dyad_nlp::sentences(&rec.text, &rec.blocks);
+    let tokens = dyad_nlp::tokenize(&rec.text);
+    rec.entities = dyad_nlp::entities(
+        &rec.text,
+        &rec.sentences,
+        &tokens,
+        rec.meta.published.as_deref(),
+    );
     if opts.tokens {
-        rec.tokens = dyad_nlp::tokenize(&rec.text)
-            .into_iter()
-            .map(|t| t.span)
-            .collect::<Vec<Span>>();
+        rec.tokens = tokens.iter().map(|t| t.span).collect::<Vec<Span>>();
     }
     Ok(rec.into_char_offsets())
 }
