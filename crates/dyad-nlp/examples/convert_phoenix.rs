@@ -67,12 +67,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             .rev()
             .find(|c| c.to.is_none())
             .map(|c| c.code.clone());
-        let bare = current.filter(|c| country_codes.contains(c)).filter(|_| {
-            a.codes.len() == 1
-                || a.codes
-                    .iter()
-                    .all(|c| c.code.len() <= 6 && !c.code.ends_with("GOV"))
-        });
+        let bare = current.filter(|c| country_codes.contains(c));
         if let Some(code) = bare {
             let names = countries.entry(code.clone()).or_default();
             for n in &a.names {

@@ -80,6 +80,7 @@ pub struct Lexicon {
     agents: HashMap<String, String>,
     agent_prefixes: HashSet<String>,
     max_agent_tokens: usize,
+    first_names: HashSet<String>,
 }
 
 const COUNTRIES: &str = include_str!("../../../../data/actors/countries.tsv");
@@ -289,6 +290,11 @@ impl Lexicon {
         self.max_name_tokens
     }
 
+    /// Whether the word starts the full name of some person in the dictionaries.
+    pub fn is_first_name(&self, key: &str) -> bool {
+        self.first_names.contains(key)
+    }
+
     /// The role code of an agent phrase.
     pub fn agent(&self, key: &str) -> Option<&str> {
         self.agents.get(key).map(String::as_str)
@@ -340,6 +346,13 @@ impl Lexicon {
         }
         keys.sort();
         keys.dedup();
+        if actor.kind == ActorKind::Person {
+            if let Some((first, _)) = key_of(&actor.name).split_once(' ') {
+                if first.chars().count() > 2 {
+                    self.first_names.insert(first.to_string());
+                }
+            }
+        }
         for key in keys.into_iter().filter(|k| !k.is_empty()) {
             let words: Vec<&str> = key.split(' ').collect();
             self.max_name_tokens = self.max_name_tokens.max(words.len());

@@ -328,6 +328,18 @@ const OTHER_NOUNS: &[&str] = &[
     "programme",
 ];
 
+/// Verbs of speaking that follow a person's name.
+const SPEECH_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "added",
+    "explained",
+    "noted",
+    "wrote",
+    "asked",
+];
+
 /// Words before a capital that make it a location ("in Baku"), not its government.
 const PLACE_CONTEXT: &[&str] = &[
     "in", "at", "from", "to", "near", "into", "outside", "inside", "around", "across", "via",
@@ -390,6 +402,7 @@ pub fn find(toks: &[Tok], lex: &Lexicon, stats: &WordStats) -> Vec<Cand> {
         let j = run_end(toks, i);
         let before = out.len();
         split_run(toks, i, j, lex, stats, &mut out, carried_title.take());
+        nested_places(toks, lex, &mut out, before);
         // A plural title before coordinated names applies to each ("Ambassadors A and B").
         carried_title = out[before..]
             .iter()
@@ -399,6 +412,35 @@ pub fn find(toks: &[Tok], lex: &Lexicon, stats: &WordStats) -> Vec<Cand> {
         i = j.max(i + 1);
     }
     out
+}
+
+/// Countries and places named inside a longer organisation's or place's name ("the United
+/// Kingdom Home Office", "the University of Southern Indiana") are mentions of their own.
+fn nested_places(toks: &[Tok], lex: &Lexicon, out: &mut Vec<Cand>, from: usize) {
+    let mut nested = Vec::new();
+    for c in &out[from..] {
+        if !matches!(c.kind, ActorKind::Organization | ActorKind::Place) || c.end - c.start < 2 {
+            continue;
+        }
+        let mut k = c.start;
+        while k < c.end {
+            let hit = longest_name(toks, k, c.end, lex)
+                .filter(|&(len, _)| len < c.end - c.start && toks[k].cap)
+                .and_then(|(len, hits)| {
+                    let a = pick(lex, hits, Some(ActorKind::Country))
+                        .or_else(|| pick(lex, hits, Some(ActorKind::Place)))?;
+                    Some((len, a))
+                });
+            match hit {
+                Some((len, a)) if !short_alias_mismatch(toks, k, k + len) => {
+                    nested.push(cand(k, k + len, lex.actors[a as usize].kind, Some(a)));
+                    k += len;
+                }
+                _ => k += 1,
+            }
+        }
+    }
+    out.extend(nested);
 }
 
 fn starts_name(toks: &[Tok], i: usize) -> bool {
@@ -683,6 +725,9 @@ fn classify(
                 if short_alias_mismatch(toks, name, j) {
                     return None;
                 }
+                if kind == ActorKind::Country && adjective_use(toks, name, j, lex, a) {
+                    return None;
+                }
                 let mut c = cand(start, j, kind, Some(a));
                 if kind == ActorKind::Place {
                     c.government_of = government_of(toks, start, j, lex, a);
@@ -722,12 +767,42 @@ fn classify(
         }
         return classify(toks, name, name, j, lex, stats, false);
     }
-    Some(guess(toks, name, j, stats))
+    guess(toks, name, j, stats, lex)
 }
 
 fn rarely_a_name(stats: &WordStats, key: &str) -> bool {
     let c = stats.get(key);
     c.lower + c.cap_plain > 10 * c.in_names() + 5
+}
+
+/// A nationality adjective before an ordinary noun ("Afghan team", "Greek islands") names no
+/// actor; before a role word ("Israeli troops", "Azerbaijani officials") it does.
+fn adjective_use(toks: &[Tok], s: usize, e: usize, lex: &Lexicon, actor: u32) -> bool {
+    let Some(country) = lex.actors.get(actor as usize) else {
+        return false;
+    };
+    let key = &toks[s..e]
+        .iter()
+        .map(|t| t.key.as_str())
+        .collect::<Vec<_>>()
+        .join(" ");
+    if e - s != 1 || *key == super::lexicon::key_of(&country.name) {
+        return false;
+    }
+    let demonym = ["an", "ese", "i", "ish", "ic", "ch", "ss", "ek", "ai"]
+        .iter()
+        .any(|x| key.ends_with(x));
+    let next = toks.get(e);
+    let before_noun =
+        next.is_some_and(|n| n.is_word && !n.cap) || next.is_some_and(|n| n.text == "-");
+    if !demonym || !before_noun {
+        return false;
+    }
+    let role = longest_agent(toks, e, toks.len(), lex).is_some()
+        || toks
+            .get(e + 1)
+            .is_some_and(|_| longest_agent(toks, e + 1, toks.len(), lex).is_some());
+    !role
 }
 
 /// Short all-capital aliases ("US") must be written in capitals in the text.
@@ -752,34 +827,49 @@ fn government_of(toks: &[Tok], s: usize, e: usize, lex: &Lexicon, actor: u32) ->
 }
 
 /// Kind of a name no dictionary, title or keyword settles: from the words' statistics.
-fn guess(toks: &[Tok], s: usize, e: usize, stats: &WordStats) -> Cand {
-    let (mut per, mut org, mut loc) = (0f64, 0f64, 0f64);
+fn guess(toks: &[Tok], s: usize, e: usize, stats: &WordStats, lex: &Lexicon) -> Option<Cand> {
+    let (mut per, mut org, mut loc, mut nat) = (0f64, 0f64, 0f64, 0f64);
     for t in &toks[s..e] {
         let c = stats.get(&t.key);
         let n = c.in_names() as f64 + 1.0;
         per += c.person as f64 / n;
         org += c.organization as f64 / n;
         loc += c.place as f64 / n;
+        nat += c.nationality as f64 / n;
+    }
+    // A nationality or language word the dictionaries lack ("English", "Rohingya").
+    if e - s == 1 && nat > per + org + loc && nat > 0.5 {
+        return None;
     }
     let n = (e - s) as f64;
-    let acronym = e - s == 1 && toks[s].all_caps && toks[s].text.len() > 1;
-    let kind = if per + org + loc < 0.3 * n {
-        // Unseen words: acronyms are mostly organisations, other names mostly people.
-        if acronym {
+    let kind = if e - s > 1 && lex.is_first_name(&toks[s].key) {
+        ActorKind::Person
+    } else if per + org + loc >= 0.3 * n {
+        if per >= org && per >= loc {
+            ActorKind::Person
+        } else if org >= loc {
             ActorKind::Organization
         } else {
-            ActorKind::Person
+            ActorKind::Place
         }
-    } else if per >= org && per >= loc {
-        ActorKind::Person
-    } else if org >= loc {
+    } else if e - s == 1 {
+        // An unseen single word that is no one's surname here: a person only when the
+        // sentence says so ("Kamen said"), otherwise most often an organisation or a brand.
+        let speaks = toks.get(e).is_some_and(|t| is_in(SPEECH_VERBS, &t.key));
+        if speaks {
+            ActorKind::Person
+        } else {
+            ActorKind::Organization
+        }
+    } else if toks[s..e].iter().any(|t| stats.get(&t.key).is_common()) {
+        // Names built of ordinary words ("Civic Passion", "Internet Explorer").
         ActorKind::Organization
     } else {
-        ActorKind::Place
+        ActorKind::Person
     };
     let mut c = cand(s, e, kind, None);
     c.guessed = true;
-    c
+    Some(c)
 }
 
 /// The text of tokens `[s, e)` as written.

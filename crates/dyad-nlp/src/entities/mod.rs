@@ -60,8 +60,12 @@ struct Extra {
 
 /// Reads appositions after person-like mentions; their affiliations become organisation
 /// mentions. Returns the extras by candidate index (in the final, sorted order).
-fn read_roles(toks: &[Tok], cands: &mut Vec<Cand>, lex: &Lexicon) -> HashMap<usize, Extra> {
-    let mut by_start: HashMap<usize, Extra> = HashMap::new();
+fn read_roles(
+    toks: &[Tok],
+    cands: &mut Vec<Cand>,
+    lex: &Lexicon,
+) -> HashMap<(usize, usize), Extra> {
+    let mut by_start: HashMap<(usize, usize), Extra> = HashMap::new();
     let mut added = Vec::new();
     for c in cands.iter_mut() {
         let personal = c.kind == ActorKind::Person || c.guessed;
@@ -96,7 +100,7 @@ fn read_roles(toks: &[Tok], cands: &mut Vec<Cand>, lex: &Lexicon) -> HashMap<usi
                 }
             }
         }
-        by_start.insert(c.start, extra);
+        by_start.insert((c.start, c.end), extra);
     }
     for (a, b) in added {
         match cands.iter_mut().find(|c| c.start == a) {
@@ -121,7 +125,7 @@ fn read_roles(toks: &[Tok], cands: &mut Vec<Cand>, lex: &Lexicon) -> HashMap<usi
         }
     }
     cands.sort_by_key(|c| (c.start, c.end));
-    cands.dedup_by_key(|c| c.start);
+    cands.dedup_by_key(|c| (c.start, c.end));
     by_start
 }
 
@@ -161,19 +165,22 @@ struct Building {
 fn resolve(
     toks: &[Tok],
     cands: Vec<Cand>,
-    extras: HashMap<usize, Extra>,
+    extras: HashMap<(usize, usize), Extra>,
     lex: &Lexicon,
     date: Option<u32>,
 ) -> Vec<Entity> {
     // Full person names by their surname, to link "Mr. Elmas" and "Elmas" to "Dean Shmuel Elmas".
     let mut surnames: HashMap<String, Vec<String>> = HashMap::new();
+    let mut given_names: HashMap<String, Vec<String>> = HashMap::new();
     for c in &cands {
         let (s, e) = name_range(toks, c);
         if c.kind == ActorKind::Person && e - s >= 2 {
             let full = name_key(toks, s, e);
-            let list = surnames.entry(toks[e - 1].key.clone()).or_default();
-            if !list.contains(&full) {
-                list.push(full);
+            for (map, part) in [(&mut surnames, e - 1), (&mut given_names, s)] {
+                let list = map.entry(toks[part].key.clone()).or_default();
+                if !list.contains(&full) {
+                    list.push(full.clone());
+                }
             }
         }
     }
@@ -188,11 +195,17 @@ fn resolve(
         let single = e - s == 1;
         let mut key = None;
         if single && (kind == ActorKind::Person || c.guessed || c.honorific) {
-            if let Some(full) = surnames.get(&toks[s].key) {
-                if full.len() == 1 {
-                    kind = ActorKind::Person;
-                    key = Some(format!("p:{}", full[0]));
-                }
+            // A surname alone, or failing that a given name alone, names the one person
+            // of the article who bears it; when two do, it stays apart.
+            let word = &toks[s].key;
+            let full = match surnames.get(word) {
+                Some(f) => Some(f),
+                None if !c.honorific => given_names.get(word),
+                None => None,
+            };
+            if let Some(full) = full.filter(|f| f.len() == 1) {
+                kind = ActorKind::Person;
+                key = Some(format!("p:{}", full[0]));
             }
         }
         let key = key.unwrap_or_else(|| match (&c.government_of, kind, c.actor) {
@@ -238,7 +251,7 @@ fn resolve(
         if b.country.is_none() {
             b.country = c.title_country.clone();
         }
-        if let Some(x) = extras.get(&c.start) {
+        if let Some(x) = extras.get(&(c.start, c.end)) {
             for r in &x.roles {
                 push_unique(&mut b.roles, r.clone());
             }

@@ -16,14 +16,16 @@ pub struct WordCounts {
     pub cap_plain: u32,
     pub person: u32,
     pub organization: u32,
-    /// Geographic or geopolitical names.
+    /// Geographic names.
     pub place: u32,
+    /// Geopolitical words: nationalities and names of states.
+    pub nationality: u32,
 }
 
 impl WordCounts {
     /// Capitalised occurrences inside a name.
     pub fn in_names(&self) -> u32 {
-        self.person + self.organization + self.place
+        self.person + self.organization + self.place + self.nationality
     }
     /// Whether the word is mostly an ordinary word: written in lower case (or capitalised
     /// outside names) far more often than inside names.
@@ -61,7 +63,8 @@ impl WordStats {
                     cap_plain: n(2),
                     person: n(3),
                     organization: n(4),
-                    place: n(5) + n(6),
+                    place: n(5),
+                    nationality: n(6),
                 },
             );
         }
