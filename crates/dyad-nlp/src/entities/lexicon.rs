@@ -23,7 +23,7 @@ pub struct DatedCode {
 impl DatedCode {
     /// Whether the code holds on `date` (`yyyymmdd`); undated codes always hold.
     pub fn holds_on(&self, date: u32) -> bool {
-        self.from.map_or(true, |f| f <= date) && self.to.map_or(true, |t| date <= t)
+        self.from.is_none_or(|f| f <= date) && self.to.is_none_or(|t| date <= t)
     }
     /// Whether the code carries a date range.
     pub fn is_dated(&self) -> bool {

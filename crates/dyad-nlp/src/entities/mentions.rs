@@ -511,11 +511,13 @@ fn longest_name<'l>(
 ) -> Option<(usize, &'l [u32])> {
     let mut key = String::new();
     let mut best = None;
-    for k in pos..end.min(pos + lex.max_name_tokens()) {
+    let stop = end.min(pos + lex.max_name_tokens()).min(toks.len());
+    for (n, t) in toks[pos.min(stop)..stop].iter().enumerate() {
+        let k = pos + n;
         if k > pos {
             key.push(' ');
         }
-        key.push_str(&toks[k].key);
+        key.push_str(&t.key);
         let hits = lex.lookup(&key);
         if !hits.is_empty() {
             best = Some((k + 1 - pos, hits));
@@ -536,11 +538,13 @@ fn longest_agent<'l>(
 ) -> Option<(usize, &'l str)> {
     let mut key = String::new();
     let mut best = None;
-    for k in pos..end.min(pos + lex.max_agent_tokens()) {
+    let stop = end.min(pos + lex.max_agent_tokens()).min(toks.len());
+    for (n, t) in toks[pos.min(stop)..stop].iter().enumerate() {
+        let k = pos + n;
         if k > pos {
             key.push(' ');
         }
-        key.push_str(&toks[k].key);
+        key.push_str(&t.key);
         if let Some(code) = lex
             .agent(&key)
             .or_else(|| key.strip_suffix('s').and_then(|s| lex.agent(s)))

@@ -281,6 +281,41 @@ mod tests {
         );
     }
 
+    fn shared_file(name: &str) -> Option<String> {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../../../shared/data/events/petrarch-unittest");
+        std::fs::read_to_string(dir.join(name)).ok()
+    }
+
+    #[test]
+    fn reads_the_petrarch_validation_dictionaries() {
+        let (Some(actors), Some(agents)) = (
+            shared_file("PETR.Validate.actors.txt"),
+            shared_file("PETR.Validate.agents.txt"),
+        ) else {
+            eprintln!("skipped: PETRARCH validation dictionaries not found");
+            return;
+        };
+        let a = parse_actors(&actors);
+        let find = |n: &str| a.iter().find(|x| x.names.iter().any(|m| m == n));
+        assert_eq!(
+            find("HAMAS").map(|x| x.codes[0].code.as_str()),
+            Some("PSEREBHMS")
+        );
+        assert_eq!(
+            find("AUSTRALIAN").map(|x| x.codes[0].code.as_str()),
+            Some("AUS")
+        );
+        assert!(a.len() > 100, "{} actors", a.len());
+        let g = parse_agents(&agents);
+        let code = |p: &str| g.iter().find(|x| x.phrase == p).map(|x| x.code.as_str());
+        assert_eq!(code("FOREIGN MINISTER"), Some("GOVFRM"));
+        assert_eq!(code("CONGRESSMAN"), Some("LEG"));
+        let mut lex = super::super::lexicon::Lexicon::default();
+        assert_eq!(lex.add_petrarch_actors(&actors), a.len());
+        assert!(!lex.lookup("hamas").is_empty());
+    }
+
     #[test]
     fn garbage_never_panics() {
         for s in ["[", "+", "\t[X 99-", "A [B >x]", "!X! =", "]]]["] {
