@@ -328,6 +328,13 @@ const OTHER_NOUNS: &[&str] = &[
     "programme",
 ];
 
+/// Role codes of actors that act (government, military, police, media, business, …), as
+/// opposed to religious or ethnic descriptions.
+const ACTOR_ROLES: &[&str] = &[
+    "GOV", "MIL", "COP", "JUD", "LEG", "SPY", "REB", "OPP", "MED", "BUS", "EDU", "ELI", "LAB",
+    "AGR", "HLH", "CVL", "CRM", "REF", "UAF", "INS", "PTY", "SEP", "IGO", "NGO", "MNC",
+];
+
 /// Verbs of speaking that follow a person's name.
 const SPEECH_VERBS: &[&str] = &[
     "said",
@@ -341,7 +348,7 @@ const SPEECH_VERBS: &[&str] = &[
 ];
 
 /// Words before a capital that make it a location ("in Baku"), not its government.
-const PLACE_CONTEXT: &[&str] = &[
+pub(crate) const PLACE_CONTEXT: &[&str] = &[
     "in", "at", "from", "to", "near", "into", "outside", "inside", "around", "across", "via",
     "toward", "towards", "through", "of", "the", "a", "visited", "visit", "visiting", "reached",
     "left", "arrived", "between", "and", "or", "capital", "city", "downtown", "central",
@@ -802,11 +809,11 @@ fn adjective_use(toks: &[Tok], s: usize, e: usize, lex: &Lexicon, actor: u32) ->
     if !demonym || !before_noun {
         return false;
     }
-    let role = longest_agent(toks, e, toks.len(), lex).is_some()
-        || toks
-            .get(e + 1)
-            .is_some_and(|_| longest_agent(toks, e + 1, toks.len(), lex).is_some());
-    !role
+    let actor_role = |k: usize| {
+        longest_agent(toks, k, toks.len(), lex)
+            .is_some_and(|(_, code)| ACTOR_ROLES.iter().any(|r| code.starts_with(r)))
+    };
+    !(actor_role(e) || toks.get(e + 1).is_some_and(|_| actor_role(e + 1)))
 }
 
 /// Short all-capital aliases ("US") must be written in capitals in the text.
@@ -842,7 +849,7 @@ fn guess(toks: &[Tok], s: usize, e: usize, stats: &WordStats, lex: &Lexicon) -> 
         nat += c.nationality as f64 / n;
     }
     // A nationality or language word the dictionaries lack ("English", "Rohingya").
-    if e - s == 1 && nat > per + org + loc && nat > 0.5 {
+    if e - s == 1 && nat > per + org + loc && nat >= 0.4 {
         return None;
     }
     let n = (e - s) as f64;
@@ -866,7 +873,7 @@ fn guess(toks: &[Tok], s: usize, e: usize, stats: &WordStats, lex: &Lexicon) -> 
             ActorKind::Organization
         }
     } else if toks[s..e].iter().any(|t| stats.get(&t.key).is_common()) {
-        // Names built of ordinary words ("Civic Passion", "Internet Explorer").
+        // Names that open with an ordinary word ("Civic Passion", "Internet Explorer").
         ActorKind::Organization
     } else {
         ActorKind::Person

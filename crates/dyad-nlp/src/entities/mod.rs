@@ -194,13 +194,18 @@ fn resolve(
         let mut kind = c.kind;
         let single = e - s == 1;
         let mut key = None;
-        if single && (kind == ActorKind::Person || c.guessed || c.honorific) {
+        // A word that is also a city's name ("Paris") names the person of the article who
+        // bears it as a surname, unless the words before it make it a location ("in Paris").
+        let located =
+            c.start > 0 && mentions::PLACE_CONTEXT.contains(&toks[c.start - 1].key.as_str());
+        let place_word = kind == ActorKind::Place && c.government_of.is_none() && !located;
+        if single && (kind == ActorKind::Person || c.guessed || c.honorific || place_word) {
             // A surname alone, or failing that a given name alone, names the one person
             // of the article who bears it; when two do, it stays apart.
             let word = &toks[s].key;
             let full = match surnames.get(word) {
                 Some(f) => Some(f),
-                None if !c.honorific => given_names.get(word),
+                None if !c.honorific && !place_word => given_names.get(word),
                 None => None,
             };
             if let Some(full) = full.filter(|f| f.len() == 1) {
