@@ -439,7 +439,10 @@ fn nested_places(toks: &[Tok], lex: &Lexicon, out: &mut Vec<Cand>, from: usize) 
                     Some((len, a))
                 });
             match hit {
-                Some((len, a)) if !short_alias_mismatch(toks, k, k + len) => {
+                Some((len, a))
+                    if !short_alias_mismatch(toks, k, k + len)
+                        && !is_demonym(toks, k, k + len, lex, a) =>
+                {
                     nested.push(cand(k, k + len, lex.actors[a as usize].kind, Some(a)));
                     k += len;
                 }
@@ -656,7 +659,11 @@ fn split_run(
             if let Some(c) = pick(lex, hits, Some(ActorKind::Country)) {
                 if pos + len < j && longest_agent(toks, pos + len, j, lex).is_some() {
                     title_country = lex.actors[c as usize].country.clone();
-                    out.push(cand(pos, pos + len, ActorKind::Country, Some(c)));
+                    // A nationality word before a title qualifies the person; a country's
+                    // own name there ("Malaysia Prime Minister") is a mention of its own.
+                    if !is_demonym(toks, pos, pos + len, lex, c) {
+                        out.push(cand(pos, pos + len, ActorKind::Country, Some(c)));
+                    }
                     pos += len;
                     continue;
                 }
@@ -762,7 +769,7 @@ fn classify(
         return Some(cand(start, j, ActorKind::Person, None));
     }
     // A role or community word alone ("Jewish", "Government", "CEO") names no one.
-    if longest_agent(toks, name, j, lex).is_some_and(|(len, _)| len == j - name) {
+    if j - name == 1 && longest_agent(toks, name, j, lex).is_some() {
         return None;
     }
     // Words that are nearly always ordinary words, capitalised for emphasis or in a title.
@@ -789,24 +796,13 @@ fn rarely_a_name(stats: &WordStats, key: &str) -> bool {
 /// A nationality adjective before an ordinary noun ("Afghan team", "Greek islands") names no
 /// actor; before a role word ("Israeli troops", "Azerbaijani officials") it does.
 fn adjective_use(toks: &[Tok], s: usize, e: usize, lex: &Lexicon, actor: u32) -> bool {
-    let Some(country) = lex.actors.get(actor as usize) else {
-        return false;
-    };
-    let key = &toks[s..e]
-        .iter()
-        .map(|t| t.key.as_str())
-        .collect::<Vec<_>>()
-        .join(" ");
-    if e - s != 1 || *key == super::lexicon::key_of(&country.name) {
+    if !is_demonym(toks, s, e, lex, actor) {
         return false;
     }
-    let demonym = ["an", "ese", "i", "ish", "ic", "ch", "ss", "ek", "ai"]
-        .iter()
-        .any(|x| key.ends_with(x));
     let next = toks.get(e);
     let before_noun =
         next.is_some_and(|n| n.is_word && !n.cap) || next.is_some_and(|n| n.text == "-");
-    if !demonym || !before_noun {
+    if !before_noun {
         return false;
     }
     let actor_role = |k: usize| {
@@ -814,6 +810,22 @@ fn adjective_use(toks: &[Tok], s: usize, e: usize, lex: &Lexicon, actor: u32) ->
             .is_some_and(|(_, code)| ACTOR_ROLES.iter().any(|r| code.starts_with(r)))
     };
     !(actor_role(e) || toks.get(e + 1).is_some_and(|_| actor_role(e + 1)))
+}
+
+/// Whether `[s, e)` names a country by a nationality word ("Afghan", "Greek"): one word, not
+/// the country's own name, with a nationality ending.
+fn is_demonym(toks: &[Tok], s: usize, e: usize, lex: &Lexicon, actor: u32) -> bool {
+    let Some(country) = lex.actors.get(actor as usize) else {
+        return false;
+    };
+    if e - s != 1 || country.kind != ActorKind::Country {
+        return false;
+    }
+    let key = toks[s].key.as_str();
+    key != super::lexicon::key_of(&country.name)
+        && ["an", "ese", "i", "ish", "ic", "ch", "ss", "ek", "ai"]
+            .iter()
+            .any(|x| key.ends_with(x))
 }
 
 /// Short all-capital aliases ("US") must be written in capitals in the text.
