@@ -659,11 +659,7 @@ fn split_run(
             if let Some(c) = pick(lex, hits, Some(ActorKind::Country)) {
                 if pos + len < j && longest_agent(toks, pos + len, j, lex).is_some() {
                     title_country = lex.actors[c as usize].country.clone();
-                    // A nationality word before a title qualifies the person; a country's
-                    // own name there ("Malaysia Prime Minister") is a mention of its own.
-                    if !is_demonym(toks, pos, pos + len, lex, c) {
-                        out.push(cand(pos, pos + len, ActorKind::Country, Some(c)));
-                    }
+                    out.push(cand(pos, pos + len, ActorKind::Country, Some(c)));
                     pos += len;
                     continue;
                 }
