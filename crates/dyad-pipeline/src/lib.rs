@@ -75,6 +75,26 @@ mod tests {
     }
 
     #[test]
+    fn entities_are_found_and_offsets_are_code_points() {
+        let page = "“Ties grew,” said Israel’s envoy. Israel recognised Azerbaijan in 1991.";
+        let r = analyze(page.as_bytes(), Origin::default(), &Options::default()).unwrap();
+        let codes: Vec<_> = r
+            .entities
+            .iter()
+            .filter_map(|e| e.code.as_deref())
+            .collect();
+        assert!(
+            codes.contains(&"ISR") && codes.contains(&"AZE"),
+            "{codes:?}"
+        );
+        let chars: Vec<char> = r.text.chars().collect();
+        for m in r.entities.iter().flat_map(|e| &e.mentions) {
+            let s: String = chars[m.start..m.end].iter().collect();
+            assert_eq!(s, m.text);
+        }
+    }
+
+    #[test]
     fn empty_input_is_an_error() {
         assert!(analyze(b"", Origin::default(), &Options::default()).is_err());
     }

@@ -46,7 +46,7 @@ pub fn entities_with(
     let mut cands = mentions::find(&toks, lex, stats);
     let extras = read_roles(&toks, &mut cands, lex);
     let date = published.and_then(parse_iso_date);
-    resolve(&toks, cands, extras, lex, date)
+    resolve(text, &toks, cands, extras, lex, date)
 }
 
 /// What an apposition adds to the mention before it.
@@ -102,8 +102,11 @@ fn read_roles(
         }
         by_start.insert((c.start, c.end), extra);
     }
+    // Candidates come in text order, so the one an affiliation starts at is found by halving.
+    cands.sort_by_key(|c| (c.start, c.end));
     for (a, b) in added {
-        match cands.iter_mut().find(|c| c.start == a) {
+        let at = cands.partition_point(|c| c.start < a);
+        match cands.get_mut(at).filter(|c| c.start == a) {
             Some(c) => {
                 if c.guessed || c.actor.is_none() {
                     c.kind = ActorKind::Organization;
@@ -163,6 +166,7 @@ struct Building {
 }
 
 fn resolve(
+    text: &str,
     toks: &[Tok],
     cands: Vec<Cand>,
     extras: HashMap<(usize, usize), Extra>,
@@ -264,10 +268,11 @@ fn resolve(
             b.affiliation = b.affiliation.take().or(x.affiliation.clone());
             b.country = b.country.take().or(x.country.clone());
         }
+        let (start, end) = (toks[c.start].start, toks[c.end - 1].end);
         b.mentions.push(Mention {
-            start: toks[c.start].start,
-            end: toks[c.end - 1].end,
-            text: span_text(toks, c.start, c.end),
+            start,
+            end,
+            text: text.get(start..end).unwrap_or_default().to_string(),
         });
     }
     order

@@ -122,3 +122,16 @@ fn odd_input_never_panics() {
         let _ = run(t, Some("garbage"));
     }
 }
+
+#[test]
+fn every_prefix_of_mixed_text_is_handled() {
+    let text = "Dr. Kedar, a scholar of the U.S. Navy, told Mr. É Ümit — “Tehran said” — in Baku: ISRAEL-AZERBAIJAN Ties, Ambassadors A and B.";
+    for (i, _) in text.char_indices() {
+        let part = &text[..i];
+        for e in run(part, Some("2020-01-01")) {
+            for m in &e.mentions {
+                assert_eq!(&part[m.start..m.end], m.text);
+            }
+        }
+    }
+}
