@@ -875,8 +875,11 @@ fn guess(toks: &[Tok], s: usize, e: usize, stats: &WordStats, lex: &Lexicon) -> 
         // An unseen single word that is no one's surname here: a person only when the
         // sentence says so ("Kamen said"), otherwise most often an organisation or a brand.
         let speaks = toks.get(e).is_some_and(|t| is_in(SPEECH_VERBS, &t.key));
+        let located = s > 0 && is_in(&["in", "near", "outside", "across", "into"], &toks[s - 1].key);
         if speaks {
             ActorKind::Person
+        } else if located && !toks[s].all_caps {
+            ActorKind::Place
         } else {
             ActorKind::Organization
         }
