@@ -212,9 +212,14 @@ fn resolve(
                 None if !c.honorific && !place_word => given_names.get(word),
                 None => None,
             };
-            if let Some(full) = full.filter(|f| f.len() == 1) {
-                kind = ActorKind::Person;
-                key = Some(format!("p:{}", full[0]));
+            match full.map(Vec::as_slice) {
+                Some([one]) => {
+                    kind = ActorKind::Person;
+                    key = Some(format!("p:{one}"));
+                }
+                // Two people share the surname: a person, but which one is left open.
+                Some([_, _, ..]) if !place_word => kind = ActorKind::Person,
+                _ => {}
             }
         }
         let key = key.unwrap_or_else(|| match (&c.government_of, kind, c.actor) {
