@@ -121,14 +121,6 @@ const FUNCTION_WORDS: &[&str] = &[
     "october",
     "november",
     "december",
-    "image",
-    "photo",
-    "credit",
-    "share",
-    "advertisement",
-    "read",
-    "more",
-    "related",
     "according",
     "despite",
     "instead",
@@ -875,7 +867,11 @@ fn guess(toks: &[Tok], s: usize, e: usize, stats: &WordStats, lex: &Lexicon) -> 
         // An unseen single word that is no one's surname here: a person only when the
         // sentence says so ("Kamen said"), otherwise most often an organisation or a brand.
         let speaks = toks.get(e).is_some_and(|t| is_in(SPEECH_VERBS, &t.key));
-        let located = s > 0 && is_in(&["in", "near", "outside", "across", "into"], &toks[s - 1].key);
+        let located = s > 0
+            && is_in(
+                &["in", "near", "outside", "across", "into"],
+                &toks[s - 1].key,
+            );
         if speaks {
             ActorKind::Person
         } else if located && !toks[s].all_caps {
