@@ -3,6 +3,7 @@
 
 pub mod amounts;
 pub mod dates;
+pub mod entities;
 pub mod quotes;
 pub mod sentences;
 pub mod tokens;
@@ -10,6 +11,7 @@ mod words;
 
 pub use amounts::amounts;
 pub use dates::dates;
+pub use entities::entities;
 pub use quotes::quotes;
 pub use sentences::sentences;
 pub use tokens::{tokenize, Token, TokenKind};

@@ -63,6 +63,12 @@ pub fn analyze(bytes: &[u8], origin: Origin, opts: &Options) -> Result<Record, A
     rec.meta = ex.meta;
     rec.sentences = dyad_nlp::sentences(&rec.text, &rec.blocks);
     let tokens = dyad_nlp::tokenize(&rec.text);
+    rec.entities = dyad_nlp::entities(
+        &rec.text,
+        &rec.sentences,
+        &tokens,
+        rec.meta.published.as_deref(),
+    );
     rec.quotes = dyad_nlp::quotes(&rec.text, &rec.sentences, &tokens, &rec.entities);
     rec.amounts = dyad_nlp::amounts(&rec.text, &rec.sentences);
     rec.dates = dyad_nlp::dates(
@@ -108,6 +114,26 @@ mod tests {
         assert_eq!(spanned, "40%");
         assert!(r.tone.is_some_and(|t| t.words > 20));
         assert!(r.themes.contains(&"MILITARY".to_string()));
+    }
+
+    #[test]
+    fn entities_are_found_and_offsets_are_code_points() {
+        let page = "“Ties grew,” said Israel’s envoy. Israel recognised Azerbaijan in 1991.";
+        let r = analyze(page.as_bytes(), Origin::default(), &Options::default()).unwrap();
+        let codes: Vec<_> = r
+            .entities
+            .iter()
+            .filter_map(|e| e.code.as_deref())
+            .collect();
+        assert!(
+            codes.contains(&"ISR") && codes.contains(&"AZE"),
+            "{codes:?}"
+        );
+        let chars: Vec<char> = r.text.chars().collect();
+        for m in r.entities.iter().flat_map(|e| &e.mentions) {
+            let s: String = chars[m.start..m.end].iter().collect();
+            assert_eq!(s, m.text);
+        }
     }
 
     #[test]

@@ -1,0 +1,183 @@
+//! Regenerates `data/actors/*.tsv` from the Phoenix dictionaries (PETRARCH format, MIT) and
+//! the CAMEO country code list.
+//!
+//! `cargo run -p dyad-nlp --example convert_phoenix -- SHARED_DIR REPO_DIR`
+//! where SHARED_DIR holds `data/reference/{phoenix,cameo}` and REPO_DIR is the workspace root
+//! (its `data/places/*.tsv` must exist: names of places are kept out of country aliases).
+
+use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::fmt::Write as _;
+use std::path::Path;
+
+use dyad_nlp::entities::lexicon::{display_case, key_of, DatedCode};
+use dyad_nlp::entities::petrarch::{parse_actors, parse_agents, PetrarchActor};
+
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let args: Vec<String> = std::env::args().collect();
+    let shared = Path::new(args.get(1).map(String::as_str).unwrap_or("../shared"));
+    let repo = Path::new(args.get(2).map(String::as_str).unwrap_or("."));
+    let phoenix = shared.join("data/reference/phoenix");
+    let read = |p: &Path| std::fs::read_to_string(p);
+
+    let mut country_codes: BTreeSet<String> =
+        read(&shared.join("data/reference/cameo/country_codes.tsv"))?
+            .lines()
+            .skip(1)
+            .filter_map(|l| l.split('\t').next())
+            .map(str::to_string)
+            .collect();
+    // Place names with their countries: a country's alias that names one of its own places
+    // ("Tel Aviv" under Israel) is left to the gazetteer.
+    let mut place_keys: HashSet<(String, String)> = HashSet::new();
+    for f in ["data/places/cities.tsv", "data/places/regions.tsv"] {
+        for l in read(&repo.join(f))?.lines().filter(|l| !l.starts_with('#')) {
+            let mut f = l.split('\t');
+            let name = f.next().unwrap_or("");
+            let cc = f.next().unwrap_or("");
+            place_keys.insert((key_of(name), cc.to_string()));
+            // GeoNames countries complete the CAMEO list (which lacks some newer states).
+            if cc.len() == 3 {
+                country_codes.insert(cc.to_string());
+            }
+        }
+    }
+
+    let agents = parse_agents(&read(&phoenix.join("Phoenix.agents.txt"))?);
+    let mut agent_words: HashSet<String> = HashSet::new();
+    let mut agents_out = BTreeMap::new();
+    for a in &agents {
+        let key = key_of(&a.phrase);
+        for w in key.split(' ') {
+            agent_words.insert(w.to_string());
+        }
+        agents_out.entry(key).or_insert_with(|| a.code.clone());
+    }
+
+    let countries_src = read(&phoenix.join("Phoenix.Countries.actors.txt"))?;
+    let mut countries: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    let mut country_words: HashSet<String> = HashSet::new();
+    let mut leaders = Vec::new();
+    let mut institutions = Vec::new();
+    for a in parse_actors(&countries_src) {
+        // A country: one bare country code, or a history of them ending in one (a state
+        // that changed status, such as a former Soviet republic).
+        let current = a
+            .codes
+            .iter()
+            .rev()
+            .find(|c| c.to.is_none())
+            .map(|c| c.code.clone());
+        let bare = current.filter(|c| country_codes.contains(c));
+        if let Some(code) = bare {
+            let names = countries.entry(code.clone()).or_default();
+            for n in &a.names {
+                let key = key_of(n);
+                let own_place = place_keys.contains(&(key.clone(), code.clone()))
+                    || place_keys.contains(&(key.clone(), "-".to_string()));
+                if !own_place && !n.contains('(') {
+                    country_words.extend(key.split(' ').map(str::to_string));
+                    names.push(display_case(n));
+                }
+            }
+        } else if a.codes.iter().any(DatedCode::is_dated) {
+            leaders.push(a);
+        } else {
+            institutions.push(a);
+        }
+    }
+
+    let mut out = header("Countries: CAMEO code, then names, spellings and demonyms.");
+    for (code, names) in &countries {
+        let names = dedup(names.clone());
+        if !names.is_empty() {
+            writeln!(out, "country\t{code}\t{}", names.join("|"))?;
+        }
+    }
+    write(repo, "data/actors/countries.tsv", &out)?;
+
+    // A person's aliases that carry a title or a nationality ("PRIME MINISTER X") are left
+    // out: titles and nationalities are read from the text around a name.
+    let is_plain_name = |n: &str| {
+        let key = key_of(n);
+        !key.split(' ')
+            .any(|w| agent_words.contains(w) || country_words.contains(w))
+            && !n.contains('(')
+    };
+    let mut out = header("Persons with dated codes (leaders and officials).");
+    for a in &leaders {
+        write_actor(&mut out, "person", a, &is_plain_name);
+    }
+    write(repo, "data/actors/leaders.tsv", &out)?;
+
+    let international = parse_actors(&read(&phoenix.join("Phoenix.International.actors.txt"))?);
+    let mut out =
+        header("Organisations: international bodies, NGOs, companies, national institutions.");
+    for a in institutions.iter().chain(&international) {
+        let kind = if a.codes.iter().any(DatedCode::is_dated) {
+            "person"
+        } else {
+            "organization"
+        };
+        let filter = |n: &str| kind == "organization" || is_plain_name(n);
+        write_actor(&mut out, kind, a, &filter);
+    }
+    write(repo, "data/actors/organizations.tsv", &out)?;
+
+    let nonstate = parse_actors(&read(&phoenix.join("Phoenix.MilNonState.actors.txt"))?);
+    let mut out = header("Non-state armed and political groups.");
+    for a in &nonstate {
+        write_actor(&mut out, "group", a, &|n: &str| !n.contains('('));
+    }
+    write(repo, "data/actors/groups.tsv", &out)?;
+
+    let mut out = String::from("# Generated by crates/dyad-nlp/examples/convert_phoenix.rs; see PROVENANCE.md.\n# Agents (role words): phrase, then the role code it adds to an actor code.\n");
+    for (phrase, code) in &agents_out {
+        writeln!(out, "{phrase}\t{code}")?;
+    }
+    write(repo, "data/actors/agents.tsv", &out)?;
+    Ok(())
+}
+
+fn header(what: &str) -> String {
+    format!("# Generated by crates/dyad-nlp/examples/convert_phoenix.rs; see PROVENANCE.md.\n# {what}\n# kind\tcodes (CODE or CODE@FROM..TO)\tnames (|-separated)\n")
+}
+
+fn write_actor(out: &mut String, kind: &str, a: &PetrarchActor, keep: &dyn Fn(&str) -> bool) {
+    let names: Vec<String> = dedup(
+        a.names
+            .iter()
+            .filter(|n| keep(n))
+            .map(|n| display_case(n))
+            .collect(),
+    );
+    if names.is_empty() {
+        return;
+    }
+    let codes: Vec<String> = a.codes.iter().map(code_spec).collect();
+    let _ = writeln!(out, "{kind}\t{}\t{}", codes.join(" "), names.join("|"));
+}
+
+fn code_spec(c: &DatedCode) -> String {
+    let d = |x: Option<u32>| {
+        x.map(|v| format!("{:04}-{:02}-{:02}", v / 10_000, v / 100 % 100, v % 100))
+            .unwrap_or_default()
+    };
+    if c.is_dated() {
+        format!("{}@{}..{}", c.code, d(c.from), d(c.to))
+    } else {
+        c.code.clone()
+    }
+}
+
+fn dedup(names: Vec<String>) -> Vec<String> {
+    let mut seen = HashSet::new();
+    names
+        .into_iter()
+        .filter(|n| seen.insert(n.to_lowercase()))
+        .collect()
+}
+
+fn write(repo: &Path, rel: &str, content: &str) -> std::io::Result<()> {
+    eprintln!("{} lines -> {rel}", content.lines().count());
+    std::fs::write(repo.join(rel), content)
+}

@@ -1,0 +1,520 @@
+//! The dictionaries entity recognition looks names up in: actors (countries, persons,
+//! organisations, groups), places with coordinates, and agents (role words with their codes).
+//!
+//! The project's own format (documented in `docs/dictionaries.md`) is tab-separated text; the
+//! defaults ship in `data/` and are embedded at build time. PETRARCH dictionaries load too.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+use dyad_doc::Geo;
+
+use super::petrarch;
+use crate::tokenize;
+
+/// A code valid from `from` to `to` (dates as `yyyymmdd` numbers, both ends inclusive).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DatedCode {
+    pub code: String,
+    pub from: Option<u32>,
+    pub to: Option<u32>,
+}
+
+impl DatedCode {
+    /// Whether the code holds on `date` (`yyyymmdd`); undated codes always hold.
+    pub fn holds_on(&self, date: u32) -> bool {
+        self.from.is_none_or(|f| f <= date) && self.to.is_none_or(|t| date <= t)
+    }
+    /// Whether the code carries a date range.
+    pub fn is_dated(&self) -> bool {
+        self.from.is_some() || self.to.is_some()
+    }
+}
+
+/// What a dictionary actor is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum ActorKind {
+    Country,
+    Person,
+    Organization,
+    Group,
+    Place,
+}
+
+impl ActorKind {
+    /// The kind named in a dictionary (`country`, `person`, …).
+    pub fn parse(s: &str) -> Option<Self> {
+        Some(match s.trim() {
+            "country" => ActorKind::Country,
+            "person" => ActorKind::Person,
+            "organization" | "organisation" => ActorKind::Organization,
+            "group" => ActorKind::Group,
+            "place" => ActorKind::Place,
+            _ => return None,
+        })
+    }
+}
+
+/// One dictionary actor or place.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Actor {
+    pub kind: ActorKind,
+    /// Display name.
+    pub name: String,
+    pub codes: Vec<DatedCode>,
+    /// ISO 3166-1 alpha-3 country (for places and persons; a country's own code).
+    pub country: Option<String>,
+    pub geo: Option<Geo>,
+    pub population: u64,
+    /// For a capital city: the country whose government it can stand for.
+    pub capital_of: Option<String>,
+}
+
+/// Every dictionary, indexed by lower-cased token sequence.
+#[derive(Debug, Default)]
+pub struct Lexicon {
+    pub actors: Vec<Actor>,
+    names: HashMap<String, Vec<u32>>,
+    name_prefixes: HashSet<String>,
+    max_name_tokens: usize,
+    agents: HashMap<String, String>,
+    agent_prefixes: HashSet<String>,
+    max_agent_tokens: usize,
+    first_names: HashSet<String>,
+}
+
+const COUNTRIES: &str = include_str!("../../../../data/actors/countries.tsv");
+const COUNTRIES_EXTRA: &str = include_str!("../../../../data/actors/countries-extra.tsv");
+const LEADERS: &str = include_str!("../../../../data/actors/leaders.tsv");
+const ORGANIZATIONS: &str = include_str!("../../../../data/actors/organizations.tsv");
+const GROUPS: &str = include_str!("../../../../data/actors/groups.tsv");
+const GROUPS_EXTRA: &str = include_str!("../../../../data/actors/groups-extra.tsv");
+const AGENTS: &str = include_str!("../../../../data/actors/agents.tsv");
+const AGENTS_EXTRA: &str = include_str!("../../../../data/actors/agents-extra.tsv");
+const CITIES: &str = include_str!("../../../../data/places/cities.tsv");
+const REGIONS: &str = include_str!("../../../../data/places/regions.tsv");
+
+/// The lower-cased token key of a phrase, as the matcher builds it from the text.
+pub fn key_of(phrase: &str) -> String {
+    let mut key = String::with_capacity(phrase.len());
+    for t in tokenize(phrase) {
+        if !key.is_empty() {
+            key.push(' ');
+        }
+        push_lower(&mut key, t.span.of(phrase));
+    }
+    key
+}
+
+/// Appends the lower-cased `word` to `key`.
+pub fn push_lower(key: &mut String, word: &str) {
+    if word.is_ascii() {
+        key.extend(word.bytes().map(|b| b.to_ascii_lowercase() as char));
+    } else {
+        key.extend(word.chars().flat_map(char::to_lowercase));
+    }
+}
+
+impl Lexicon {
+    /// The dictionaries shipped in `data/`, loaded once.
+    pub fn shipped() -> &'static Lexicon {
+        static LEX: OnceLock<Lexicon> = OnceLock::new();
+        LEX.get_or_init(|| {
+            let mut lex = Lexicon::default();
+            for src in [CITIES, REGIONS] {
+                lex.add_places_tsv(src);
+            }
+            for src in [
+                COUNTRIES,
+                COUNTRIES_EXTRA,
+                LEADERS,
+                ORGANIZATIONS,
+                GROUPS,
+                GROUPS_EXTRA,
+            ] {
+                lex.add_actors_tsv(src);
+            }
+            for src in [AGENTS, AGENTS_EXTRA] {
+                lex.add_agents_tsv(src);
+            }
+            lex
+        })
+    }
+
+    /// Adds actors in the project's format: `kind<TAB>codes<TAB>name|alias|…`, codes separated
+    /// by spaces, each `CODE` or `CODE@FROM..TO` (dates `YYYY-MM-DD`, either side may be empty).
+    /// Returns the number of actors added; malformed lines are skipped.
+    pub fn add_actors_tsv(&mut self, src: &str) -> usize {
+        let mut n = 0;
+        for line in data_lines(src) {
+            let f: Vec<&str> = line.split('\t').collect();
+            if f.len() < 3 {
+                continue;
+            }
+            let Some(kind) = ActorKind::parse(f[0]) else {
+                continue;
+            };
+            let codes: Vec<DatedCode> =
+                f[1].split_whitespace().filter_map(parse_tsv_code).collect();
+            let names: Vec<&str> = f[2]
+                .split('|')
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .collect();
+            let Some(first) = names.first() else { continue };
+            let country = match kind {
+                ActorKind::Country => codes.first().map(|c| c.code.clone()),
+                _ => codes
+                    .first()
+                    .map(|c| c.code.get(..3).unwrap_or("").to_string())
+                    .filter(|c| self.is_country_code(c)),
+            };
+            self.push(
+                Actor {
+                    kind,
+                    name: first.to_string(),
+                    codes,
+                    country,
+                    geo: None,
+                    population: 0,
+                    capital_of: None,
+                },
+                &names,
+            );
+            n += 1;
+        }
+        n
+    }
+
+    /// Adds places: `name<TAB>country<TAB>kind<TAB>lat<TAB>lon<TAB>population<TAB>aliases`,
+    /// where kind `capital` lets the place stand for its country's government.
+    pub fn add_places_tsv(&mut self, src: &str) -> usize {
+        let mut n = 0;
+        for line in data_lines(src) {
+            let f: Vec<&str> = line.split('\t').collect();
+            if f.len() < 5 || f[0].trim().is_empty() {
+                continue;
+            }
+            let country = Some(f[1].trim().to_string()).filter(|c| c.len() == 3);
+            let geo = match (f[3].trim().parse::<f64>(), f[4].trim().parse::<f64>()) {
+                (Ok(lat), Ok(lon)) => Some(Geo { lat, lon }),
+                _ => None,
+            };
+            let population = f.get(5).and_then(|p| p.trim().parse().ok()).unwrap_or(0);
+            let mut names = vec![f[0].trim()];
+            if let Some(aliases) = f.get(6) {
+                names.extend(aliases.split('|').map(str::trim).filter(|s| !s.is_empty()));
+            }
+            let capital_of = (f[2].trim() == "capital")
+                .then(|| country.clone())
+                .flatten();
+            self.push(
+                Actor {
+                    kind: ActorKind::Place,
+                    name: f[0].trim().to_string(),
+                    codes: Vec::new(),
+                    country,
+                    geo,
+                    population,
+                    capital_of,
+                },
+                &names,
+            );
+            n += 1;
+        }
+        n
+    }
+
+    /// Adds agents: `phrase<TAB>CODE` (a role code such as `GOV`, `MED`).
+    pub fn add_agents_tsv(&mut self, src: &str) -> usize {
+        let mut n = 0;
+        for line in data_lines(src) {
+            if let Some((phrase, code)) = line.split_once('\t') {
+                self.push_agent(phrase, code.trim());
+                n += 1;
+            }
+        }
+        n
+    }
+
+    /// Adds a PETRARCH actor dictionary as is; each actor's kind is inferred from its codes.
+    pub fn add_petrarch_actors(&mut self, src: &str) -> usize {
+        let actors = petrarch::parse_actors(src);
+        let n = actors.len();
+        for a in actors {
+            let kind = infer_kind(&a);
+            let names: Vec<String> = a.names.iter().map(|s| display_case(s)).collect();
+            let refs: Vec<&str> = names.iter().map(String::as_str).collect();
+            let country = a
+                .codes
+                .first()
+                .map(|c| c.code.get(..3).unwrap_or("").to_string())
+                .filter(|c| kind == ActorKind::Country || self.is_country_code(c));
+            self.push(
+                Actor {
+                    kind,
+                    name: names[0].clone(),
+                    codes: a.codes,
+                    country,
+                    geo: None,
+                    population: 0,
+                    capital_of: None,
+                },
+                &refs,
+            );
+        }
+        n
+    }
+
+    /// Adds a PETRARCH agent dictionary as is.
+    pub fn add_petrarch_agents(&mut self, src: &str) -> usize {
+        let agents = petrarch::parse_agents(src);
+        for a in &agents {
+            self.push_agent(&a.phrase, &a.code);
+        }
+        agents.len()
+    }
+
+    /// Actors whose name or alias has exactly this key (see [`key_of`]).
+    pub fn lookup(&self, key: &str) -> &[u32] {
+        self.names.get(key).map(Vec::as_slice).unwrap_or(&[])
+    }
+
+    /// Whether some name starts with this key (so a longer match may follow).
+    pub fn is_name_prefix(&self, key: &str) -> bool {
+        self.name_prefixes.contains(key)
+    }
+
+    /// The longest name, in tokens.
+    pub fn max_name_tokens(&self) -> usize {
+        self.max_name_tokens
+    }
+
+    /// Whether the word starts the full name of some person in the dictionaries.
+    pub fn is_first_name(&self, key: &str) -> bool {
+        self.first_names.contains(key)
+    }
+
+    /// The role code of an agent phrase.
+    pub fn agent(&self, key: &str) -> Option<&str> {
+        self.agents.get(key).map(String::as_str)
+    }
+
+    /// Whether some agent phrase starts with this key.
+    pub fn is_agent_prefix(&self, key: &str) -> bool {
+        self.agent_prefixes.contains(key)
+    }
+
+    /// The longest agent phrase, in tokens.
+    pub fn max_agent_tokens(&self) -> usize {
+        self.max_agent_tokens
+    }
+
+    /// The country actor with this code.
+    pub fn country(&self, code: &str) -> Option<&Actor> {
+        self.lookup_kind(&code.to_ascii_lowercase(), ActorKind::Country)
+            .filter(|a| a.codes.first().is_some_and(|c| c.code == code))
+            .or_else(|| {
+                self.actors.iter().find(|a| {
+                    a.kind == ActorKind::Country && a.codes.first().is_some_and(|c| c.code == code)
+                })
+            })
+    }
+
+    fn lookup_kind(&self, key: &str, kind: ActorKind) -> Option<&Actor> {
+        self.lookup(key)
+            .iter()
+            .filter_map(|&i| self.actors.get(i as usize))
+            .find(|a| a.kind == kind)
+    }
+
+    fn is_country_code(&self, c: &str) -> bool {
+        c.len() == 3
+            && self
+                .lookup(&c.to_ascii_lowercase())
+                .iter()
+                .any(|&i| self.actors[i as usize].kind == ActorKind::Country)
+    }
+
+    fn push(&mut self, actor: Actor, names: &[&str]) {
+        let id = self.actors.len() as u32;
+        let mut keys: Vec<String> = names.iter().map(|n| key_of(n)).collect();
+        if actor.kind == ActorKind::Country {
+            if let Some(c) = actor.codes.first() {
+                keys.push(c.code.to_ascii_lowercase());
+            }
+        }
+        keys.sort();
+        keys.dedup();
+        if actor.kind == ActorKind::Person {
+            if let Some((first, _)) = key_of(&actor.name).split_once(' ') {
+                if first.chars().count() > 2 {
+                    self.first_names.insert(first.to_string());
+                }
+            }
+        }
+        for key in keys.into_iter().filter(|k| !k.is_empty()) {
+            let words: Vec<&str> = key.split(' ').collect();
+            self.max_name_tokens = self.max_name_tokens.max(words.len());
+            for i in 1..words.len() {
+                self.name_prefixes.insert(words[..i].join(" "));
+            }
+            self.names.entry(key).or_default().push(id);
+        }
+        self.actors.push(actor);
+    }
+
+    fn push_agent(&mut self, phrase: &str, code: &str) {
+        let key = key_of(phrase);
+        if key.is_empty() || code.is_empty() {
+            return;
+        }
+        let words: Vec<&str> = key.split(' ').collect();
+        self.max_agent_tokens = self.max_agent_tokens.max(words.len());
+        for i in 1..words.len() {
+            self.agent_prefixes.insert(words[..i].join(" "));
+        }
+        self.agents.entry(key).or_insert_with(|| code.to_string());
+    }
+}
+
+/// Lines that carry data: not blank, not `#` comments.
+fn data_lines(src: &str) -> impl Iterator<Item = &str> {
+    src.lines()
+        .map(|l| l.trim_end_matches('\r'))
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+}
+
+fn parse_tsv_code(s: &str) -> Option<DatedCode> {
+    let (code, range) = match s.split_once('@') {
+        Some((c, r)) => (c, Some(r)),
+        None => (s, None),
+    };
+    if code.is_empty() || !code.chars().all(|c| c.is_ascii_alphanumeric()) {
+        return None;
+    }
+    let (from, to) = match range.and_then(|r| r.split_once("..")) {
+        Some((f, t)) => (parse_iso_date(f), parse_iso_date(t)),
+        None => (None, None),
+    };
+    Some(DatedCode {
+        code: code.to_ascii_uppercase(),
+        from,
+        to,
+    })
+}
+
+/// `YYYY-MM-DD` (or `YYYY-MM`, `YYYY`) → `yyyymmdd`.
+pub fn parse_iso_date(s: &str) -> Option<u32> {
+    let mut parts = s.trim().splitn(3, '-');
+    let y: u32 = parts.next()?.get(..4)?.parse().ok()?;
+    let m: u32 = parts
+        .next()
+        .and_then(|p| p.get(..2)?.parse().ok())
+        .unwrap_or(1);
+    let d: u32 = parts
+        .next()
+        .and_then(|p| p.get(..2)?.parse().ok())
+        .unwrap_or(1);
+    Some(y * 10_000 + m.clamp(1, 12) * 100 + d.clamp(1, 31))
+}
+
+/// `BENJAMIN NETANYAHU` → `Benjamin Netanyahu`; words with dots or short acronyms stay upper.
+pub fn display_case(s: &str) -> String {
+    s.split(' ')
+        .map(|w| {
+            if w.len() <= 3 && !w.contains(|c: char| c.is_ascii_lowercase()) && w.contains('.') {
+                return w.to_string();
+            }
+            let mut out = String::with_capacity(w.len());
+            let mut start = true;
+            for c in w.chars() {
+                if start {
+                    out.extend(c.to_uppercase());
+                } else {
+                    out.extend(c.to_lowercase());
+                }
+                start = matches!(c, '-' | '\'' | '.');
+            }
+            out
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Guesses what a PETRARCH actor is from its codes: international and non-governmental
+/// organisations and companies by their prefixes, countries by a bare three-letter code,
+/// non-state armed groups by their role codes, persons by dated codes.
+fn infer_kind(a: &petrarch::PetrarchActor) -> ActorKind {
+    let Some(first) = a.codes.first() else {
+        return ActorKind::Organization;
+    };
+    let c = first.code.as_str();
+    if ["IGO", "NGO", "NGM", "MNC"]
+        .iter()
+        .any(|p| c.starts_with(p))
+    {
+        return ActorKind::Organization;
+    }
+    if c.len() == 3 && a.codes.len() == 1 {
+        return ActorKind::Country;
+    }
+    if a.codes.iter().any(DatedCode::is_dated) {
+        return ActorKind::Person;
+    }
+    if ["REB", "INS", "UAF", "SEP", "TER"]
+        .iter()
+        .any(|r| c.get(3..).is_some_and(|s| s.contains(r)))
+    {
+        return ActorKind::Group;
+    }
+    ActorKind::Organization
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shipped_dictionaries_load() {
+        let lex = Lexicon::shipped();
+        let isr = lex.lookup("israel");
+        assert!(isr
+            .iter()
+            .any(|&i| lex.actors[i as usize].kind == ActorKind::Country));
+        assert!(lex.agent("prime minister").is_some());
+        assert!(!lex.lookup("baku").is_empty());
+    }
+
+    #[test]
+    fn dated_codes_hold_in_their_range() {
+        let c = parse_tsv_code("ISRGOV@2009-04-01..").unwrap();
+        assert!(c.holds_on(20241015));
+        assert!(!c.holds_on(20080101));
+        let c = parse_tsv_code("ISRGOV@1996-06-18..1999-07-06").unwrap();
+        assert!(c.holds_on(19980101) && !c.holds_on(20000101));
+    }
+
+    #[test]
+    fn user_tsv_and_petrarch_dictionaries_add_actors() {
+        let mut lex = Lexicon::default();
+        assert_eq!(
+            lex.add_actors_tsv("country\tFRE\tFreedonia|Freedonian\n"),
+            1
+        );
+        assert_eq!(
+            lex.add_petrarch_actors("RUFUS_T._FIREFLY_\n\t[FREGOV 330101-331231]\n"),
+            1
+        );
+        let p = &lex.actors[lex.lookup("rufus t . firefly")[0] as usize];
+        assert_eq!(p.kind, ActorKind::Person);
+        assert_eq!(p.country.as_deref(), Some("FRE"));
+        assert_eq!(p.name, "Rufus T. Firefly");
+    }
+
+    #[test]
+    fn keys_follow_the_tokenizer() {
+        assert_eq!(key_of("U.S. Navy"), "u . s . navy");
+        assert_eq!(display_case("BAN KI-MOON"), "Ban Ki-Moon");
+    }
+}

@@ -1,0 +1,903 @@
+//! Finding mentions: runs of capitalised words, split into titles and names, looked up in the
+//! dictionaries, otherwise classified by their last word (organisation and facility nouns),
+//! by titles and honorifics, and by word statistics learnt from tagged news.
+
+use super::lexicon::{ActorKind, Lexicon};
+use super::stats::WordStats;
+use super::view::Tok;
+
+/// A mention found in the text (token indices, end exclusive).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Cand {
+    pub start: usize,
+    pub end: usize,
+    pub kind: ActorKind,
+    /// Dictionary actor, when the name is in one.
+    pub actor: Option<u32>,
+    /// Title written before the name ("Prime Minister").
+    pub title: Option<String>,
+    /// Country named with the title ("Azerbaijani President").
+    pub title_country: Option<String>,
+    /// The mention starts with an honorific ("Mr.", "Dr.").
+    pub honorific: bool,
+    /// A capital standing for its country's government.
+    pub government_of: Option<String>,
+    /// The title is plural ("Ambassadors"): it applies to coordinated names after it too.
+    pub plural_title: bool,
+    /// The kind was guessed without dictionary, title or keyword evidence.
+    pub guessed: bool,
+}
+
+const FUNCTION_WORDS: &[&str] = &[
+    "a",
+    "an",
+    "the",
+    "this",
+    "that",
+    "these",
+    "those",
+    "in",
+    "on",
+    "at",
+    "for",
+    "with",
+    "by",
+    "from",
+    "to",
+    "of",
+    "and",
+    "but",
+    "or",
+    "as",
+    "after",
+    "before",
+    "when",
+    "while",
+    "if",
+    "since",
+    "during",
+    "however",
+    "although",
+    "though",
+    "it",
+    "its",
+    "he",
+    "she",
+    "they",
+    "we",
+    "i",
+    "you",
+    "his",
+    "her",
+    "their",
+    "our",
+    "my",
+    "your",
+    "there",
+    "here",
+    "what",
+    "who",
+    "which",
+    "where",
+    "why",
+    "how",
+    "all",
+    "some",
+    "many",
+    "most",
+    "no",
+    "not",
+    "yes",
+    "one",
+    "both",
+    "each",
+    "every",
+    "such",
+    "also",
+    "then",
+    "thus",
+    "yet",
+    "so",
+    "meanwhile",
+    "today",
+    "yesterday",
+    "tomorrow",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "according",
+    "despite",
+    "instead",
+    "other",
+    "another",
+    "now",
+    "only",
+    "even",
+    "still",
+    "just",
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+];
+
+const HONORIFICS: &[&str] = &[
+    "mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "rev", "sheikh", "lord", "lady",
+];
+
+/// Last words that make a name an organisation's.
+const ORG_NOUNS: &[&str] = &[
+    "university",
+    "college",
+    "school",
+    "academy",
+    "institute",
+    "ministry",
+    "department",
+    "agency",
+    "council",
+    "committee",
+    "commission",
+    "party",
+    "union",
+    "association",
+    "organization",
+    "organisation",
+    "corporation",
+    "corp",
+    "inc",
+    "ltd",
+    "llc",
+    "company",
+    "group",
+    "bank",
+    "fund",
+    "foundation",
+    "society",
+    "federation",
+    "league",
+    "army",
+    "navy",
+    "police",
+    "court",
+    "parliament",
+    "congress",
+    "senate",
+    "assembly",
+    "government",
+    "news",
+    "times",
+    "post",
+    "journal",
+    "press",
+    "agency",
+    "network",
+    "service",
+    "services",
+    "board",
+    "office",
+    "bureau",
+    "forces",
+    "force",
+    "front",
+    "movement",
+    "brigade",
+    "brigades",
+    "authority",
+    "administration",
+    "club",
+    "team",
+    "church",
+    "airlines",
+    "airways",
+    "media",
+    "television",
+    "radio",
+    "channel",
+    "tribune",
+    "herald",
+    "gazette",
+    "telegraph",
+    "guardian",
+    "monitor",
+    "review",
+    "center",
+    "centre",
+    "project",
+    "coalition",
+    "alliance",
+    "cabinet",
+    "institution",
+    "trust",
+    "partners",
+    "holdings",
+    "industries",
+    "systems",
+    "technologies",
+];
+
+/// Last words that make a name a place's (facilities included).
+const PLACE_NOUNS: &[&str] = &[
+    "street",
+    "avenue",
+    "road",
+    "square",
+    "river",
+    "lake",
+    "sea",
+    "ocean",
+    "bay",
+    "gulf",
+    "island",
+    "islands",
+    "mountain",
+    "mountains",
+    "mount",
+    "valley",
+    "desert",
+    "province",
+    "county",
+    "district",
+    "region",
+    "state",
+    "city",
+    "airport",
+    "stadium",
+    "hall",
+    "park",
+    "bridge",
+    "hospital",
+    "museum",
+    "palace",
+    "tower",
+    "station",
+    "port",
+    "harbor",
+    "harbour",
+    "prison",
+    "camp",
+    "base",
+    "strip",
+    "heights",
+    "coast",
+    "peninsula",
+    "canal",
+    "beach",
+    "village",
+    "town",
+    "plaza",
+    "building",
+    "arena",
+    "cathedral",
+    "mosque",
+    "temple",
+];
+
+/// Last words that make a name an event's or a work's (not an entity here).
+const OTHER_NOUNS: &[&str] = &[
+    "war",
+    "wars",
+    "olympics",
+    "games",
+    "cup",
+    "championship",
+    "prize",
+    "award",
+    "awards",
+    "festival",
+    "act",
+    "treaty",
+    "accord",
+    "accords",
+    "agreement",
+    "day",
+    "week",
+    "revolution",
+    "crisis",
+    "summit",
+    "conference",
+    "election",
+    "elections",
+    "law",
+    "program",
+    "programme",
+];
+
+/// Role codes of actors that act (government, military, police, media, business, …), as
+/// opposed to religious or ethnic descriptions.
+const ACTOR_ROLES: &[&str] = &[
+    "GOV", "MIL", "COP", "JUD", "LEG", "SPY", "REB", "OPP", "MED", "BUS", "EDU", "ELI", "LAB",
+    "AGR", "HLH", "CVL", "CRM", "REF", "UAF", "INS", "PTY", "SEP", "IGO", "NGO", "MNC",
+];
+
+/// Verbs of speaking that follow a person's name.
+const SPEECH_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "added",
+    "explained",
+    "noted",
+    "wrote",
+    "asked",
+];
+
+/// Words before a capital that make it a location ("in Baku"), not its government.
+pub(crate) const PLACE_CONTEXT: &[&str] = &[
+    "in", "at", "from", "to", "near", "into", "outside", "inside", "around", "across", "via",
+    "toward", "towards", "through", "of", "the", "a", "visited", "visit", "visiting", "reached",
+    "left", "arrived", "between", "and", "or", "capital", "city", "downtown", "central",
+];
+
+/// Verbs after a capital that make it an actor ("Tehran said").
+const ACTOR_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "has",
+    "have",
+    "had",
+    "will",
+    "would",
+    "accused",
+    "announced",
+    "warned",
+    "rejected",
+    "denied",
+    "condemned",
+    "wants",
+    "sought",
+    "seeks",
+    "signed",
+    "agreed",
+    "refused",
+    "responded",
+    "demanded",
+    "insisted",
+    "threatened",
+    "urged",
+    "welcomed",
+    "recognised",
+    "recognized",
+    "backed",
+    "supports",
+    "supported",
+    "claimed",
+];
+
+fn is_in(list: &[&str], key: &str) -> bool {
+    list.contains(&key)
+}
+
+/// Finds the mentions of the text.
+pub fn find(toks: &[Tok], lex: &Lexicon, stats: &WordStats) -> Vec<Cand> {
+    let mut out = Vec::new();
+    let mut carried_title: Option<String> = None;
+    let mut i = 0;
+    while i < toks.len() {
+        if !starts_name(toks, i) {
+            if !matches!(toks[i].key.as_str(), "and" | ",") {
+                carried_title = None;
+            }
+            i += 1;
+            continue;
+        }
+        let j = run_end(toks, i);
+        let before = out.len();
+        split_run(toks, i, j, lex, stats, &mut out, carried_title.take());
+        nested_places(toks, lex, &mut out, before);
+        // A plural title before coordinated names applies to each ("Ambassadors A and B").
+        carried_title = out[before..]
+            .iter()
+            .rev()
+            .find(|c| c.plural_title)
+            .and_then(|c| c.title.clone());
+        i = j.max(i + 1);
+    }
+    out
+}
+
+/// Countries and places named inside a longer organisation's or place's name ("the United
+/// Kingdom Home Office", "the University of Southern Indiana") are mentions of their own.
+fn nested_places(toks: &[Tok], lex: &Lexicon, out: &mut Vec<Cand>, from: usize) {
+    let mut nested = Vec::new();
+    for c in &out[from..] {
+        if !matches!(c.kind, ActorKind::Organization | ActorKind::Place) || c.end - c.start < 2 {
+            continue;
+        }
+        let mut k = c.start;
+        while k < c.end {
+            let hit = longest_name(toks, k, c.end, lex)
+                .filter(|&(len, _)| len < c.end - c.start && toks[k].cap)
+                .and_then(|(len, hits)| {
+                    let a = pick(lex, hits, Some(ActorKind::Country))
+                        .or_else(|| pick(lex, hits, Some(ActorKind::Place)))?;
+                    Some((len, a))
+                });
+            match hit {
+                Some((len, a))
+                    if !short_alias_mismatch(toks, k, k + len)
+                        && !is_demonym(toks, k, k + len, lex, a) =>
+                {
+                    nested.push(cand(k, k + len, lex.actors[a as usize].kind, Some(a)));
+                    k += len;
+                }
+                _ => k += 1,
+            }
+        }
+    }
+    out.extend(nested);
+}
+
+fn starts_name(toks: &[Tok], i: usize) -> bool {
+    let t = &toks[i];
+    t.cap && !t.in_caps_line && !is_in(FUNCTION_WORDS, &t.key)
+}
+
+/// The end of the run of name words starting at `i`.
+fn run_end(toks: &[Tok], i: usize) -> usize {
+    let mut k = i + 1;
+    while k < toks.len() {
+        let t = &toks[k];
+        // A sentence break right after an honorific's dot is a segmentation slip: go on.
+        let after_honorific =
+            k >= 2 && toks[k - 1].text == "." && is_in(HONORIFICS, &toks[k - 2].key);
+        if (t.sentence != toks[k - 1].sentence && !after_honorific)
+            || t.line_break_before
+            || t.in_caps_line
+        {
+            break;
+        }
+        if t.cap && !is_in(FUNCTION_WORDS, &t.key) {
+            k += 1;
+            continue;
+        }
+        let prev = &toks[k - 1];
+        let adjacent = prev.end == t.start;
+        if t.text == "."
+            && adjacent
+            && (prev.text.chars().count() == 1 && prev.cap || is_in(HONORIFICS, &prev.key))
+        {
+            k += 1;
+            continue;
+        }
+        let next_cap = toks
+            .get(k + 1)
+            .is_some_and(|n| n.cap && n.sentence == t.sentence);
+        if next_cap && t.text == "&" {
+            k += 1;
+            continue;
+        }
+        if next_cap
+            && matches!(
+                t.key.as_str(),
+                "de" | "van" | "von" | "bin" | "ibn" | "al" | "da" | "del" | "la"
+            )
+        {
+            k += 1;
+            continue;
+        }
+        if next_cap && t.key == "of" && is_in(ORG_NOUNS, &prev.key) | is_in(PLACE_NOUNS, &prev.key)
+        {
+            k += 1;
+            continue;
+        }
+        break;
+    }
+    // A trailing dot belongs to the run only as part of an initial or abbreviation.
+    k
+}
+
+/// Longest dictionary name starting at `pos`, ending by `end`: (length, actor ids).
+fn longest_name<'l>(
+    toks: &[Tok],
+    pos: usize,
+    end: usize,
+    lex: &'l Lexicon,
+) -> Option<(usize, &'l [u32])> {
+    let mut key = String::new();
+    let mut best = None;
+    let stop = end.min(pos + lex.max_name_tokens()).min(toks.len());
+    for (n, t) in toks[pos.min(stop)..stop].iter().enumerate() {
+        let k = pos + n;
+        if k > pos {
+            key.push(' ');
+        }
+        key.push_str(&t.key);
+        let hits = lex.lookup(&key);
+        if !hits.is_empty() {
+            best = Some((k + 1 - pos, hits));
+        }
+        if !lex.is_name_prefix(&key) {
+            break;
+        }
+    }
+    best
+}
+
+/// Longest agent (title) phrase starting at `pos`, ending by `end`; plurals fold to singular.
+fn longest_agent<'l>(
+    toks: &[Tok],
+    pos: usize,
+    end: usize,
+    lex: &'l Lexicon,
+) -> Option<(usize, &'l str)> {
+    let mut key = String::new();
+    let mut best = None;
+    let stop = end.min(pos + lex.max_agent_tokens()).min(toks.len());
+    for (n, t) in toks[pos.min(stop)..stop].iter().enumerate() {
+        let k = pos + n;
+        if k > pos {
+            key.push(' ');
+        }
+        key.push_str(&t.key);
+        if let Some(code) = lex
+            .agent(&key)
+            .or_else(|| key.strip_suffix('s').and_then(|s| lex.agent(s)))
+        {
+            best = Some((k + 1 - pos, code));
+        }
+        if !lex.is_agent_prefix(&key) {
+            break;
+        }
+    }
+    best
+}
+
+fn pick(lex: &Lexicon, hits: &[u32], want: Option<ActorKind>) -> Option<u32> {
+    match want {
+        Some(k) => hits
+            .iter()
+            .copied()
+            .find(|i| lex.actors.get(*i as usize).is_some_and(|a| a.kind == k)),
+        None => {
+            // Prefer countries, then groups and organisations, then persons, then places
+            // (the most populous first).
+            let rank = |i: &u32| match lex.actors.get(*i as usize) {
+                Some(a) if a.kind == ActorKind::Country => 0,
+                Some(a) if a.kind == ActorKind::Group => 1,
+                Some(a) if a.kind == ActorKind::Place && a.geo.is_some() => 2,
+                Some(a) if a.kind == ActorKind::Organization => 3,
+                Some(a) if a.kind == ActorKind::Person => 4,
+                _ => 5,
+            };
+            hits.iter().copied().min_by_key(|i| {
+                (
+                    rank(i),
+                    std::cmp::Reverse(lex.actors.get(*i as usize).map_or(0, |a| a.population)),
+                    *i,
+                )
+            })
+        }
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn split_run(
+    toks: &[Tok],
+    i: usize,
+    j: usize,
+    lex: &Lexicon,
+    stats: &WordStats,
+    out: &mut Vec<Cand>,
+    carried_title: Option<String>,
+) {
+    let mut pos = i;
+    let mut title: Option<String> = carried_title;
+    let mut title_country = None;
+    let mut honorific = false;
+    let mut honor_start = None;
+    let mut plural_title = false;
+    while pos < j {
+        // An ordinary word opening the sentence ("Later Mr. Elmas") is not part of the name.
+        if toks[pos].sentence_initial
+            && pos + 1 < j
+            && stats.get(&toks[pos].key).is_common()
+            && longest_name(toks, pos, j, lex).is_none()
+        {
+            pos += 1;
+            continue;
+        }
+        if is_in(HONORIFICS, &toks[pos].key) && pos + 1 < j {
+            honorific = true;
+            honor_start = Some(pos);
+            pos += 1;
+            if toks[pos].text == "." {
+                pos += 1;
+            }
+            break;
+        }
+        if let Some((len, _)) = longest_agent(toks, pos, j, lex) {
+            // A one-word title must be a word news writes in lower case too ("president"),
+            // so that a first name that is also a role ("Dean") stays part of the name.
+            let word = toks[pos].key.as_str();
+            let common = len > 1
+                || stats.get(word).lower >= 5
+                || stats.get(word.strip_suffix('s').unwrap_or(word)).lower >= 5;
+            // A title stands before a person's name, not before "of" or a name that ends in
+            // an organisation's or a place's noun ("University of …", "College Park").
+            let last = toks[j - 1].key.as_str();
+            let before_name = toks.get(pos + len).is_some_and(|t| t.cap)
+                && !is_in(ORG_NOUNS, last)
+                && !is_in(PLACE_NOUNS, last);
+            if pos + len < j && common && before_name {
+                plural_title |= toks[pos + len - 1].key.ends_with('s');
+                let text = span_text(toks, pos, pos + len);
+                title = Some(match title {
+                    Some(t) if title_country.is_none() && !t.is_empty() => format!("{t} {text}"),
+                    _ => text,
+                });
+                pos += len;
+                continue;
+            }
+        }
+        if let Some((len, hits)) = longest_name(toks, pos, j, lex) {
+            if let Some(c) = pick(lex, hits, Some(ActorKind::Country)) {
+                if pos + len < j && longest_agent(toks, pos + len, j, lex).is_some() {
+                    title_country = lex.actors[c as usize].country.clone();
+                    out.push(cand(pos, pos + len, ActorKind::Country, Some(c)));
+                    pos += len;
+                    continue;
+                }
+            }
+        }
+        break;
+    }
+    if pos >= j {
+        return;
+    }
+    let start = honor_start.unwrap_or(pos);
+    let Some(mut c) = classify(
+        toks,
+        start,
+        pos,
+        j,
+        lex,
+        stats,
+        honorific || title.is_some(),
+    ) else {
+        return;
+    };
+    c.title = title.map(|t| singular_title(&t));
+    c.title_country = title_country;
+    c.honorific = honorific;
+    c.plural_title = plural_title;
+    out.push(c);
+}
+
+fn singular_title(t: &str) -> String {
+    match t.strip_suffix('s') {
+        Some(s) if !s.ends_with('s') && !t.contains(' ') => s.to_string(),
+        _ => t.to_string(),
+    }
+}
+
+fn cand(start: usize, end: usize, kind: ActorKind, actor: Option<u32>) -> Cand {
+    Cand {
+        start,
+        end,
+        kind,
+        actor,
+        title: None,
+        title_country: None,
+        honorific: false,
+        government_of: None,
+        plural_title: false,
+        guessed: false,
+    }
+}
+
+/// Classifies the name `[name, j)`; the mention spans `[start, j)` (it may include an
+/// honorific before the name).
+#[allow(clippy::too_many_arguments)]
+fn classify(
+    toks: &[Tok],
+    start: usize,
+    name: usize,
+    j: usize,
+    lex: &Lexicon,
+    stats: &WordStats,
+    personal: bool,
+) -> Option<Cand> {
+    let last = &toks[j - 1].key;
+    if is_in(OTHER_NOUNS, last) && j - name > 1 {
+        return None;
+    }
+    if let Some((len, hits)) = longest_name(toks, name, j, lex) {
+        if len == j - name {
+            let want = personal.then_some(ActorKind::Person);
+            if let Some(a) = pick(lex, hits, want).or_else(|| pick(lex, hits, None)) {
+                let kind = if personal {
+                    ActorKind::Person
+                } else {
+                    lex.actors[a as usize].kind
+                };
+                if short_alias_mismatch(toks, name, j) {
+                    return None;
+                }
+                if kind == ActorKind::Country && adjective_use(toks, name, j, lex, a) {
+                    return None;
+                }
+                let mut c = cand(start, j, kind, Some(a));
+                if kind == ActorKind::Place {
+                    c.government_of = government_of(toks, start, j, lex, a);
+                    if c.government_of.is_some() {
+                        c.kind = ActorKind::Country;
+                    }
+                }
+                return Some(c);
+            }
+        }
+    }
+    if j - name > 1 || !toks[name].sentence_initial {
+        if is_in(ORG_NOUNS, last) {
+            return Some(cand(start, j, ActorKind::Organization, None));
+        }
+        if is_in(PLACE_NOUNS, last) {
+            return Some(cand(start, j, ActorKind::Place, None));
+        }
+    }
+    if personal {
+        return Some(cand(start, j, ActorKind::Person, None));
+    }
+    // A role or community word alone ("Jewish", "Government", "CEO") names no one.
+    if j - name == 1 && longest_agent(toks, name, j, lex).is_some() {
+        return None;
+    }
+    // Words that are nearly always ordinary words, capitalised for emphasis or in a title.
+    if toks[name..j].iter().all(|t| rarely_a_name(stats, &t.key)) {
+        return None;
+    }
+    // A sentence-initial word that is mostly an ordinary word starts no name.
+    let mut name = name;
+    if toks[name].sentence_initial && stats.get(&toks[name].key).is_common() {
+        name += 1;
+        if name >= j {
+            return None;
+        }
+        return classify(toks, name, name, j, lex, stats, false);
+    }
+    guess(toks, name, j, stats, lex)
+}
+
+fn rarely_a_name(stats: &WordStats, key: &str) -> bool {
+    let c = stats.get(key);
+    c.lower + c.cap_plain > 10 * c.in_names() + 5
+}
+
+/// A nationality adjective before an ordinary noun ("Afghan team", "Greek islands") names no
+/// actor; before a role word ("Israeli troops", "Azerbaijani officials") it does.
+fn adjective_use(toks: &[Tok], s: usize, e: usize, lex: &Lexicon, actor: u32) -> bool {
+    if !is_demonym(toks, s, e, lex, actor) {
+        return false;
+    }
+    let next = toks.get(e);
+    let before_noun =
+        next.is_some_and(|n| n.is_word && !n.cap) || next.is_some_and(|n| n.text == "-");
+    if !before_noun {
+        return false;
+    }
+    let actor_role = |k: usize| {
+        longest_agent(toks, k, toks.len(), lex)
+            .is_some_and(|(_, code)| ACTOR_ROLES.iter().any(|r| code.starts_with(r)))
+    };
+    !(actor_role(e) || toks.get(e + 1).is_some_and(|_| actor_role(e + 1)))
+}
+
+/// Whether `[s, e)` names a country by a nationality word ("Afghan", "Greek"): one word, not
+/// the country's own name, with a nationality ending.
+fn is_demonym(toks: &[Tok], s: usize, e: usize, lex: &Lexicon, actor: u32) -> bool {
+    let Some(country) = lex.actors.get(actor as usize) else {
+        return false;
+    };
+    if e - s != 1 || country.kind != ActorKind::Country {
+        return false;
+    }
+    let key = toks[s].key.as_str();
+    key != super::lexicon::key_of(&country.name)
+        && ["an", "ese", "i", "ish", "ic", "ch", "ss", "ek", "ai"]
+            .iter()
+            .any(|x| key.ends_with(x))
+}
+
+/// Short all-capital aliases ("US") must be written in capitals in the text.
+fn short_alias_mismatch(toks: &[Tok], s: usize, e: usize) -> bool {
+    e - s == 1 && toks[s].text.len() <= 3 && !toks[s].all_caps
+}
+
+/// Whether a capital city stands for its government here: an actor verb follows it, or a
+/// word other than a locative one comes before it.
+fn government_of(toks: &[Tok], s: usize, e: usize, lex: &Lexicon, actor: u32) -> Option<String> {
+    let capital_of = lex.actors.get(actor as usize)?.capital_of.clone()?;
+    let next = toks.get(e);
+    if next.is_some_and(|n| n.cap || n.text == "-") {
+        return None;
+    }
+    let verb_after = next.is_some_and(|n| is_in(ACTOR_VERBS, &n.key));
+    let prev = s.checked_sub(1).map(|p| &toks[p]);
+    let actor_before = prev.is_some_and(|p| {
+        p.is_word && !p.cap && !is_in(PLACE_CONTEXT, &p.key) && !p.key.ends_with("ly")
+    });
+    (verb_after || actor_before).then_some(capital_of)
+}
+
+/// Kind of a name no dictionary, title or keyword settles: from the words' statistics.
+fn guess(toks: &[Tok], s: usize, e: usize, stats: &WordStats, lex: &Lexicon) -> Option<Cand> {
+    let (mut per, mut org, mut loc, mut nat) = (0f64, 0f64, 0f64, 0f64);
+    for t in &toks[s..e] {
+        let c = stats.get(&t.key);
+        let n = c.in_names() as f64 + 1.0;
+        per += c.person as f64 / n;
+        org += c.organization as f64 / n;
+        loc += c.place as f64 / n;
+        nat += c.nationality as f64 / n;
+    }
+    // A nationality or language word the dictionaries lack ("English", "Rohingya").
+    if e - s == 1 && nat > per + org + loc && nat >= 0.4 {
+        return None;
+    }
+    let n = (e - s) as f64;
+    let kind = if e - s > 1 && lex.is_first_name(&toks[s].key) {
+        ActorKind::Person
+    } else if per + org + loc >= 0.3 * n {
+        if per >= org && per >= loc {
+            ActorKind::Person
+        } else if org >= loc {
+            ActorKind::Organization
+        } else {
+            ActorKind::Place
+        }
+    } else if e - s == 1 {
+        // An unseen single word that is no one's surname here: a person only when the
+        // sentence says so ("Kamen said"), otherwise most often an organisation or a brand.
+        let speaks = toks.get(e).is_some_and(|t| is_in(SPEECH_VERBS, &t.key));
+        let located = s > 0
+            && is_in(
+                &["in", "near", "outside", "across", "into"],
+                &toks[s - 1].key,
+            );
+        if speaks {
+            ActorKind::Person
+        } else if located && !toks[s].all_caps {
+            ActorKind::Place
+        } else {
+            ActorKind::Organization
+        }
+    } else if toks[s..e].iter().any(|t| stats.get(&t.key).is_common()) {
+        // Names that open with an ordinary word ("Civic Passion", "Internet Explorer").
+        ActorKind::Organization
+    } else {
+        ActorKind::Person
+    };
+    let mut c = cand(s, e, kind, None);
+    c.guessed = true;
+    Some(c)
+}
+
+/// The text of tokens `[s, e)` as written.
+pub fn span_text(toks: &[Tok], s: usize, e: usize) -> String {
+    let mut out = String::new();
+    for k in s..e {
+        if k > s && toks[k - 1].end < toks[k].start {
+            out.push(' ');
+        }
+        out.push_str(toks[k].text);
+    }
+    out
+}

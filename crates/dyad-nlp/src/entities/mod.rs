@@ -1,0 +1,373 @@
+//! Entities: people, organisations, countries, places and groups named in an article, each
+//! with its mentions, roles, affiliation, country and CAMEO-style actor code.
+//!
+//! [`entities`] runs on the shipped dictionaries; [`entities_with`] takes a [`Lexicon`] that
+//! may hold the user's own dictionaries too (see `docs/dictionaries.md`).
+
+pub mod lexicon;
+pub mod mentions;
+pub mod petrarch;
+pub mod roles;
+pub mod stats;
+pub mod view;
+
+use std::collections::HashMap;
+
+use dyad_doc::{Entity, EntityKind, Mention, Span};
+
+use crate::Token;
+use lexicon::{parse_iso_date, ActorKind, DatedCode, Lexicon};
+use mentions::{span_text, Cand};
+use stats::WordStats;
+use view::Tok;
+
+/// The entities of `text`, ids `E1`, `E2`, … in order of first mention. `sentences` and
+/// `tokens` are the text's layers (byte offsets); `published` (ISO 8601) dates the article, so
+/// that a leader codes as in office only while in office.
+pub fn entities(
+    text: &str,
+    sentences: &[Span],
+    tokens: &[Token],
+    published: Option<&str>,
+) -> Vec<Entity> {
+    entities_with(Lexicon::shipped(), text, sentences, tokens, published)
+}
+
+/// [`entities`] with the given dictionaries.
+pub fn entities_with(
+    lex: &Lexicon,
+    text: &str,
+    sentences: &[Span],
+    tokens: &[Token],
+    published: Option<&str>,
+) -> Vec<Entity> {
+    let toks = view::build(text, sentences, tokens);
+    let stats = WordStats::shipped();
+    let mut cands = mentions::find(&toks, lex, stats);
+    let extras = read_roles(&toks, &mut cands, lex);
+    let date = published.and_then(parse_iso_date);
+    resolve(text, &toks, cands, extras, lex, date)
+}
+
+/// What an apposition adds to the mention before it.
+#[derive(Debug, Default, Clone)]
+struct Extra {
+    roles: Vec<String>,
+    role_code: Option<String>,
+    affiliation: Option<String>,
+    country: Option<String>,
+}
+
+/// Reads appositions after person-like mentions; their affiliations become organisation
+/// mentions. Returns the extras by candidate index (in the final, sorted order).
+fn read_roles(
+    toks: &[Tok],
+    cands: &mut Vec<Cand>,
+    lex: &Lexicon,
+) -> HashMap<(usize, usize), Extra> {
+    let mut by_start: HashMap<(usize, usize), Extra> = HashMap::new();
+    let mut added = Vec::new();
+    for c in cands.iter_mut() {
+        let personal = c.kind == ActorKind::Person || c.guessed;
+        if !personal {
+            continue;
+        }
+        let Some(app) = roles::apposition(toks, c.end, lex) else {
+            continue;
+        };
+        if c.guessed {
+            c.kind = ActorKind::Person;
+        }
+        let mut extra = Extra {
+            roles: vec![app.role.clone()],
+            role_code: Some(app.code.clone()),
+            ..Extra::default()
+        };
+        if let Some((a, b)) = app.affiliation {
+            let name = span_text(toks, a, b);
+            let key = lexicon::key_of(&name);
+            let country = lex
+                .lookup(&key)
+                .iter()
+                .filter_map(|&i| lex.actors.get(i as usize))
+                .find(|x| x.kind == ActorKind::Country)
+                .and_then(|x| x.country.clone());
+            match country {
+                Some(cc) => extra.country = Some(cc),
+                None => {
+                    extra.affiliation = Some(name);
+                    added.push((a, b));
+                }
+            }
+        }
+        by_start.insert((c.start, c.end), extra);
+    }
+    // Candidates come in text order, so the one an affiliation starts at is found by halving.
+    cands.sort_by_key(|c| (c.start, c.end));
+    for (a, b) in added {
+        let at = cands.partition_point(|c| c.start < a);
+        match cands.get_mut(at).filter(|c| c.start == a) {
+            Some(c) => {
+                if c.guessed || c.actor.is_none() {
+                    c.kind = ActorKind::Organization;
+                    c.end = b;
+                }
+            }
+            None => cands.push(Cand {
+                start: a,
+                end: b,
+                kind: ActorKind::Organization,
+                actor: None,
+                title: None,
+                title_country: None,
+                honorific: false,
+                government_of: None,
+                plural_title: false,
+                guessed: false,
+            }),
+        }
+    }
+    cands.sort_by_key(|c| (c.start, c.end));
+    cands.dedup_by_key(|c| (c.start, c.end));
+    by_start
+}
+
+/// The tokens of a mention's name, without a leading honorific.
+fn name_range(toks: &[Tok], c: &Cand) -> (usize, usize) {
+    let mut s = c.start;
+    if c.honorific {
+        s += 1;
+        if toks.get(s).is_some_and(|t| t.text == ".") {
+            s += 1;
+        }
+    }
+    (s.min(c.end), c.end)
+}
+
+fn name_key(toks: &[Tok], s: usize, e: usize) -> String {
+    toks[s..e]
+        .iter()
+        .map(|t| t.key.as_str())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// An entity being built.
+struct Building {
+    kind: ActorKind,
+    name: String,
+    actor: Option<u32>,
+    government_of: Option<String>,
+    country: Option<String>,
+    roles: Vec<String>,
+    role_code: Option<String>,
+    affiliation: Option<String>,
+    mentions: Vec<Mention>,
+}
+
+fn resolve(
+    text: &str,
+    toks: &[Tok],
+    cands: Vec<Cand>,
+    extras: HashMap<(usize, usize), Extra>,
+    lex: &Lexicon,
+    date: Option<u32>,
+) -> Vec<Entity> {
+    // Full person names by their surname, to link "Mr. Elmas" and "Elmas" to "Dean Shmuel Elmas".
+    let mut surnames: HashMap<String, Vec<String>> = HashMap::new();
+    let mut given_names: HashMap<String, Vec<String>> = HashMap::new();
+    for c in &cands {
+        let (s, e) = name_range(toks, c);
+        if c.kind == ActorKind::Person && e - s >= 2 {
+            let full = name_key(toks, s, e);
+            for (map, part) in [(&mut surnames, e - 1), (&mut given_names, s)] {
+                let list = map.entry(toks[part].key.clone()).or_default();
+                if !list.contains(&full) {
+                    list.push(full.clone());
+                }
+            }
+        }
+    }
+    let mut order: Vec<Building> = Vec::new();
+    let mut index: HashMap<String, usize> = HashMap::new();
+    for c in cands {
+        let (s, e) = name_range(toks, &c);
+        if s >= e {
+            continue;
+        }
+        let mut kind = c.kind;
+        let single = e - s == 1;
+        let mut key = None;
+        // A word that is also a city's name ("Paris") names the person of the article who
+        // bears it as a surname, unless the words before it make it a location ("in Paris").
+        let located =
+            c.start > 0 && mentions::PLACE_CONTEXT.contains(&toks[c.start - 1].key.as_str());
+        let place_word = kind == ActorKind::Place && c.government_of.is_none() && !located;
+        if single && (kind == ActorKind::Person || c.guessed || c.honorific || place_word) {
+            // A surname alone, or failing that a given name alone, names the one person
+            // of the article who bears it; when two do, it stays apart.
+            let word = &toks[s].key;
+            let full = match surnames.get(word) {
+                Some(f) => Some(f),
+                None if !c.honorific && !place_word => given_names.get(word),
+                None => None,
+            };
+            match full.map(Vec::as_slice) {
+                Some([one]) => {
+                    kind = ActorKind::Person;
+                    key = Some(format!("p:{one}"));
+                }
+                // Two people share the surname: a person, but which one is left open.
+                Some([_, _, ..]) if !place_word => kind = ActorKind::Person,
+                _ => {}
+            }
+        }
+        let key = key.unwrap_or_else(|| match (&c.government_of, kind, c.actor) {
+            (Some(cc), _, _) => format!("g:{cc}"),
+            (None, ActorKind::Country, Some(a)) => {
+                format!(
+                    "c:{}",
+                    lex.actors[a as usize].country.clone().unwrap_or_default()
+                )
+            }
+            (None, ActorKind::Person, _) => format!("p:{}", name_key(toks, s, e)),
+            (None, _, Some(a)) => format!("a:{a}"),
+            (None, k, None) => format!("n:{k:?}:{}", name_key(toks, s, e)),
+        });
+        let at = *index.entry(key).or_insert_with(|| {
+            order.push(Building {
+                kind,
+                name: String::new(),
+                actor: None,
+                government_of: c.government_of.clone(),
+                country: None,
+                roles: Vec::new(),
+                role_code: None,
+                affiliation: None,
+                mentions: Vec::new(),
+            });
+            order.len() - 1
+        });
+        let b = &mut order[at];
+        let name = span_text(toks, s, e);
+        if b.kind == ActorKind::Person && name.len() > b.name.len() || b.name.is_empty() {
+            b.name = name;
+        }
+        if b.actor.is_none() {
+            b.actor = c.actor;
+        }
+        if let Some(t) = &c.title {
+            push_unique(&mut b.roles, t.clone());
+            if b.role_code.is_none() {
+                b.role_code = lex.agent(&lexicon::key_of(t)).map(str::to_string);
+            }
+        }
+        if b.country.is_none() {
+            b.country = c.title_country.clone();
+        }
+        if let Some(x) = extras.get(&(c.start, c.end)) {
+            for r in &x.roles {
+                push_unique(&mut b.roles, r.clone());
+            }
+            b.role_code = b.role_code.take().or(x.role_code.clone());
+            b.affiliation = b.affiliation.take().or(x.affiliation.clone());
+            b.country = b.country.take().or(x.country.clone());
+        }
+        let (start, end) = (toks[c.start].start, toks[c.end - 1].end);
+        b.mentions.push(Mention {
+            start,
+            end,
+            text: text.get(start..end).unwrap_or_default().to_string(),
+        });
+    }
+    order
+        .into_iter()
+        .enumerate()
+        .map(|(n, b)| finish(n, b, lex, date))
+        .collect()
+}
+
+fn push_unique(list: &mut Vec<String>, item: String) {
+    if !list.iter().any(|x| x.eq_ignore_ascii_case(&item)) {
+        list.push(item);
+    }
+}
+
+/// The code in force on `date` among an actor's codes: dated codes that hold first, then
+/// undated ones; without a date, an open-ended code first.
+fn code_on(codes: &[DatedCode], date: Option<u32>) -> Option<&DatedCode> {
+    match date {
+        Some(d) => codes
+            .iter()
+            .rev()
+            .find(|c| c.is_dated() && c.holds_on(d))
+            .or_else(|| codes.iter().find(|c| !c.is_dated())),
+        None => codes
+            .iter()
+            .find(|c| c.from.is_some() && c.to.is_none())
+            .or_else(|| codes.iter().find(|c| !c.is_dated()))
+            .or_else(|| codes.last()),
+    }
+}
+
+fn finish(n: usize, b: Building, lex: &Lexicon, date: Option<u32>) -> Entity {
+    let actor = b.actor.and_then(|a| lex.actors.get(a as usize));
+    let kind = match b.kind {
+        ActorKind::Country => EntityKind::Country,
+        ActorKind::Person => EntityKind::Person,
+        ActorKind::Organization => EntityKind::Organization,
+        ActorKind::Group => EntityKind::Group,
+        ActorKind::Place => EntityKind::Place,
+    };
+    let mut name = b.name;
+    let mut country = b.country;
+    let mut code = None;
+    let mut geo = None;
+    if let Some(cc) = &b.government_of {
+        country = Some(cc.clone());
+        code = Some(format!("{cc}GOV"));
+    } else if let Some(a) = actor {
+        let same_kind = a.kind == b.kind;
+        if same_kind && b.kind != ActorKind::Person {
+            name = a.name.clone();
+        }
+        if same_kind {
+            geo = a.geo;
+            if let Some(c) = code_on(&a.codes, date) {
+                code = Some(c.code.clone());
+                let cc = c.code.get(..3).unwrap_or("");
+                if country.is_none() && lex.country(cc).is_some() {
+                    country = Some(cc.to_string());
+                }
+            }
+            if country.is_none() {
+                country = a.country.clone();
+            }
+        }
+    }
+    if code.is_none() && b.kind == ActorKind::Person {
+        code = match (&country, &b.role_code) {
+            (Some(c), Some(r)) => Some(format!("{c}{r}")),
+            (Some(c), None) => Some(c.clone()),
+            (None, Some(r)) => Some(r.clone()),
+            (None, None) => None,
+        };
+    }
+    if b.kind == ActorKind::Country && code.is_none() {
+        code = country.clone();
+    }
+    Entity {
+        id: format!("E{}", n + 1),
+        name,
+        kind,
+        code,
+        country,
+        roles: b.roles,
+        affiliation: b.affiliation,
+        geo,
+        mentions: b.mentions,
+    }
+}
+
+#[cfg(test)]
+mod tests;

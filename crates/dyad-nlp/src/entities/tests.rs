@@ -1,0 +1,137 @@
+use super::*;
+use crate::{sentences, tokenize};
+use dyad_doc::{Block, BlockKind};
+
+fn run(text: &str, published: Option<&str>) -> Vec<Entity> {
+    let blocks = vec![Block {
+        kind: BlockKind::Paragraph,
+        start: 0,
+        end: text.len(),
+    }];
+    let sents = sentences(text, &blocks);
+    entities(text, &sents, &tokenize(text), published)
+}
+
+fn find<'a>(ents: &'a [Entity], name: &str) -> &'a Entity {
+    ents.iter()
+        .find(|e| e.name.contains(name))
+        .unwrap_or_else(|| panic!("no entity {name} in {ents:#?}"))
+}
+
+#[test]
+fn titles_countries_and_leader_codes() {
+    let text = "During a visit by Prime Minister Benjamin Netanyahu, Azerbaijani President Ilham Aliyev spoke in Baku.";
+    let ents = run(text, Some("2024-10-15"));
+    let bn = find(&ents, "Netanyahu");
+    assert_eq!(bn.kind, EntityKind::Person);
+    assert_eq!(bn.roles, vec!["Prime Minister"]);
+    assert_eq!(bn.code.as_deref(), Some("ISRGOV"));
+    let ia = find(&ents, "Ilham Aliyev");
+    assert_eq!(ia.country.as_deref(), Some("AZE"));
+    assert!(ia.roles.iter().any(|r| r == "President"));
+    let baku = find(&ents, "Baku");
+    assert_eq!(baku.kind, EntityKind::Place);
+    assert!(baku.geo.is_some());
+    assert!(ents
+        .iter()
+        .any(|e| e.kind == EntityKind::Country && e.code.as_deref() == Some("AZE")));
+    assert_eq!(ents[0].id, "E1");
+}
+
+#[test]
+fn leaders_code_as_government_only_in_office() {
+    let text = "Benjamin Netanyahu spoke.";
+    let then = run(text, Some("1985-01-01"));
+    assert_eq!(then[0].code.as_deref(), Some("ISRELI"));
+}
+
+#[test]
+fn appositions_give_roles_and_affiliations_and_aliases_merge() {
+    let text = "Talks went on, said Dean Shmuel Elmas, a geopolitics and energy analyst for Globes. Later Mr. Elmas spoke again.";
+    let ents = run(text, None);
+    let p = find(&ents, "Elmas");
+    assert_eq!(p.name, "Dean Shmuel Elmas");
+    assert!(p.roles.iter().any(|r| r.contains("analyst")));
+    assert_eq!(p.affiliation.as_deref(), Some("Globes"));
+    assert!(p.mentions.iter().any(|m| m.text == "Mr. Elmas"));
+    assert_eq!(find(&ents, "Globes").kind, EntityKind::Organization);
+}
+
+#[test]
+fn same_surname_of_two_people_is_not_merged() {
+    let text = "John Smith met Anna Smith in Paris. Then Smith left.";
+    let ents = run(text, None);
+    let smiths: Vec<_> = ents.iter().filter(|e| e.name.contains("Smith")).collect();
+    assert!(smiths.len() >= 2);
+    assert!(smiths.iter().all(|e| e.mentions.len() == 1));
+}
+
+#[test]
+fn capitals_stand_for_governments_in_context() {
+    let text = "Its stance has irked Jerusalem. Visitors arrived in Jerusalem.";
+    let ents = run(text, None);
+    let gov = ents
+        .iter()
+        .find(|e| e.code.as_deref() == Some("ISRGOV"))
+        .expect("government");
+    assert_eq!(gov.kind, EntityKind::Country);
+    assert_eq!(gov.mentions.len(), 1);
+    assert!(ents
+        .iter()
+        .any(|e| e.kind == EntityKind::Place && e.name == "Jerusalem"));
+}
+
+#[test]
+fn facilities_named_after_people_are_not_people() {
+    let text = "The Heydar Aliyev Cultural Center in Baku is large.";
+    let ents = run(text, None);
+    assert!(!ents.iter().any(|e| e.kind == EntityKind::Person));
+}
+
+#[test]
+fn headlines_and_sentence_initial_words_are_not_names() {
+    let text = "AZERBAIJAN AND ISRAEL: A BOND FORGED\nHowever, the talks ended.";
+    let ents = run(text, None);
+    assert!(ents.is_empty(), "{ents:#?}");
+}
+
+#[test]
+fn groups_and_coordinated_titles() {
+    let text =
+        "Israel faces Hamas in Gaza. He credited Ambassadors Mukhtar Mammadov and George Deek.";
+    let ents = run(text, None);
+    assert_eq!(find(&ents, "Hamas").kind, EntityKind::Group);
+    for n in ["Mukhtar Mammadov", "George Deek"] {
+        assert_eq!(find(&ents, n).roles, vec!["Ambassador"], "{n}");
+    }
+}
+
+#[test]
+fn odd_input_never_panics() {
+    for t in [
+        "",
+        ",",
+        "Mr.",
+        "Mr. ,",
+        "A",
+        "X, a",
+        "Prime Minister",
+        "Dr. Dr. Dr.",
+        "É É",
+    ] {
+        let _ = run(t, Some("garbage"));
+    }
+}
+
+#[test]
+fn every_prefix_of_mixed_text_is_handled() {
+    let text = "Dr. Kedar, a scholar of the U.S. Navy, told Mr. É Ümit — “Tehran said” — in Baku: ISRAEL-AZERBAIJAN Ties, Ambassadors A and B.";
+    for (i, _) in text.char_indices() {
+        let part = &text[..i];
+        for e in run(part, Some("2020-01-01")) {
+            for m in &e.mentions {
+                assert_eq!(&part[m.start..m.end], m.text);
+            }
+        }
+    }
+}

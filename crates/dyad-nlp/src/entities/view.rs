@@ -1,0 +1,118 @@
+//! A per-token view of the text for name finding: case, sentence position, line breaks and
+//! headline lines (set in capitals), computed once.
+
+use dyad_doc::Span;
+
+use super::lexicon::push_lower;
+use crate::{Token, TokenKind};
+
+/// One token with the features name finding needs.
+#[derive(Debug, Clone)]
+pub struct Tok<'a> {
+    pub start: usize,
+    pub end: usize,
+    pub text: &'a str,
+    /// Lower-cased text.
+    pub key: String,
+    pub is_word: bool,
+    /// Starts with an upper-case letter.
+    pub cap: bool,
+    /// Has letters, all upper case.
+    pub all_caps: bool,
+    /// Index of the sentence holding the token.
+    pub sentence: usize,
+    /// First word of its sentence (after any opening punctuation).
+    pub sentence_initial: bool,
+    /// A line break lies between the previous token and this one.
+    pub line_break_before: bool,
+    /// Part of a sentence written mostly in capitals (a headline), where case says nothing.
+    pub in_caps_line: bool,
+}
+
+/// Builds the token view over `text`.
+pub fn build<'a>(text: &'a str, sentences: &[Span], tokens: &[Token]) -> Vec<Tok<'a>> {
+    let mut out = Vec::with_capacity(tokens.len());
+    let mut sent = 0usize;
+    let mut prev_end = 0usize;
+    let mut seen_word_in_sentence = false;
+    for t in tokens {
+        let s = t.span.start;
+        while sent < sentences.len() && sentences[sent].end <= s {
+            sent += 1;
+            seen_word_in_sentence = false;
+        }
+        let slice = t.span.of(text);
+        let mut key = String::with_capacity(slice.len());
+        push_lower(&mut key, slice);
+        let is_word = t.kind == TokenKind::Word;
+        let first = slice.chars().next();
+        let cap = is_word && first.is_some_and(char::is_uppercase);
+        let letters = slice.chars().filter(|c| c.is_alphabetic());
+        let all_caps =
+            is_word && letters.clone().count() > 0 && letters.clone().all(char::is_uppercase);
+        let gap = text.get(prev_end.min(s)..s).unwrap_or("");
+        let line_break_before = gap.contains('\n');
+        if line_break_before {
+            seen_word_in_sentence = false;
+        }
+        let sentence_initial = is_word && !seen_word_in_sentence;
+        if is_word {
+            seen_word_in_sentence = true;
+        }
+        out.push(Tok {
+            start: s,
+            end: t.span.end,
+            text: slice,
+            key,
+            is_word,
+            cap,
+            all_caps,
+            sentence: sent,
+            sentence_initial,
+            line_break_before,
+            in_caps_line: false,
+        });
+        prev_end = t.span.end;
+    }
+    mark_caps_lines(&mut out);
+    out
+}
+
+/// Marks sentences in which most words of three letters or more are in capitals.
+fn mark_caps_lines(toks: &mut [Tok]) {
+    let mut i = 0;
+    while i < toks.len() {
+        let mut j = i + 1;
+        while j < toks.len() && toks[j].sentence == toks[i].sentence && !toks[j].line_break_before {
+            j += 1;
+        }
+        let long: Vec<&Tok> = toks[i..j]
+            .iter()
+            .filter(|t| t.is_word && t.text.len() >= 3)
+            .collect();
+        let caps = long.iter().filter(|t| t.all_caps).count();
+        if long.len() >= 2 && caps * 3 >= long.len() * 2 {
+            for t in &mut toks[i..j] {
+                t.in_caps_line = true;
+            }
+        }
+        i = j;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tokenize;
+
+    #[test]
+    fn marks_case_and_headlines() {
+        let text = "ISRAEL AND AZERBAIJAN: A BOND\nThe NATO summit met.";
+        let toks = build(text, &[Span::new(0, text.len())], &tokenize(text));
+        assert!(toks[0].in_caps_line && toks[0].sentence_initial);
+        let the = toks.iter().find(|t| t.text == "The").unwrap();
+        assert!(the.sentence_initial && the.line_break_before && !the.in_caps_line);
+        let nato = toks.iter().find(|t| t.text == "NATO").unwrap();
+        assert!(nato.all_caps && !nato.sentence_initial);
+    }
+}
