@@ -1,0 +1,431 @@
+//! The event coder: sentences, tokens, actor mentions, quotations and dates in; events out.
+
+use std::collections::BTreeMap;
+
+use dyad_doc::{DateMention, Event, Quote, Span};
+use dyad_nlp::Token;
+
+use crate::dictionary::{read_compact, read_petrarch, VerbDictionary};
+use crate::matcher::{Coded, CompiledVerbs, VerbHit};
+use crate::modality::{assess, intent_code, Modality};
+use crate::roles;
+use crate::sentence::{view, Tok};
+use crate::{quad_from_root, ActorMention, Codebook};
+
+/// The shipped verb patterns, converted from the Phoenix CAMEO verb dictionary.
+const SHIPPED_VERBS: &str = include_str!("../../../data/verbs/cameo-verbs.tsv");
+/// The shipped noun patterns (events stated with nouns), in PETRARCH format.
+const SHIPPED_NOUNS: &str = include_str!("../../../data/verbs/nouns.txt");
+
+/// Everything the coder reads about one article. Offsets are bytes into `text`; `tokens` and
+/// `sentences` are in text order.
+#[derive(Debug, Clone, Copy)]
+pub struct Inputs<'a> {
+    pub text: &'a str,
+    pub sentences: &'a [Span],
+    pub tokens: &'a [Token],
+    pub actors: &'a [ActorMention],
+    /// Quotations: events inside one carry its id, and its speaker is their source when the
+    /// text names none.
+    pub quotes: &'a [Quote],
+    /// Dates mentioned in the text; the first in a sentence dates its events.
+    pub dates: &'a [DateMention],
+    /// The article's publication date, for events in sentences without a date.
+    pub published: Option<&'a str>,
+}
+
+/// A compiled event coder.
+#[derive(Debug, Clone)]
+pub struct EventCoder {
+    verbs: CompiledVerbs,
+    cameo_rules: bool,
+}
+
+impl Default for EventCoder {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// One coded verb occurrence before it becomes events.
+struct Candidate {
+    hit: VerbHit,
+    coded: Coded,
+    modality: Modality,
+    source: Option<usize>,
+    target: Option<usize>,
+    passive: bool,
+}
+
+impl EventCoder {
+    /// The coder with the shipped verb and noun patterns.
+    pub fn new() -> Self {
+        Self::from_dictionary(&Self::shipped_dictionary())
+    }
+
+    /// The shipped verb and noun patterns as one dictionary (to extend or inspect).
+    pub fn shipped_dictionary() -> VerbDictionary {
+        let mut d = read_compact(SHIPPED_VERBS);
+        d.extend(read_petrarch(SHIPPED_NOUNS));
+        d
+    }
+
+    /// A coder for any dictionary (for example one read with [`crate::read_petrarch`]).
+    pub fn from_dictionary(dict: &VerbDictionary) -> Self {
+        EventCoder {
+            verbs: CompiledVerbs::compile(dict),
+            cameo_rules: true,
+        }
+    }
+
+    /// Whether rules that assume CAMEO codes apply (on by default): a stated intention is
+    /// coded as 03x/13x, and a statement (01x) yields to a more specific event of the same
+    /// sentence. Turn off for dictionaries with other code schemes.
+    pub fn with_cameo_rules(mut self, on: bool) -> Self {
+        self.cameo_rules = on;
+        self
+    }
+
+    /// Number of indexed verb forms.
+    pub fn form_count(&self) -> usize {
+        self.verbs.form_count()
+    }
+
+    /// Codes the events of one article; ids are `V1`, `V2`, … in text order.
+    pub fn code(&self, inp: &Inputs, book: &dyn Codebook) -> Vec<Event> {
+        let mut actors: Vec<ActorMention> = inp
+            .actors
+            .iter()
+            .filter(|a| a.start < a.end && a.end <= inp.text.len())
+            .cloned()
+            .collect();
+        actors.sort_by(|a, b| (a.start, a.end, &a.code).cmp(&(b.start, b.end, &b.code)));
+        let mut entity_code: BTreeMap<&str, &str> = BTreeMap::new();
+        for a in &actors {
+            if let Some(e) = &a.entity {
+                entity_code.entry(e.as_str()).or_insert(a.code.as_str());
+            }
+        }
+        let mut events = Vec::new();
+        for (si, s) in inp.sentences.iter().enumerate() {
+            let lo = actors.partition_point(|a| a.end <= s.start);
+            let hi = actors.partition_point(|a| a.start < s.end);
+            let quote = inp
+                .quotes
+                .iter()
+                .find(|q| q.start < s.end && q.end > s.start && q.speaker.is_some());
+            if lo >= hi && quote.is_none() {
+                continue;
+            }
+            let ta = inp.tokens.partition_point(|t| t.span.start < s.start);
+            let tb = inp.tokens.partition_point(|t| t.span.start < s.end);
+            let Some(toks) = inp.tokens.get(ta..tb) else {
+                continue;
+            };
+            let local = actors.get(lo..hi).unwrap_or(&[]);
+            let v = view(inp.text, toks, local);
+            let date = sentence_date(inp, s);
+            for c in self.candidates(&v) {
+                self.emit(
+                    inp,
+                    book,
+                    &v,
+                    local,
+                    &c,
+                    si,
+                    date.clone(),
+                    &entity_code,
+                    &mut events,
+                );
+            }
+        }
+        self.quote_statements(inp, book, &actors, &entity_code, &mut events);
+        events.sort_by(|a, b| {
+            (a.sentence, a.evidence.start, a.evidence.end).cmp(&(
+                b.sentence,
+                b.evidence.start,
+                b.evidence.end,
+            ))
+        });
+        for (i, e) in events.iter_mut().enumerate() {
+            e.id = format!("V{}", i + 1);
+        }
+        events
+    }
+
+    /// The coded verb occurrences of a sentence, after dropping verbs embedded under another
+    /// event verb ("agreed to meet": the agreement is the event) and statements when the
+    /// sentence states something more specific.
+    fn candidates(&self, v: &[Tok]) -> Vec<Candidate> {
+        if !v.iter().any(|t| t.actor.is_some()) {
+            return Vec::new();
+        }
+        let mut out: Vec<Candidate> = Vec::new();
+        for hit in self.verbs.hits(v) {
+            let Some(coded) = self.verbs.code(v, &hit) else {
+                continue;
+            };
+            if let Some(prev) = out.last() {
+                if embedded_under(v, &prev.hit, &hit) {
+                    continue;
+                }
+            }
+            let passive = hit.past
+                && (roles::is_passive(v, hit.first)
+                    || v.get(hit.last + 1).is_some_and(|t| t.low == "by"));
+            let (source, target) = if passive {
+                (
+                    coded.source.or_else(|| roles::by_agent(v, hit.last)),
+                    coded.target.or_else(|| roles::subject(v, hit.first)),
+                )
+            } else {
+                let source = coded.source.or_else(|| roles::subject(v, hit.first));
+                let target = coded
+                    .target
+                    .or_else(|| roles::object(v, hit.last, false))
+                    .filter(|&t| Some(t) != source);
+                (source, target)
+            };
+            if source.is_none() && target.is_none() {
+                continue;
+            }
+            let modality = assess(v, hit.first);
+            out.push(Candidate {
+                hit,
+                coded,
+                modality,
+                source,
+                target,
+                passive,
+            });
+        }
+        if self.cameo_rules && out.iter().any(|c| !c.coded.code.starts_with("01")) {
+            out.retain(|c| !c.coded.code.starts_with("01"));
+        }
+        out
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn emit(
+        &self,
+        inp: &Inputs,
+        book: &dyn Codebook,
+        v: &[Tok],
+        local: &[ActorMention],
+        c: &Candidate,
+        si: usize,
+        date: Option<String>,
+        entity_code: &BTreeMap<&str, &str>,
+        out: &mut Vec<Event>,
+    ) {
+        let mut code = c.coded.code.clone();
+        if self.cameo_rules && c.modality.intent && !c.modality.negated {
+            if let Some(ic) = intent_code(&code) {
+                let conditional = v[c.hit.last..].iter().any(|t| t.low == "unless");
+                code = if conditional { "139" } else { ic }.to_string();
+            }
+        }
+        let group = |p: Option<usize>| -> Vec<Option<usize>> {
+            match p {
+                Some(p) => roles::conjuncts(v, p).into_iter().map(Some).collect(),
+                None => vec![None],
+            }
+        };
+        let sources = group(c.source);
+        let targets = if c.coded.reciprocal && c.target.is_none() && sources.len() > 1 {
+            sources.clone()
+        } else {
+            group(c.target)
+        };
+        let quote = inp
+            .quotes
+            .iter()
+            .find(|q| q.start <= v[c.hit.first].start && v[c.hit.last].end <= q.end);
+        for s in &sources {
+            for t in &targets {
+                if s.is_some() && s == t {
+                    continue;
+                }
+                let sa = s.and_then(|p| v[p].actor).and_then(|k| local.get(k));
+                let ta = t.and_then(|p| v[p].actor).and_then(|k| local.get(k));
+                let (mut source, mut source_entity) = (
+                    sa.map(|a| a.code.clone()),
+                    sa.and_then(|a| a.entity.clone()),
+                );
+                if source.is_none() {
+                    if let Some(q) = quote {
+                        if let Some(sp) = &q.speaker {
+                            source = entity_code.get(sp.as_str()).map(|c| c.to_string());
+                            source_entity = Some(sp.clone());
+                        }
+                    }
+                }
+                if source.is_none() && ta.is_none() {
+                    continue;
+                }
+                if let (Some(a), Some(b)) = (sa, ta) {
+                    if a.entity.is_some() && a.entity == b.entity {
+                        continue;
+                    }
+                }
+                let mut lo = v[c.hit.first.min(c.coded.lo)].start;
+                let mut hi = v[c.hit.last.max(c.coded.hi).min(v.len() - 1)].end;
+                for p in [*s, *t].into_iter().flatten() {
+                    lo = lo.min(v[p].start);
+                    hi = hi.max(v[roles::run_end(v, p) - 1].end);
+                }
+                let mut confidence: f64 = 0.5;
+                if c.coded.by_pattern {
+                    confidence += 0.2;
+                }
+                if sa.is_some() {
+                    confidence += 0.15;
+                }
+                if ta.is_some() {
+                    confidence += 0.1;
+                }
+                if c.passive {
+                    confidence -= 0.1;
+                }
+                if c.modality.hypothetical {
+                    confidence -= 0.1;
+                }
+                out.push(make_event(
+                    book,
+                    &code,
+                    source,
+                    ta.map(|a| a.code.clone()),
+                    source_entity,
+                    ta.and_then(|a| a.entity.clone()),
+                    Some(si),
+                    Span::new(lo, hi),
+                    date.clone(),
+                    c.modality,
+                    quote.map(|q| q.id.clone()),
+                    confidence.clamp(0.05, 0.95),
+                ));
+            }
+        }
+    }
+
+    /// A quotation whose speaker is a known actor and that names another actor, but yields no
+    /// event itself, is a statement of the speaker about that actor: coded by the cue verb
+    /// when the dictionary codes it ("accused" → 112), else as a public statement (010).
+    fn quote_statements(
+        &self,
+        inp: &Inputs,
+        book: &dyn Codebook,
+        actors: &[ActorMention],
+        entity_code: &BTreeMap<&str, &str>,
+        out: &mut Vec<Event>,
+    ) {
+        for q in inp.quotes {
+            let Some(speaker) = &q.speaker else { continue };
+            let Some(code) = entity_code.get(speaker.as_str()) else {
+                continue;
+            };
+            if out.iter().any(|e| e.quote.as_deref() == Some(&q.id)) {
+                continue;
+            }
+            let lo = actors.partition_point(|a| a.start < q.start);
+            let Some(target) = actors[lo..]
+                .iter()
+                .take_while(|a| a.start < q.end)
+                .find(|a| a.end <= q.end && a.entity.as_deref() != Some(speaker.as_str()))
+            else {
+                continue;
+            };
+            let cameo = q
+                .cue
+                .as_deref()
+                .and_then(|c| self.verbs.word_code(&c.to_lowercase()))
+                .unwrap_or_else(|| "010".to_string());
+            let sentence = q.sentence.or_else(|| {
+                inp.sentences
+                    .iter()
+                    .position(|s| s.start <= q.start && q.start < s.end)
+            });
+            let date = sentence
+                .and_then(|i| inp.sentences.get(i))
+                .and_then(|s| sentence_date(inp, s));
+            out.push(make_event(
+                book,
+                &cameo,
+                Some(code.to_string()),
+                Some(target.code.clone()),
+                Some(speaker.clone()),
+                target.entity.clone(),
+                sentence,
+                Span::new(q.start, q.end),
+                date,
+                Modality::default(),
+                Some(q.id.clone()),
+                0.5,
+            ));
+        }
+    }
+}
+
+/// Whether `inner` is the complement of `outer` ("agreed to meet", "threatened to attack").
+fn embedded_under(v: &[Tok], outer: &VerbHit, inner: &VerbHit) -> bool {
+    if inner.first <= outer.last || inner.first - outer.last > 5 {
+        return false;
+    }
+    let between = &v[outer.last + 1..inner.first];
+    !between.iter().any(|t| t.punct || t.actor.is_some()) && between.iter().any(|t| t.low == "to")
+}
+
+/// The first date in the sentence, else the publication date.
+fn sentence_date(inp: &Inputs, s: &Span) -> Option<String> {
+    inp.dates
+        .iter()
+        .filter(|d| d.start >= s.start && d.end <= s.end)
+        .min_by_key(|d| d.start)
+        .map(|d| d.value.clone())
+        .or_else(|| inp.published.map(str::to_string))
+}
+
+/// Looks a code up, then its shorter prefixes (sub-code → root).
+fn lookup<T>(code: &str, f: impl Fn(&str) -> Option<T>) -> Option<T> {
+    (2..=code.len())
+        .rev()
+        .filter_map(|n| code.get(..n))
+        .find_map(f)
+}
+
+#[allow(clippy::too_many_arguments)]
+fn make_event(
+    book: &dyn Codebook,
+    cameo: &str,
+    source: Option<String>,
+    target: Option<String>,
+    source_entity: Option<String>,
+    target_entity: Option<String>,
+    sentence: Option<usize>,
+    evidence: Span,
+    date: Option<String>,
+    m: Modality,
+    quote: Option<String>,
+    confidence: f64,
+) -> Event {
+    Event {
+        id: String::new(),
+        source,
+        target,
+        source_entity,
+        target_entity,
+        cameo: cameo.to_string(),
+        quad: lookup(cameo, |c| book.quad_class(c))
+            .or_else(|| quad_from_root(cameo))
+            .unwrap_or(0),
+        goldstein: lookup(cameo, |c| book.goldstein(c)).unwrap_or(0.0),
+        plover: lookup(cameo, |c| book.plover(c)),
+        date,
+        sentence,
+        evidence,
+        negated: m.negated,
+        hypothetical: m.hypothetical,
+        quote,
+        confidence,
+    }
+}

@@ -1,0 +1,291 @@
+//! Who did it to whom: the source (subject) and target (object) actors of a verb occurrence,
+//! found shallowly from the sentence view — the nearest actor left of the verb that is not
+//! inside a prepositional or relative phrase, the first actor right of it within the clause,
+//! passives ("was attacked by X") swapped, and conjoined actors ("X and Y") expanded.
+
+use crate::sentence::Tok;
+
+/// Prepositions whose object is not a subject.
+const SUBJECT_BLOCKING_PREPS: &[&str] = &[
+    "in", "at", "near", "from", "to", "by", "with", "against", "into", "on", "for", "over",
+    "across", "inside", "outside", "toward", "towards", "within", "between", "during", "after",
+    "before", "under", "about", "than", "like", "among", "through", "via", "since",
+];
+/// Words that open a relative clause.
+const RELATIVIZERS: &[&str] = &["which", "who", "whom", "whose", "where"];
+/// Words that open a new clause to the right of a verb.
+const CLAUSE_OPENERS: &[&str] = &[
+    "that", "which", "who", "because", "while", "whereas", "although", "though", "when", "if",
+    "unless", "since", "but", "whom", "whose", "where",
+];
+/// Determiners and similar words skipped when looking at what precedes an actor.
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "its", "their", "his", "her", "this", "these",
+];
+/// Forms of `be`/`get` that make a past participle passive.
+const PASSIVE_AUX: &[&str] = &[
+    "is", "are", "was", "were", "be", "been", "being", "get", "got", "gets", "getting",
+];
+/// How far right of the verb the target may be.
+const OBJECT_WINDOW: usize = 14;
+
+/// The first token of the actor run containing `p`.
+pub(crate) fn run_start(toks: &[Tok], p: usize) -> usize {
+    let Some(a) = toks[p].actor else { return p };
+    let mut q = p;
+    while q > 0 && toks[q - 1].actor == Some(a) {
+        q -= 1;
+    }
+    q
+}
+
+/// One past the last token of the actor run starting at `p`.
+pub(crate) fn run_end(toks: &[Tok], p: usize) -> usize {
+    let Some(a) = toks[p].actor else { return p + 1 };
+    let mut q = p;
+    while q < toks.len() && toks[q].actor == Some(a) {
+        q += 1;
+    }
+    q
+}
+
+/// The word before `p`, skipping determiners.
+fn word_before(toks: &[Tok], p: usize) -> Option<&str> {
+    let mut q = p;
+    while q > 0 {
+        q -= 1;
+        let w = toks[q].low.as_str();
+        if !DETERMINERS.contains(&w) {
+            return Some(w);
+        }
+    }
+    None
+}
+
+/// Whether the actor at `p` sits inside a relative clause (`, which … X`).
+fn in_relative_clause(toks: &[Tok], p: usize, limit: usize) -> bool {
+    let mut q = p;
+    while q > limit {
+        q -= 1;
+        let t = &toks[q];
+        if t.punct && t.low == "," {
+            return false;
+        }
+        if RELATIVIZERS.contains(&t.low.as_str()) {
+            return true;
+        }
+    }
+    false
+}
+
+/// The subject actor of a verb starting at `verb_first`: a token index of an actor run start.
+pub(crate) fn subject(toks: &[Tok], verb_first: usize) -> Option<usize> {
+    let mut p = verb_first;
+    let mut fallback = None;
+    while p > 0 {
+        p -= 1;
+        let t = &toks[p];
+        if crate::matcher::is_hard_boundary(t) {
+            break;
+        }
+        if t.actor.is_none() {
+            continue;
+        }
+        let s = run_start(toks, p);
+        p = s;
+        let blocked = word_before(toks, s).is_some_and(|w| SUBJECT_BLOCKING_PREPS.contains(&w));
+        if blocked {
+            fallback = fallback.or(Some(s));
+            continue;
+        }
+        if in_relative_clause(toks, s, 0) {
+            continue;
+        }
+        return Some(s);
+    }
+    // A sentence whose only actor before the verb follows "of" (`officials of X agreed`) or
+    // similar still names the subject through it.
+    fallback.filter(|&s| word_before(toks, s) == Some("of"))
+}
+
+/// The object actor right of a verb ending at `verb_last`.
+pub(crate) fn object(toks: &[Tok], verb_last: usize, skip_by: bool) -> Option<usize> {
+    let end = (verb_last + 1 + OBJECT_WINDOW).min(toks.len());
+    let mut p = verb_last + 1;
+    while p < end {
+        let t = &toks[p];
+        if crate::matcher::is_hard_boundary(t) || CLAUSE_OPENERS.contains(&t.low.as_str()) {
+            return None;
+        }
+        if t.actor.is_some() {
+            let by = p > 0 && toks[p - 1].low == "by";
+            if !(skip_by && by) {
+                return Some(p);
+            }
+            p = run_end(toks, p);
+            continue;
+        }
+        p += 1;
+    }
+    None
+}
+
+/// Whether a past-form verb is passive: a form of `be` shortly before it.
+pub(crate) fn is_passive(toks: &[Tok], verb_first: usize) -> bool {
+    let mut p = verb_first;
+    let mut steps = 0;
+    while p > 0 && steps < 3 {
+        p -= 1;
+        steps += 1;
+        let t = &toks[p];
+        if t.punct || t.actor.is_some() {
+            return false;
+        }
+        if PASSIVE_AUX.contains(&t.low.as_str()) {
+            return true;
+        }
+    }
+    false
+}
+
+/// The agent of a passive: an actor right after `by` near the verb.
+pub(crate) fn by_agent(toks: &[Tok], verb_last: usize) -> Option<usize> {
+    let end = (verb_last + 1 + 6).min(toks.len());
+    for p in verb_last + 1..end {
+        if crate::matcher::is_hard_boundary(&toks[p]) {
+            return None;
+        }
+        if toks[p].low == "by" {
+            let mut q = p + 1;
+            while q < toks.len() && q < p + 4 {
+                if toks[q].actor.is_some() {
+                    return Some(q);
+                }
+                if !DETERMINERS.contains(&toks[q].low.as_str()) && toks[q].punct {
+                    return None;
+                }
+                q += 1;
+            }
+            return None;
+        }
+    }
+    None
+}
+
+/// Actor runs conjoined with the one at `p` (`X and Y`, `X, Y and Z`); returns run starts
+/// in text order, `p`'s run included.
+pub(crate) fn conjuncts(toks: &[Tok], p: usize) -> Vec<usize> {
+    let seed = run_start(toks, p);
+    let mut group = vec![seed];
+    let mut saw_and = false;
+    let is_conn = |t: &Tok| (t.punct && t.low == ",") || t.low == "and" || t.low == "&";
+    // leftwards
+    let mut s = seed;
+    loop {
+        let mut q = s;
+        let mut n = 0;
+        let mut and_here = false;
+        while q > 0 && n < 2 && is_conn(&toks[q - 1]) {
+            and_here |= toks[q - 1].low != ",";
+            q -= 1;
+            n += 1;
+        }
+        if n == 0 || q == 0 || toks[q - 1].actor.is_none() {
+            break;
+        }
+        saw_and |= and_here;
+        s = run_start(toks, q - 1);
+        group.insert(0, s);
+    }
+    // rightwards
+    let mut e = run_end(toks, seed);
+    loop {
+        let mut q = e;
+        let mut n = 0;
+        let mut and_here = false;
+        while q < toks.len() && n < 2 && is_conn(&toks[q]) {
+            and_here |= toks[q].low != ",";
+            q += 1;
+            n += 1;
+        }
+        if n == 0 || q >= toks.len() || toks[q].actor.is_none() {
+            break;
+        }
+        saw_and |= and_here;
+        group.push(q);
+        e = run_end(toks, q);
+    }
+    if group.len() > 1 && !saw_and {
+        return vec![seed];
+    }
+    group
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sentence::view;
+    use crate::ActorMention;
+
+    fn setup(text: &str, names: &[&str]) -> Vec<Tok> {
+        let actors: Vec<ActorMention> = names
+            .iter()
+            .map(|n| {
+                let s = text.find(n).unwrap();
+                ActorMention {
+                    start: s,
+                    end: s + n.len(),
+                    code: n.to_uppercase(),
+                    entity: None,
+                }
+            })
+            .collect();
+        view(text, &dyad_nlp::tokenize(text), &actors)
+    }
+
+    fn idx(t: &[Tok], w: &str) -> usize {
+        t.iter().position(|t| t.low == w).unwrap()
+    }
+
+    #[test]
+    fn subject_skips_prepositional_and_relative_actors() {
+        let t = setup(
+            "In Gaza, Israel, which was attacked by Syria, condemned Iran.",
+            &["Gaza", "Israel", "Syria", "Iran"],
+        );
+        let v = idx(&t, "condemned");
+        assert_eq!(t[subject(&t, v).unwrap()].low, "israel");
+        assert_eq!(t[object(&t, v, false).unwrap()].low, "iran");
+    }
+
+    #[test]
+    fn passive_agent() {
+        let t = setup("Israel was attacked by Syria.", &["Israel", "Syria"]);
+        let v = idx(&t, "attacked");
+        assert!(is_passive(&t, v));
+        assert_eq!(t[by_agent(&t, v).unwrap()].low, "syria");
+        assert!(!is_passive(
+            &setup("Israel attacked Syria.", &["Israel", "Syria"]),
+            1
+        ));
+    }
+
+    #[test]
+    fn compound_actors() {
+        let t = setup(
+            "Israel, Turkey and Egypt backed Azerbaijan.",
+            &["Israel", "Turkey", "Egypt", "Azerbaijan"],
+        );
+        let g = conjuncts(&t, idx(&t, "turkey"));
+        assert_eq!(g.len(), 3);
+        // a comma alone does not make a list
+        let t = setup("In Gaza, Israel fired.", &["Gaza", "Israel"]);
+        assert_eq!(conjuncts(&t, idx(&t, "israel")).len(), 1);
+    }
+
+    #[test]
+    fn object_stops_at_new_clause() {
+        let t = setup("Israel said that Iran lies.", &["Israel", "Iran"]);
+        assert_eq!(object(&t, idx(&t, "said"), false), None);
+    }
+}
