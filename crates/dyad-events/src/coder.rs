@@ -50,6 +50,7 @@ impl Default for EventCoder {
 /// One coded verb occurrence before it becomes events.
 struct Candidate {
     hit: VerbHit,
+    is_verb: std::rc::Rc<Vec<bool>>,
     coded: Coded,
     modality: Modality,
     source: Option<usize>,
@@ -161,10 +162,21 @@ impl EventCoder {
             return Vec::new();
         }
         let mut out: Vec<Candidate> = Vec::new();
-        for hit in self.verbs.hits(v) {
+        let hits = self.verbs.hits(v);
+        let mut is_verb = vec![false; v.len()];
+        for h in &hits {
+            for f in is_verb.iter_mut().take(h.last + 1).skip(h.first) {
+                *f = true;
+            }
+        }
+        let is_verb = std::rc::Rc::new(is_verb);
+        for hit in hits {
             let Some(coded) = self.verbs.code(v, &hit) else {
                 continue;
             };
+            if !coded.by_pattern && nominal(v, hit.first) {
+                continue;
+            }
             if let Some(prev) = out.last() {
                 if embedded_under(v, &prev.hit, &hit) {
                     continue;
@@ -192,6 +204,7 @@ impl EventCoder {
             let modality = assess(v, hit.first);
             out.push(Candidate {
                 hit,
+                is_verb: is_verb.clone(),
                 coded,
                 modality,
                 source,
@@ -201,6 +214,11 @@ impl EventCoder {
         }
         if self.cameo_rules && out.iter().any(|c| !c.coded.code.starts_with("01")) {
             out.retain(|c| !c.coded.code.starts_with("01"));
+        }
+        // An event without a target yields to one with a target in the same sentence
+        // (typically "…, officials said" around the event itself).
+        if out.iter().any(|c| c.target.is_some()) {
+            out.retain(|c| c.target.is_some() || c.coded.reciprocal || reciprocal_subject(v, c));
         }
         out
     }
@@ -227,12 +245,15 @@ impl EventCoder {
         }
         let group = |p: Option<usize>| -> Vec<Option<usize>> {
             match p {
-                Some(p) => roles::conjuncts(v, p).into_iter().map(Some).collect(),
+                Some(p) => roles::conjuncts(v, p, &c.is_verb)
+                    .into_iter()
+                    .map(Some)
+                    .collect(),
                 None => vec![None],
             }
         };
         let sources = group(c.source);
-        let targets = if c.coded.reciprocal && c.target.is_none() && sources.len() > 1 {
+        let targets = if c.target.is_none() && sources.len() > 1 {
             sources.clone()
         } else {
             group(c.target)
@@ -364,6 +385,25 @@ impl EventCoder {
             ));
         }
     }
+}
+
+/// Whether a verb form is used as a noun: right after a determiner or a possessive actor
+/// ("an attack", "Israel's attack"). Such words code only through a pattern.
+fn nominal(v: &[Tok], first: usize) -> bool {
+    const DET: &[&str] = &[
+        "a", "an", "the", "this", "that", "its", "their", "his", "her", "our",
+    ];
+    first > 0 && {
+        let t = &v[first - 1];
+        DET.contains(&t.low.as_str()) || (t.actor.is_some() && t.possessive)
+    }
+}
+
+/// Whether a candidate without a target has conjoined subjects that act on each other.
+fn reciprocal_subject(v: &[Tok], c: &Candidate) -> bool {
+    c.target.is_none()
+        && c.source
+            .is_some_and(|s| roles::conjuncts(v, s, &c.is_verb).len() > 1)
 }
 
 /// Whether `inner` is the complement of `outer` ("agreed to meet", "threatened to attack").

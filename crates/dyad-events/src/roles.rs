@@ -62,6 +62,97 @@ fn word_before(toks: &[Tok], p: usize) -> Option<&str> {
     None
 }
 
+/// Whether a blocking preposition governs the actor starting at `s` (directly, or across a
+/// determiner and one modifier: "in south Ithilen", "from the Gondor side").
+fn preposition_before(toks: &[Tok], s: usize) -> bool {
+    let mut q = s;
+    let mut words = 0;
+    while q > 0 && words < 3 {
+        q -= 1;
+        let t = &toks[q];
+        if t.punct || t.actor.is_some() {
+            return false;
+        }
+        let w = t.low.as_str();
+        if SUBJECT_BLOCKING_PREPS.contains(&w) {
+            return true;
+        }
+        if !DETERMINERS.contains(&w) {
+            words += 1;
+            if words > 1 {
+                return false;
+            }
+        }
+    }
+    false
+}
+
+/// Whether the words between the last comma and the verb form a subject of their own that
+/// names no actor ("…, the agency said"; "…, officials said"): then the actors before the
+/// comma belong to another clause.
+fn own_subject_after_comma(toks: &[Tok], verb_first: usize) -> bool {
+    let mut q = verb_first;
+    while q > 0 {
+        q -= 1;
+        let t = &toks[q];
+        if t.actor.is_some() {
+            return false;
+        }
+        if t.punct {
+            if t.low != "," {
+                return false;
+            }
+            let seg = &toks[q + 1..verb_first];
+            let content: Vec<&str> = seg
+                .iter()
+                .map(|t| t.low.as_str())
+                .filter(|w| !AUX_AND_ADVERBS.contains(w) && !w.ends_with("ly"))
+                .collect();
+            return match seg.first() {
+                None => false,
+                Some(f) if DETERMINERS.contains(&f.low.as_str()) => true,
+                Some(f) if SUBJECT_BLOCKING_PREPS.contains(&f.low.as_str()) => false,
+                Some(_) => !content.is_empty() && content.len() <= 3,
+            };
+        }
+    }
+    false
+}
+
+/// Auxiliaries and sentence adverbs that never form a subject.
+const AUX_AND_ADVERBS: &[&str] = &[
+    "has",
+    "have",
+    "had",
+    "is",
+    "are",
+    "was",
+    "were",
+    "will",
+    "would",
+    "also",
+    "however",
+    "meanwhile",
+    "then",
+    "too",
+    "still",
+    "and",
+    "but",
+    "not",
+    "later",
+    "earlier",
+    "again",
+    "can",
+    "could",
+    "may",
+    "might",
+    "should",
+    "must",
+    "did",
+    "does",
+    "do",
+];
+
 /// Whether the actor at `p` sits inside a relative clause (`, which … X`).
 fn in_relative_clause(toks: &[Tok], p: usize, limit: usize) -> bool {
     let mut q = p;
@@ -80,6 +171,9 @@ fn in_relative_clause(toks: &[Tok], p: usize, limit: usize) -> bool {
 
 /// The subject actor of a verb starting at `verb_first`: a token index of an actor run start.
 pub(crate) fn subject(toks: &[Tok], verb_first: usize) -> Option<usize> {
+    if own_subject_after_comma(toks, verb_first) {
+        return None;
+    }
     let mut p = verb_first;
     let mut fallback = None;
     while p > 0 {
@@ -93,7 +187,7 @@ pub(crate) fn subject(toks: &[Tok], verb_first: usize) -> Option<usize> {
         }
         let s = run_start(toks, p);
         p = s;
-        let blocked = word_before(toks, s).is_some_and(|w| SUBJECT_BLOCKING_PREPS.contains(&w));
+        let blocked = preposition_before(toks, s);
         if blocked {
             fallback = fallback.or(Some(s));
             continue;
@@ -172,28 +266,62 @@ pub(crate) fn by_agent(toks: &[Tok], verb_last: usize) -> Option<usize> {
     None
 }
 
-/// Actor runs conjoined with the one at `p` (`X and Y`, `X, Y and Z`); returns run starts
-/// in text order, `p`'s run included.
-pub(crate) fn conjuncts(toks: &[Tok], p: usize) -> Vec<usize> {
+/// Words allowed between conjoined actors besides the connectors: determiners and modifiers
+/// written in lower case ("Fornost and the evil Gondor"), never a verb.
+fn filler(t: &Tok, is_verb: &[bool], q: usize) -> bool {
+    !t.punct
+        && t.actor.is_none()
+        && !t.upper
+        && !is_verb.get(q).copied().unwrap_or(false)
+        && !SUBJECT_BLOCKING_PREPS.contains(&t.low.as_str())
+        && !CLAUSE_OPENERS.contains(&t.low.as_str())
+        && !AUX_AND_ADVERBS.contains(&t.low.as_str())
+}
+
+fn is_connector(t: &Tok) -> bool {
+    (t.punct && t.low == ",") || t.low == "and" || t.low == "&" || t.low == "nor"
+}
+
+/// The gap `[a, b)` between two actor runs joins them: connectors and fillers only, at least
+/// one connector, at most five tokens. Returns whether an `and` is among them.
+fn joins(toks: &[Tok], a: usize, b: usize, is_verb: &[bool]) -> Option<bool> {
+    if b <= a || b - a > 5 {
+        return None;
+    }
+    let gap = &toks[a..b];
+    if !gap.iter().any(is_connector) {
+        return None;
+    }
+    if !gap
+        .iter()
+        .enumerate()
+        .all(|(k, t)| is_connector(t) || filler(t, is_verb, a + k))
+    {
+        return None;
+    }
+    Some(gap.iter().any(|t| !t.punct && is_connector(t)))
+}
+
+/// Actor runs conjoined with the one at `p` (`X and Y`, `X, the evil Y and Z`); returns run
+/// starts in text order, `p`'s run included. A list needs an `and` (a comma alone is not one).
+pub(crate) fn conjuncts(toks: &[Tok], p: usize, is_verb: &[bool]) -> Vec<usize> {
     let seed = run_start(toks, p);
     let mut group = vec![seed];
     let mut saw_and = false;
-    let is_conn = |t: &Tok| (t.punct && t.low == ",") || t.low == "and" || t.low == "&";
     // leftwards
     let mut s = seed;
     loop {
         let mut q = s;
-        let mut n = 0;
-        let mut and_here = false;
-        while q > 0 && n < 2 && is_conn(&toks[q - 1]) {
-            and_here |= toks[q - 1].low != ",";
+        while q > 0 && s - q < 5 && toks[q - 1].actor.is_none() {
             q -= 1;
-            n += 1;
         }
-        if n == 0 || q == 0 || toks[q - 1].actor.is_none() {
+        if q == 0 || toks[q - 1].actor.is_none() {
             break;
         }
-        saw_and |= and_here;
+        let Some(and) = joins(toks, q, s, is_verb) else {
+            break;
+        };
+        saw_and |= and;
         s = run_start(toks, q - 1);
         group.insert(0, s);
     }
@@ -201,17 +329,16 @@ pub(crate) fn conjuncts(toks: &[Tok], p: usize) -> Vec<usize> {
     let mut e = run_end(toks, seed);
     loop {
         let mut q = e;
-        let mut n = 0;
-        let mut and_here = false;
-        while q < toks.len() && n < 2 && is_conn(&toks[q]) {
-            and_here |= toks[q].low != ",";
+        while q < toks.len() && q - e < 5 && toks[q].actor.is_none() {
             q += 1;
-            n += 1;
         }
-        if n == 0 || q >= toks.len() || toks[q].actor.is_none() {
+        if q >= toks.len() || toks[q].actor.is_none() {
             break;
         }
-        saw_and |= and_here;
+        let Some(and) = joins(toks, e, q, is_verb) else {
+            break;
+        };
+        saw_and |= and;
         group.push(q);
         e = run_end(toks, q);
     }
@@ -276,11 +403,29 @@ mod tests {
             "Israel, Turkey and Egypt backed Azerbaijan.",
             &["Israel", "Turkey", "Egypt", "Azerbaijan"],
         );
-        let g = conjuncts(&t, idx(&t, "turkey"));
+        let nv = vec![false; t.len()];
+        let g = conjuncts(&t, idx(&t, "turkey"), &nv);
         assert_eq!(g.len(), 3);
         // a comma alone does not make a list
         let t = setup("In Gaza, Israel fired.", &["Gaza", "Israel"]);
-        assert_eq!(conjuncts(&t, idx(&t, "israel")).len(), 1);
+        let nv = vec![false; t.len()];
+        assert_eq!(conjuncts(&t, idx(&t, "israel"), &nv).len(), 1);
+        let t = setup("Fornost and the evil Gondor fired.", &["Fornost", "Gondor"]);
+        assert_eq!(conjuncts(&t, 0, &vec![false; t.len()]).len(), 2);
+    }
+
+    #[test]
+    fn reporting_clause_has_its_own_subject() {
+        let t = setup(
+            "Arnor restored ties with Gondor, the news agency said.",
+            &["Arnor", "Gondor"],
+        );
+        assert_eq!(subject(&t, idx(&t, "said")), None);
+        let t = setup(
+            "Arnor's minister, in remarks on Monday, urged Gondor to act.",
+            &["Arnor", "Gondor"],
+        );
+        assert_eq!(t[subject(&t, idx(&t, "urged")).unwrap()].low, "arnor");
     }
 
     #[test]

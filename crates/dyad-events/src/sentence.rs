@@ -21,6 +21,8 @@ pub(crate) struct Tok {
     pub actor: Option<usize>,
     /// Followed by a possessive `'s`.
     pub possessive: bool,
+    /// Starts with an upper-case letter.
+    pub upper: bool,
 }
 
 fn is_apostrophe(s: &str) -> bool {
@@ -71,6 +73,7 @@ pub(crate) fn view(text: &str, toks: &[Token], actors: &[ActorMention]) -> Vec<T
                             punct: false,
                             actor: None,
                             possessive: false,
+                            upper: false,
                         });
                         i += 2;
                         continue;
@@ -89,6 +92,7 @@ pub(crate) fn view(text: &str, toks: &[Token], actors: &[ActorMention]) -> Vec<T
                     punct: true,
                     actor: None,
                     possessive: false,
+                    upper: false,
                 });
             }
             i += 1;
@@ -103,6 +107,7 @@ pub(crate) fn view(text: &str, toks: &[Token], actors: &[ActorMention]) -> Vec<T
             punct: false,
             actor: None,
             possessive: false,
+            upper: s.chars().next().is_some_and(char::is_uppercase),
         });
         i += 1;
     }

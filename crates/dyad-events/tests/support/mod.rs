@@ -427,3 +427,82 @@ pub fn code_text(
         book,
     )
 }
+
+/// A country/demonym actor finder for the PLOVER harness: country names from
+/// `country_codes.tsv`, names and adjectives from `Phoenix.Countries.actors.txt` (first code
+/// of each entry), roles from `Phoenix.agents.txt`.
+pub fn country_finder() -> Option<ActorFinder> {
+    let d = shared_data()?;
+    let mut f = ActorFinder::default();
+    f.add_actors(&read(
+        &d.join("reference/phoenix/Phoenix.Countries.actors.txt"),
+    )?);
+    f.add_actors(&read(
+        &d.join("reference/phoenix/Phoenix.International.actors.txt"),
+    )?);
+    f.add_actors(&read(
+        &d.join("reference/phoenix/Phoenix.MilNonState.actors.txt"),
+    )?);
+    for line in read(&d.join("reference/cameo/country_codes.tsv"))?
+        .lines()
+        .skip(1)
+    {
+        if let Some((code, name)) = line.split_once('\t') {
+            f.add(name, code, false);
+        }
+    }
+    f.add_agents(&read(&d.join("reference/phoenix/Phoenix.agents.txt"))?);
+    Some(f)
+}
+
+/// One PLOVER gold sentence.
+pub struct GoldSentence {
+    pub id: String,
+    pub text: String,
+    pub event: String,
+    pub sources: Vec<String>,
+    pub targets: Vec<String>,
+}
+
+/// The PLOVER GSR sentences, if present.
+pub fn plover_gold() -> Option<Vec<GoldSentence>> {
+    let d = shared_data()?;
+    let v: serde_json::Value =
+        serde_json::from_str(&read(&d.join("events/plover-gsr-dev/plover_gsr.json"))?).ok()?;
+    let codes = |a: &serde_json::Value| -> Vec<String> {
+        let list: Vec<&serde_json::Value> = match a {
+            serde_json::Value::Array(x) => x.iter().collect(),
+            serde_json::Value::Object(_) => vec![a],
+            _ => vec![],
+        };
+        list.iter()
+            .filter_map(|x| x["code"].as_str())
+            .filter(|c| !c.is_empty())
+            .map(|c| c.chars().take(3).collect::<String>().to_uppercase())
+            .collect()
+    };
+    Some(
+        v.as_array()?
+            .iter()
+            .map(|g| GoldSentence {
+                id: g["id"].as_str().unwrap_or("").to_string(),
+                text: g["text"].as_str().unwrap_or("").to_string(),
+                event: g["event"].as_str().unwrap_or("").to_string(),
+                sources: codes(&g["source"]),
+                targets: codes(&g["target"]),
+            })
+            .collect(),
+    )
+}
+
+/// PLOVER types as the official scorer unifies them.
+pub fn canon_plover(t: &str) -> String {
+    let t = t.to_uppercase();
+    match t.as_str() {
+        "DEMAND" => "REQUEST".into(),
+        "DISAPPROVE" => "ACCUSE".into(),
+        "FIGHT" => "ASSAULT".into(),
+        "INVESTIGATE" => "ACCUSE".into(),
+        _ => t,
+    }
+}
