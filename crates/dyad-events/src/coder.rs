@@ -14,6 +14,8 @@ use crate::{quad_from_root, ActorMention, Codebook};
 
 /// The shipped verb patterns, converted from the Phoenix CAMEO verb dictionary.
 const SHIPPED_VERBS: &str = include_str!("../../../data/verbs/cameo-verbs.tsv");
+/// The project's core verb defaults, read first so that they win, in PETRARCH format.
+const SHIPPED_CORE: &str = include_str!("../../../data/verbs/core.txt");
 /// The shipped noun patterns (events stated with nouns), in PETRARCH format.
 const SHIPPED_NOUNS: &str = include_str!("../../../data/verbs/nouns.txt");
 
@@ -59,15 +61,17 @@ struct Candidate {
 }
 
 impl EventCoder {
-    /// The coder with the shipped verb and noun patterns.
+    /// The coder with the shipped patterns: the project's core verbs and noun patterns, then
+    /// the verb patterns converted from the Phoenix CAMEO dictionary.
     pub fn new() -> Self {
         Self::from_dictionary(&Self::shipped_dictionary())
     }
 
     /// The shipped verb and noun patterns as one dictionary (to extend or inspect).
     pub fn shipped_dictionary() -> VerbDictionary {
-        let mut d = read_compact(SHIPPED_VERBS);
+        let mut d = read_petrarch(SHIPPED_CORE);
         d.extend(read_petrarch(SHIPPED_NOUNS));
+        d.extend(read_compact(SHIPPED_VERBS));
         d
     }
 
@@ -170,7 +174,34 @@ impl EventCoder {
             }
         }
         let is_verb = std::rc::Rc::new(is_verb);
-        for hit in hits {
+        // Obligation in reported speech ("X said Y must …") is a demand of X on Y.
+        let mut slots: Vec<(usize, Option<VerbHit>)> =
+            hits.into_iter().map(|h| (h.first, Some(h))).collect();
+        if self.cameo_rules {
+            for (m, t) in v.iter().enumerate() {
+                if t.low == "must" && !is_verb[m] {
+                    slots.push((m, None));
+                }
+            }
+            slots.sort_by_key(|s| s.0);
+        }
+        let mut governor: Option<usize> = None;
+        for (at, slot) in slots {
+            if let Some(g) = governor.and_then(|g| out.get(g)) {
+                if subordinate_to(v, &g.hit, at) {
+                    continue;
+                }
+            }
+            let Some(hit) = slot else {
+                if let Some(c) = obligation(v, at) {
+                    governor = Some(out.len());
+                    out.push(Candidate {
+                        is_verb: is_verb.clone(),
+                        ..c
+                    });
+                }
+                continue;
+            };
             let Some(coded) = self.verbs.code(v, &hit) else {
                 continue;
             };
@@ -182,12 +213,16 @@ impl EventCoder {
                     continue;
                 }
             }
+            let by_agent = roles::by_agent(v, hit.last);
+            let adjectival =
+                by_agent.is_none() && v.get(hit.last + 1).is_some_and(|t| t.low == "to");
             let passive = hit.past
+                && !adjectival
                 && (roles::is_passive(v, hit.first)
                     || v.get(hit.last + 1).is_some_and(|t| t.low == "by"));
             let (source, target) = if passive {
                 (
-                    coded.source.or_else(|| roles::by_agent(v, hit.last)),
+                    coded.source.or(by_agent),
                     coded.target.or_else(|| roles::subject(v, hit.first)),
                 )
             } else {
@@ -202,6 +237,9 @@ impl EventCoder {
                 continue;
             }
             let modality = assess(v, hit.first);
+            if self.cameo_rules && !coded.code.starts_with("01") {
+                governor = Some(out.len());
+            }
             out.push(Candidate {
                 hit,
                 is_verb: is_verb.clone(),
@@ -237,7 +275,13 @@ impl EventCoder {
         out: &mut Vec<Event>,
     ) {
         let mut code = c.coded.code.clone();
-        if self.cameo_rules && c.modality.intent && !c.modality.negated {
+        let mut modality = c.modality;
+        let root: u8 = code.get(..2).and_then(|r| r.parse().ok()).unwrap_or(0);
+        if self.cameo_rules && modality.intent && modality.negated && (3..=8).contains(&root) {
+            // "will not allow / would not meet": a refusal, an event of its own.
+            code = "120".into();
+            modality.negated = false;
+        } else if self.cameo_rules && modality.intent && !modality.negated {
             if let Some(ic) = intent_code(&code) {
                 let conditional = v[c.hit.last..].iter().any(|t| t.low == "unless");
                 code = if conditional { "139" } else { ic }.to_string();
@@ -308,7 +352,7 @@ impl EventCoder {
                 if c.passive {
                     confidence -= 0.1;
                 }
-                if c.modality.hypothetical {
+                if modality.hypothetical {
                     confidence -= 0.1;
                 }
                 out.push(make_event(
@@ -321,7 +365,7 @@ impl EventCoder {
                     Some(si),
                     Span::new(lo, hi),
                     date.clone(),
-                    c.modality,
+                    modality,
                     quote.map(|q| q.id.clone()),
                     confidence.clamp(0.05, 0.95),
                 ));
@@ -385,6 +429,75 @@ impl EventCoder {
             ));
         }
     }
+}
+
+/// Words that open a clause subordinate to the verb before them (its content, purpose,
+/// circumstances or a relative clause).
+const SUBORDINATORS: &[&str] = &[
+    "that",
+    "to",
+    "which",
+    "who",
+    "whom",
+    "where",
+    "after",
+    "before",
+    "since",
+    "because",
+    "until",
+    "unless",
+    "if",
+    "when",
+    "while",
+    "as",
+    "following",
+    "despite",
+    "of",
+    "for",
+    "without",
+    "by",
+];
+
+/// Whether the word at `at` lies in a clause subordinate to the event verb `gov`: a
+/// subordinator between them, or right after an obligation ("must cooperate").
+fn subordinate_to(v: &[Tok], gov: &VerbHit, at: usize) -> bool {
+    if at <= gov.last {
+        return false;
+    }
+    let between = &v[gov.last + 1..at];
+    if between.iter().any(crate::matcher::is_hard_boundary) {
+        return false;
+    }
+    if v[gov.first].low == "must" {
+        return true;
+    }
+    between
+        .iter()
+        .any(|t| SUBORDINATORS.contains(&t.low.as_str()))
+}
+
+/// The demand stated by "must" at `m`: source the subject of the reporting clause, target the
+/// subject of the obligation ("X said Y must …").
+fn obligation(v: &[Tok], m: usize) -> Option<Candidate> {
+    let obliged = roles::subject(v, m)?;
+    let speaker = roles::subject(v, roles::run_start(v, obliged))?;
+    Some(Candidate {
+        hit: VerbHit::synthetic(m),
+        is_verb: std::rc::Rc::new(Vec::new()),
+        coded: Coded {
+            code: "100".into(),
+            by_pattern: true,
+            source: Some(speaker),
+            target: Some(obliged),
+            lo: m,
+            hi: m,
+            reciprocal: false,
+        },
+        modality: Modality::default(),
+        source: Some(speaker),
+        target: Some(obliged),
+        passive: false,
+    })
 }
 
 /// Whether a verb form is used as a noun: right after a determiner or a possessive actor

@@ -89,6 +89,18 @@ pub(crate) struct VerbHit {
     pub past: bool,
 }
 
+impl VerbHit {
+    /// A hit for a word that is not in the dictionary but carries an event by rule.
+    pub(crate) fn synthetic(at: usize) -> Self {
+        VerbHit {
+            first: at,
+            last: at,
+            entries: Vec::new(),
+            past: false,
+        }
+    }
+}
+
 /// The outcome of coding one verb occurrence.
 #[derive(Debug, Clone)]
 pub(crate) struct Coded {

@@ -208,6 +208,14 @@ pub(crate) fn object(toks: &[Tok], verb_last: usize, skip_by: bool) -> Option<us
     let mut p = verb_last + 1;
     while p < end {
         let t = &toks[p];
+        if t.low == "that" && p <= verb_last + 4 {
+            // "demanded that X …": the subject of the demanded act is the target.
+            return (p + 1..(p + 4).min(toks.len()))
+                .take_while(|&q| {
+                    toks[q].actor.is_some() || DETERMINERS.contains(&toks[q].low.as_str())
+                })
+                .find(|&q| toks[q].actor.is_some());
+        }
         if crate::matcher::is_hard_boundary(t) || CLAUSE_OPENERS.contains(&t.low.as_str()) {
             return None;
         }
