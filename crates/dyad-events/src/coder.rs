@@ -413,6 +413,14 @@ impl EventCoder {
             let date = sentence
                 .and_then(|i| inp.sentences.get(i))
                 .and_then(|s| sentence_date(inp, s));
+            // The bare statement of the cue ("X said:") is now the quotation's event.
+            out.retain(|e| {
+                !(e.sentence == sentence
+                    && e.target.is_none()
+                    && e.quote.is_none()
+                    && e.cameo.starts_with("01")
+                    && e.source.as_deref() == Some(*code))
+            });
             out.push(make_event(
                 book,
                 &cameo,
@@ -580,5 +588,237 @@ fn make_event(
         hypothetical: m.hypothetical,
         quote,
         confidence,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::OnceLock;
+
+    struct Book;
+    impl Codebook for Book {
+        fn goldstein(&self, c: &str) -> Option<f64> {
+            (c == "190").then_some(-10.0)
+        }
+        fn quad_class(&self, c: &str) -> Option<u8> {
+            quad_from_root(c)
+        }
+        fn plover(&self, c: &str) -> Option<String> {
+            (c.len() == 2).then(|| format!("P{c}"))
+        }
+    }
+
+    fn coder() -> &'static EventCoder {
+        static C: OnceLock<EventCoder> = OnceLock::new();
+        C.get_or_init(EventCoder::new)
+    }
+
+    fn actors(text: &str, names: &[(&str, &str)]) -> Vec<ActorMention> {
+        let mut out = Vec::new();
+        for (n, code) in names {
+            let mut from = 0;
+            while let Some(i) = text[from..].find(n) {
+                let s = from + i;
+                out.push(ActorMention {
+                    start: s,
+                    end: s + n.len(),
+                    code: code.to_string(),
+                    entity: Some(format!("E-{code}")),
+                });
+                from = s + n.len();
+            }
+        }
+        out
+    }
+
+    fn run_with(
+        text: &str,
+        names: &[(&str, &str)],
+        quotes: &[Quote],
+        dates: &[DateMention],
+    ) -> Vec<Event> {
+        let blocks = [dyad_doc::Block {
+            kind: dyad_doc::BlockKind::Paragraph,
+            start: 0,
+            end: text.len(),
+        }];
+        let sentences = dyad_nlp::sentences(text, &blocks);
+        let tokens = dyad_nlp::tokenize(text);
+        let a = actors(text, names);
+        coder().code(
+            &Inputs {
+                text,
+                sentences: &sentences,
+                tokens: &tokens,
+                actors: &a,
+                quotes,
+                dates,
+                published: Some("2024-10-15"),
+            },
+            &Book,
+        )
+    }
+
+    fn run(text: &str, names: &[(&str, &str)]) -> Vec<Event> {
+        run_with(text, names, &[], &[])
+    }
+
+    fn triples(ev: &[Event]) -> Vec<(String, String, String)> {
+        ev.iter()
+            .map(|e| {
+                (
+                    e.source.clone().unwrap_or_default(),
+                    e.target.clone().unwrap_or_default(),
+                    e.cameo.clone(),
+                )
+            })
+            .collect()
+    }
+
+    const C: &[(&str, &str)] = &[
+        ("Israel", "ISR"),
+        ("Turkey", "TUR"),
+        ("Azerbaijan", "AZE"),
+        ("Armenia", "ARM"),
+        ("Syria", "SYR"),
+        ("Iran", "IRN"),
+        ("Palestine", "PSE"),
+    ];
+
+    #[test]
+    fn simple_event_with_codes_and_evidence() {
+        let text = "Israel attacked Syria.";
+        let ev = run(text, C);
+        assert_eq!(
+            triples(&ev),
+            vec![("ISR".into(), "SYR".into(), "190".into())]
+        );
+        let e = &ev[0];
+        assert_eq!(e.id, "V1");
+        assert_eq!(e.quad, 4);
+        assert_eq!(e.goldstein, -10.0);
+        assert_eq!(e.plover.as_deref(), Some("P19"));
+        assert_eq!(e.evidence.of(text), "Israel attacked Syria");
+        assert_eq!(e.source_entity.as_deref(), Some("E-ISR"));
+        assert_eq!(e.date.as_deref(), Some("2024-10-15"));
+        assert_eq!(e.sentence, Some(0));
+    }
+
+    #[test]
+    fn compound_actors_give_one_event_each() {
+        let ev = run("Israel and Turkey backed Azerbaijan.", C);
+        let t = triples(&ev);
+        assert_eq!(t.len(), 2, "{t:?}");
+        assert!(t.iter().all(|(_, tg, _)| tg == "AZE"));
+        assert!(t.iter().any(|(s, _, _)| s == "ISR") && t.iter().any(|(s, _, _)| s == "TUR"));
+    }
+
+    #[test]
+    fn passive_swaps_roles() {
+        let t = triples(&run("Syria was attacked by Israel.", C));
+        assert_eq!(t, vec![("ISR".into(), "SYR".into(), "190".into())]);
+    }
+
+    #[test]
+    fn negation_and_modality() {
+        let ev = run("Israel did not attack Syria.", C);
+        assert!(ev[0].negated);
+        let ev = run("Israel may attack Syria.", C);
+        assert!(ev[0].hypothetical && !ev[0].negated);
+        // stated intention to cooperate is an event of its own (express intent, 03x)
+        let ev = run("Israel will meet Syria.", C);
+        assert_eq!(ev[0].cameo, "036");
+        // a refusal is an event of its own, not a negated meeting
+        let ev = run("Israel refused to meet Syria.", C);
+        assert_eq!(
+            triples(&ev),
+            vec![("ISR".into(), "SYR".into(), "120".into())]
+        );
+        assert!(!ev[0].negated);
+    }
+
+    #[test]
+    fn noun_patterns() {
+        let t = triples(&run("Azerbaijan provides 40% of Israel's oil.", C));
+        assert_eq!(t, vec![("AZE".into(), "ISR".into(), "061".into())]);
+        let t = triples(&run(
+            "Azerbaijan acquired $5 billion worth of weaponry from Israel.",
+            C,
+        ));
+        assert_eq!(t, vec![("ISR".into(), "AZE".into(), "062".into())]);
+        let t = triples(&run("Israel's military assistance to Azerbaijan grew.", C));
+        assert_eq!(t[0].2, "072");
+        let t = triples(&run("Armenia views the ties with Israel as a threat.", C));
+        assert_eq!(t, vec![("ARM".into(), "ISR".into(), "111".into())]);
+        let t = triples(&run("Israel recognized Azerbaijan's independence.", C));
+        assert_eq!(t, vec![("ISR".into(), "AZE".into(), "054".into())]);
+    }
+
+    #[test]
+    fn symmetric_combat() {
+        let t = triples(&run(
+            "Armenia and Azerbaijan were locked in bitter combat.",
+            C,
+        ));
+        assert_eq!(t.len(), 2, "{t:?}");
+        assert!(t.contains(&("ARM".into(), "AZE".into(), "190".into())));
+        assert!(t.contains(&("AZE".into(), "ARM".into(), "190".into())));
+    }
+
+    #[test]
+    fn reporting_clause_yields_to_the_event() {
+        let t = triples(&run("Israel attacked Syria, the agency said.", C));
+        assert_eq!(t, vec![("ISR".into(), "SYR".into(), "190".into())]);
+        // obligation in reported speech is a demand
+        let t = triples(&run("Iran said that Syria must withdraw.", C));
+        assert_eq!(t, vec![("IRN".into(), "SYR".into(), "100".into())]);
+    }
+
+    #[test]
+    fn quotes_and_dates() {
+        let text = "Iran said: \"Israel is the aggressor.\" It happened on 12 May.";
+        let qs = text.find('"').unwrap();
+        let qe = text.rfind('"').unwrap() + 1;
+        let quote = Quote {
+            id: "Q1".into(),
+            kind: dyad_doc::QuoteKind::Direct,
+            text: text[qs..qe].into(),
+            start: qs,
+            end: qe,
+            speaker: Some("E-IRN".into()),
+            speaker_text: Some("Iran".into()),
+            cue: Some("said".into()),
+            sentence: Some(0),
+        };
+        let ev = run_with(text, C, &[quote], &[]);
+        assert_eq!(ev.len(), 1, "{ev:?}");
+        assert_eq!(ev[0].quote.as_deref(), Some("Q1"));
+        assert_eq!(ev[0].source.as_deref(), Some("IRN"));
+        assert_eq!(ev[0].target.as_deref(), Some("ISR"));
+        let text = "Israel attacked Syria on 12 May 2020.";
+        let s = text.find("12 May").unwrap();
+        let d = DateMention {
+            value: "2020-05-12".into(),
+            text: "12 May 2020".into(),
+            start: s,
+            end: s + 11,
+        };
+        let ev = run_with(text, C, &[], &[d]);
+        assert_eq!(ev[0].date.as_deref(), Some("2020-05-12"));
+    }
+
+    #[test]
+    fn sentences_without_actors_or_verbs_give_nothing() {
+        assert!(run("The weather was fine.", C).is_empty());
+        assert!(run("Israel and Syria.", C).is_empty());
+    }
+
+    #[test]
+    fn ids_are_in_text_order() {
+        let ev = run("Israel attacked Syria. Iran praised Turkey.", C);
+        let ids: Vec<&str> = ev.iter().map(|e| e.id.as_str()).collect();
+        assert_eq!(ids, vec!["V1", "V2"]);
+        assert_eq!(ev[1].sentence, Some(1));
     }
 }

@@ -429,7 +429,7 @@ impl CompiledVerbs {
             let mut found = None;
             let mut p = pos;
             while p <= limit && p < toks.len() {
-                if is_hard_boundary(&toks[p]) {
+                if is_hard_boundary(&toks[p]) || opens_clause(&toks[p]) {
                     break;
                 }
                 if let Some(n) = self.elem_at(toks, p, &s.elem, roles) {
@@ -483,6 +483,27 @@ impl CompiledVerbs {
         }
         Some((steps.len(), first))
     }
+}
+
+/// A comma or a word that opens a new clause: patterns after the verb stop there.
+fn opens_clause(t: &Tok) -> bool {
+    (t.punct && t.low == ",")
+        || matches!(
+            t.low.as_str(),
+            "that"
+                | "which"
+                | "who"
+                | "whom"
+                | "whose"
+                | "where"
+                | "because"
+                | "while"
+                | "when"
+                | "if"
+                | "unless"
+                | "although"
+                | "but"
+        )
 }
 
 /// Punctuation no pattern reaches across.

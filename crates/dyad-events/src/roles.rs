@@ -438,7 +438,13 @@ mod tests {
 
     #[test]
     fn object_stops_at_new_clause() {
-        let t = setup("Israel said that Iran lies.", &["Israel", "Iran"]);
-        assert_eq!(object(&t, idx(&t, "said"), false), None);
+        let t = setup("Israel spoke because Iran lies.", &["Israel", "Iran"]);
+        assert_eq!(object(&t, idx(&t, "spoke"), false), None);
+        // the subject of a that-clause right after the verb is its target
+        let t = setup("Israel demanded that Iran leave.", &["Israel", "Iran"]);
+        assert_eq!(
+            t[object(&t, idx(&t, "demanded"), false).unwrap()].low,
+            "iran"
+        );
     }
 }

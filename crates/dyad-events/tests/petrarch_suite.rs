@@ -5,7 +5,7 @@
 mod support;
 
 /// Sentences whose coded event set must equal the expected one.
-const PASS_FLOOR: f64 = 0.0;
+const PASS_FLOOR: f64 = 0.5;
 
 #[test]
 fn petrarch_unit_tests_pass_rate() {
