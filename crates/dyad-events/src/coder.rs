@@ -174,6 +174,7 @@ impl EventCoder {
             }
         }
         let is_verb = std::rc::Rc::new(is_verb);
+        let words = crate::matcher::sentence_words(v);
         // Obligation in reported speech ("X said Y must …") is a demand of X on Y.
         let mut slots: Vec<(usize, Option<VerbHit>)> =
             hits.into_iter().map(|h| (h.first, Some(h))).collect();
@@ -202,7 +203,7 @@ impl EventCoder {
                 }
                 continue;
             };
-            let Some(coded) = self.verbs.code(v, &hit) else {
+            let Some(coded) = self.verbs.code(v, &hit, &words) else {
                 continue;
             };
             if !coded.by_pattern && nominal(v, hit.first) {

@@ -52,8 +52,8 @@ pub fn verb_forms(base: &str) -> Vec<String> {
         }
     }
     // -ing
-    if base.ends_with("ie") {
-        out.push(format!("{}ying", &base[..base.len() - 2]));
+    if let Some(stem) = base.strip_suffix("ie") {
+        out.push(format!("{stem}ying"));
     } else if last == b'e' && before_last != b'e' && b.len() > 2 {
         out.push(format!("{stem_y}ing"));
     } else {

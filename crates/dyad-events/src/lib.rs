@@ -13,6 +13,7 @@
 
 pub mod coder;
 pub mod dictionary;
+mod fasthash;
 pub mod inflect;
 pub mod matcher;
 mod modality;

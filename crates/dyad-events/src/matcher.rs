@@ -2,7 +2,7 @@
 //! of multi-word verbs) to its entries, and the matching of a block's patterns around a verb
 //! occurrence in a sentence view.
 
-use std::collections::HashMap;
+use crate::fasthash::{WordMap, WordSet};
 
 use crate::dictionary::{Element, Step, VerbDictionary};
 use crate::inflect::{stem, verb_forms};
@@ -48,6 +48,8 @@ struct CStep {
 
 #[derive(Debug, Clone)]
 struct CPattern {
+    /// Words the sentence must contain for the pattern to match (low or stem forms).
+    required: Vec<Word>,
     code: Option<String>,
     reciprocal: bool,
     pre: Vec<CStep>,
@@ -58,6 +60,64 @@ struct CPattern {
 struct CBlock {
     code: Option<String>,
     patterns: Vec<CPattern>,
+    /// Patterns without a required word (tried for every occurrence).
+    always: Vec<usize>,
+    /// Patterns by their first required word (low and stem forms).
+    by_word: WordMap<String, Vec<usize>>,
+}
+
+/// A compiled synonym set: members indexed by their first and by their last word (low and
+/// stem forms), so that matching at a position is a lookup.
+#[derive(Debug, Clone, Default)]
+struct Synset {
+    by_first: WordMap<String, Vec<Vec<Word>>>,
+    by_last: WordMap<String, Vec<Vec<Word>>>,
+}
+
+impl Synset {
+    fn new(members: Vec<Vec<Word>>) -> Self {
+        let mut s = Synset::default();
+        for m in members {
+            let (Some(f), Some(l)) = (m.first(), m.last()) else {
+                continue;
+            };
+            let keys_f = [f.low.clone(), f.stem.clone()];
+            let keys_l = [l.low.clone(), l.stem.clone()];
+            for k in dedup2(keys_f) {
+                s.by_first.entry(k).or_default().push(m.clone());
+            }
+            for k in dedup2(keys_l) {
+                s.by_last.entry(k).or_default().push(m.clone());
+            }
+        }
+        s
+    }
+    fn starting_at<'a>(&'a self, t: &Tok) -> impl Iterator<Item = &'a Vec<Word>> {
+        let a = self.by_first.get(&t.low);
+        let b = if t.stem != t.low {
+            self.by_first.get(&t.stem)
+        } else {
+            None
+        };
+        a.into_iter().flatten().chain(b.into_iter().flatten())
+    }
+    fn ending_at<'a>(&'a self, t: &Tok) -> impl Iterator<Item = &'a Vec<Word>> {
+        let a = self.by_last.get(&t.low);
+        let b = if t.stem != t.low {
+            self.by_last.get(&t.stem)
+        } else {
+            None
+        };
+        a.into_iter().flatten().chain(b.into_iter().flatten())
+    }
+}
+
+fn dedup2([a, b]: [String; 2]) -> Vec<String> {
+    if a == b {
+        vec![a]
+    } else {
+        vec![a, b]
+    }
 }
 
 /// One surface form of a verb.
@@ -74,10 +134,20 @@ struct Form {
 #[derive(Debug, Clone, Default)]
 pub struct CompiledVerbs {
     blocks: Vec<CBlock>,
-    synsets: Vec<Vec<Vec<Word>>>,
+    synsets: Vec<Synset>,
     /// First word of a form → forms starting with it.
-    index: HashMap<String, Vec<Form>>,
+    index: WordMap<String, Vec<Form>>,
 }
+
+/// The best pattern so far: score, pattern, source and target tokens, extent.
+type Best<'a> = (
+    usize,
+    &'a CPattern,
+    Option<usize>,
+    Option<usize>,
+    usize,
+    usize,
+);
 
 /// A verb found in a sentence view.
 #[derive(Debug, Clone)]
@@ -137,7 +207,7 @@ fn resolve_synset(dict: &VerbDictionary, name: &str, depth: usize, out: &mut Vec
 impl CompiledVerbs {
     /// Compiles a dictionary: inflects every verb and indexes its forms.
     pub fn compile(dict: &VerbDictionary) -> Self {
-        let mut synset_ids: HashMap<String, usize> = HashMap::new();
+        let mut synset_ids: WordMap<String, usize> = WordMap::default();
         let mut synsets = Vec::new();
         for name in dict.synsets.keys() {
             let mut members = Vec::new();
@@ -147,7 +217,7 @@ impl CompiledVerbs {
                 .map(|m| m.iter().map(|w| Word::new(w)).collect())
                 .collect();
             synset_ids.insert(name.clone(), synsets.len());
-            synsets.push(members);
+            synsets.push(Synset::new(members));
         }
         let conv = |steps: &[Step]| -> Option<Vec<CStep>> {
             steps
@@ -167,23 +237,50 @@ impl CompiledVerbs {
                 .collect()
         };
         let mut blocks = Vec::with_capacity(dict.blocks.len());
-        let mut index: HashMap<String, Vec<Form>> = HashMap::new();
+        let mut index: WordMap<String, Vec<Form>> = WordMap::default();
         for (bi, b) in dict.blocks.iter().enumerate() {
             let patterns = b
                 .patterns
                 .iter()
                 .filter_map(|p| {
+                    let pre = conv(&p.pre)?;
+                    let post = conv(&p.post)?;
+                    let required = pre
+                        .iter()
+                        .chain(&post)
+                        .filter_map(|s| match &s.elem {
+                            CElem::Word(w) => Some(w.clone()),
+                            _ => None,
+                        })
+                        .collect();
                     Some(CPattern {
+                        required,
                         code: p.code.clone(),
                         reciprocal: p.reciprocal,
-                        pre: conv(&p.pre)?,
-                        post: conv(&p.post)?,
+                        pre,
+                        post,
                     })
                 })
                 .collect();
+            let patterns: Vec<CPattern> = patterns;
+            let mut always = Vec::new();
+            let mut by_word: WordMap<String, Vec<usize>> = WordMap::default();
+            for (k, p) in patterns.iter().enumerate() {
+                match p.required.first() {
+                    None => always.push(k),
+                    Some(w) => {
+                        by_word.entry(w.low.clone()).or_default().push(k);
+                        if w.stem != w.low {
+                            by_word.entry(w.stem.clone()).or_default().push(k);
+                        }
+                    }
+                }
+            }
             blocks.push(CBlock {
                 code: b.code.clone(),
                 patterns,
+                always,
+                by_word,
             });
             for v in &b.verbs {
                 let mut forms: Vec<(Vec<String>, bool)> = Vec::new();
@@ -298,13 +395,28 @@ impl CompiledVerbs {
 
     /// Codes one verb occurrence: the best-matching pattern of its block, else the verb's or
     /// the block's default code. `None` when nothing codes it (or a pattern codes it `---`).
-    pub(crate) fn code(&self, toks: &[Tok], hit: &VerbHit) -> Option<Coded> {
-        let mut best: Option<(usize, &CPattern, Option<usize>, Option<usize>, usize, usize)> = None;
+    pub(crate) fn code(&self, toks: &[Tok], hit: &VerbHit, words: &WordSet<&str>) -> Option<Coded> {
+        let mut best: Option<Best> = None;
         for (b, _) in &hit.entries {
             let Some(block) = self.blocks.get(*b) else {
                 continue;
             };
-            for p in &block.patterns {
+            let mut cands: Vec<usize> = block.always.clone();
+            for w in words {
+                if let Some(ks) = block.by_word.get(*w) {
+                    cands.extend_from_slice(ks);
+                }
+            }
+            cands.sort_unstable();
+            cands.dedup();
+            for p in cands.iter().filter_map(|&k| block.patterns.get(k)) {
+                if !p
+                    .required
+                    .iter()
+                    .all(|w| words.contains(w.low.as_str()) || words.contains(w.stem.as_str()))
+                {
+                    continue;
+                }
                 let mut roles = (None, None);
                 let Some((pre_n, lo)) = self.match_pre(toks, hit.first, &p.pre, &mut roles) else {
                     continue;
@@ -314,7 +426,7 @@ impl CompiledVerbs {
                     continue;
                 };
                 let score = pre_n + post_n;
-                if best.as_ref().map_or(true, |b| score > b.0) {
+                if best.as_ref().filter(|b| score <= b.0).is_none() {
                     best = Some((score, p, roles.0, roles.1, lo, hi));
                 }
             }
@@ -359,7 +471,7 @@ impl CompiledVerbs {
         let t = toks.get(p)?;
         match elem {
             CElem::Word(w) => w.matches(t).then_some(1),
-            CElem::Synset(k) => self.synsets.get(*k)?.iter().find_map(|m| {
+            CElem::Synset(k) => self.synsets.get(*k)?.starting_at(t).find_map(|m| {
                 (p + m.len() <= toks.len() && m.iter().zip(&toks[p..]).all(|(w, t)| w.matches(t)))
                     .then_some(m.len())
             }),
@@ -388,7 +500,7 @@ impl CompiledVerbs {
         roles: &mut (Option<usize>, Option<usize>),
     ) -> Option<usize> {
         match elem {
-            CElem::Synset(k) => self.synsets.get(*k)?.iter().find_map(|m| {
+            CElem::Synset(k) => self.synsets.get(*k)?.ending_at(toks.get(p)?).find_map(|m| {
                 let n = m.len();
                 (n <= p + 1
                     && m.iter()
@@ -485,6 +597,16 @@ impl CompiledVerbs {
     }
 }
 
+/// The words of a sentence view (low and stem forms), for the patterns' quick check.
+pub(crate) fn sentence_words(toks: &[Tok]) -> WordSet<&str> {
+    let mut set = WordSet::with_capacity_and_hasher(toks.len() * 2, Default::default());
+    for t in toks {
+        set.insert(t.low.as_str());
+        set.insert(t.stem.as_str());
+    }
+    set
+}
+
 /// A comma or a word that opens a new clause: patterns after the verb stop there.
 fn opens_clause(t: &Tok) -> bool {
     (t.punct && t.low == ",")
@@ -517,6 +639,10 @@ mod tests {
     use crate::dictionary::read_petrarch;
     use crate::sentence::view;
 
+    fn words(t: &[Tok]) -> WordSet<&str> {
+        crate::matcher::sentence_words(t)
+    }
+
     fn toks(text: &str) -> Vec<Tok> {
         view(text, &dyad_nlp::tokenize(text), &[])
     }
@@ -541,16 +667,16 @@ mod tests {
         let c = CompiledVerbs::compile(&read_petrarch(DICT));
         let t = toks("They accused him.");
         let h = c.hits(&t);
-        assert_eq!(c.code(&t, &h[0]).unwrap().code, "112");
+        assert_eq!(c.code(&t, &h[0], &words(&t)).unwrap().code, "112");
         let t = toks("They accused the men with war crimes.");
         let h = c.hits(&t);
-        let coded = c.code(&t, &h[0]).unwrap();
+        let coded = c.code(&t, &h[0], &words(&t)).unwrap();
         assert_eq!(coded.code, "1123");
         assert!(coded.by_pattern);
         // the verb's own [---] overrides the block default: no event
         let t = toks("They charged him.");
         let h = c.hits(&t);
-        assert!(c.code(&t, &h[0]).is_none());
+        assert!(c.code(&t, &h[0], &words(&t)).is_none());
     }
 
     #[test]
@@ -558,6 +684,6 @@ mod tests {
         let c = CompiledVerbs::compile(&read_petrarch(DICT));
         let t = toks("They failed to acquire arms.");
         let h = c.hits(&t);
-        assert!(c.code(&t, &h[0]).is_none());
+        assert!(c.code(&t, &h[0], &words(&t)).is_none());
     }
 }

@@ -250,7 +250,7 @@ impl ActorFinder {
                         || (last && self.prefixes && p.prefix && t.starts_with(w.as_str()))
                         || (last && !self.prefixes && t.strip_suffix('s') == Some(w.as_str()))
                 });
-                if ok && best.map_or(true, |(m, _)| n > m) {
+                if ok && best.filter(|(m, _)| n <= *m).is_none() {
                     best = Some((n, p));
                 }
             }
