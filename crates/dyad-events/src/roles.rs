@@ -49,19 +49,6 @@ pub(crate) fn run_end(toks: &[Tok], p: usize) -> usize {
     q
 }
 
-/// The word before `p`, skipping determiners.
-fn word_before(toks: &[Tok], p: usize) -> Option<&str> {
-    let mut q = p;
-    while q > 0 {
-        q -= 1;
-        let w = toks[q].low.as_str();
-        if !DETERMINERS.contains(&w) {
-            return Some(w);
-        }
-    }
-    None
-}
-
 /// Whether a blocking preposition governs the actor starting at `s` (directly, or across a
 /// determiner and one modifier: "in south Ithilen", "from the Gondor side").
 fn preposition_before(toks: &[Tok], s: usize) -> bool {
@@ -176,10 +163,12 @@ pub(crate) fn subject(toks: &[Tok], verb_first: usize) -> Option<usize> {
     }
     let mut p = verb_first;
     let mut fallback = None;
+    let mut clause_start = 0;
     while p > 0 {
         p -= 1;
         let t = &toks[p];
         if crate::matcher::is_hard_boundary(t) {
+            clause_start = p + 1;
             break;
         }
         if t.actor.is_none() {
@@ -197,9 +186,17 @@ pub(crate) fn subject(toks: &[Tok], verb_first: usize) -> Option<usize> {
         }
         return Some(s);
     }
-    // A sentence whose only actor before the verb follows "of" (`officials of X agreed`) or
-    // similar still names the subject through it.
-    fallback.filter(|&s| word_before(toks, s) == Some("of"))
+    // A subject that names no actor itself but is qualified by one ("officials of X",
+    // "demonstrators in X", "activists from X") is attributed to that actor, when the phrase
+    // opens the clause.
+    fallback.filter(|&s| {
+        s <= clause_start + 8
+            && toks[clause_start..s]
+                .iter()
+                .rev()
+                .find(|t| !DETERMINERS.contains(&t.low.as_str()) && !t.upper)
+                .is_some_and(|t| matches!(t.low.as_str(), "of" | "in" | "from"))
+    })
 }
 
 /// The object actor right of a verb ending at `verb_last`.
@@ -391,6 +388,17 @@ mod tests {
         let v = idx(&t, "condemned");
         assert_eq!(t[subject(&t, v).unwrap()].low, "israel");
         assert_eq!(t[object(&t, v, false).unwrap()].low, "iran");
+    }
+
+    #[test]
+    fn qualified_subject_is_attributed_to_its_actor() {
+        let t = setup("Demonstrators in Baghdad blocked a road.", &["Baghdad"]);
+        assert_eq!(t[subject(&t, idx(&t, "blocked")).unwrap()].low, "baghdad");
+        let t = setup(
+            "The talks went well in Baghdad, and they agreed.",
+            &["Baghdad"],
+        );
+        assert_eq!(subject(&t, idx(&t, "agreed")), None);
     }
 
     #[test]
