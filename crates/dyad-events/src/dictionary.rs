@@ -39,6 +39,9 @@ pub struct Pattern {
     pub post: Vec<Step>,
     /// `%`: conjoined subjects act on each other ("X and Y fought").
     pub reciprocal: bool,
+    /// The verb of the block the pattern was written for (its base form, words joined by
+    /// `_`), when the source says so; the pattern then applies to that verb only.
+    pub verb: Option<String>,
 }
 
 /// A verb (or multi-word verb) of a block.
@@ -252,6 +255,7 @@ pub fn read_petrarch(text: &str) -> VerbDictionary {
                 continue;
             }
         }
+        let comment = line.find('#').map(|i| line[i + 1..].trim()).unwrap_or("");
         let line = strip_comment(line).trim();
         if line.is_empty() {
             if matches!(state, State::Synset(_)) {
@@ -305,12 +309,20 @@ pub fn read_petrarch(text: &str) -> VerbDictionary {
                 if let Some(body) = line.strip_prefix('-') {
                     let (body, code) = split_code(body);
                     let (pre, post, has_verb, reciprocal) = parse_pattern_body(body);
+                    // Phoenix notes the verb a pattern was written for as the comment's first
+                    // word ("# RUSH"); keep it when it is a verb of the block.
+                    let named = comment
+                        .split_whitespace()
+                        .next()
+                        .map(|w| w.to_lowercase())
+                        .filter(|w| block.verbs.iter().any(|v| v.words.join("_") == *w));
                     if has_verb && (!pre.is_empty() || !post.is_empty() || reciprocal) {
                         block.patterns.push(Pattern {
                             code: code.flatten(),
                             pre,
                             post,
                             reciprocal,
+                            verb: named,
                         });
                     }
                 } else if let Some(v) = parse_verb(line) {
@@ -377,10 +389,14 @@ pub fn write_compact(dict: &VerbDictionary) -> String {
         }
         for p in &b.patterns {
             out.push_str(&format!(
-                "p\t{}\t{}{}\n",
+                "p\t{}\t{}{}{}\n",
                 code(&p.code),
                 if p.reciprocal { "% " } else { "" },
-                steps_to_text(&p.pre, &p.post)
+                steps_to_text(&p.pre, &p.post),
+                p.verb
+                    .as_ref()
+                    .map(|v| format!("\t{v}"))
+                    .unwrap_or_default()
             ));
         }
     }
@@ -450,6 +466,7 @@ pub fn read_compact(text: &str) -> VerbDictionary {
                         pre,
                         post,
                         reciprocal,
+                        verb: f.get(3).filter(|v| !v.is_empty()).map(|v| v.to_string()),
                     });
                 }
             }
@@ -465,7 +482,7 @@ mod tests {
 
     const SAMPLE: &str = "<!-- header -->\n&CURRENCY\n+DOLLARS\n+SWISS FRANCS\n\n\
         --- ATTACK [190] ---\nATTACK\nSHOOT {SHOT SHOOTING SHOOTS} [180]\n+ASK_FOR {+ASKED_FOR} [020]\n\
-        - * (AGAINST +) [193] # comment\n- FAILED_TO_* [---]\n- $ * &CURRENCY [072:073]\n";
+        - * (AGAINST +) [193] # ATTACK\n- FAILED_TO_* [---]\n- $ * &CURRENCY [072:073]\n";
 
     #[test]
     fn reads_synsets_blocks_verbs_and_patterns() {
@@ -486,6 +503,8 @@ mod tests {
         assert_eq!(b.verbs[2].words, vec!["ask", "for"]);
         assert_eq!(b.patterns.len(), 3);
         assert_eq!(b.patterns[0].code.as_deref(), Some("193"));
+        assert_eq!(b.patterns[0].verb.as_deref(), Some("attack"));
+        assert_eq!(b.patterns[1].verb, None);
         assert_eq!(
             b.patterns[0].post,
             vec![

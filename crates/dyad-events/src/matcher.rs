@@ -48,6 +48,8 @@ struct CStep {
 
 #[derive(Debug, Clone)]
 struct CPattern {
+    /// The verb (base form) the pattern is restricted to.
+    verb: Option<String>,
     /// Words the sentence must contain for the pattern to match (low or stem forms).
     required: Vec<Word>,
     code: Option<String>,
@@ -124,6 +126,8 @@ fn dedup2([a, b]: [String; 2]) -> Vec<String> {
 #[derive(Debug, Clone)]
 struct Form {
     words: Vec<String>,
+    /// The verb's base form, words joined by `_`.
+    lemma: String,
     block: usize,
     code: Option<String>,
     /// A past form (`-ed` or irregular): a passive is possible.
@@ -155,7 +159,8 @@ pub(crate) struct VerbHit {
     pub first: usize,
     pub last: usize,
     /// Every (block, verb's own code) the form belongs to, in dictionary order.
-    entries: Vec<(usize, Option<String>)>,
+    /// Every (block, verb's own code, verb base form) the form belongs to, in dictionary order.
+    entries: Vec<(usize, Option<String>, String)>,
     pub past: bool,
 }
 
@@ -254,6 +259,7 @@ impl CompiledVerbs {
                         })
                         .collect();
                     Some(CPattern {
+                        verb: p.verb.clone(),
                         required,
                         code: p.code.clone(),
                         reciprocal: p.reciprocal,
@@ -316,6 +322,7 @@ impl CompiledVerbs {
                     }
                     entry.push(Form {
                         words,
+                        lemma: v.words.join("_"),
                         block: bi,
                         code: v.code.clone(),
                         past,
@@ -382,7 +389,10 @@ impl CompiledVerbs {
                     out.push(VerbHit {
                         first: i,
                         last: i + len - 1,
-                        entries: forms.iter().map(|f| (f.block, f.code.clone())).collect(),
+                        entries: forms
+                            .iter()
+                            .map(|f| (f.block, f.code.clone(), f.lemma.clone()))
+                            .collect(),
                         past: forms.iter().any(|f| f.past),
                     });
                     i += len;
@@ -397,7 +407,7 @@ impl CompiledVerbs {
     /// the block's default code. `None` when nothing codes it (or a pattern codes it `---`).
     pub(crate) fn code(&self, toks: &[Tok], hit: &VerbHit, words: &WordSet<&str>) -> Option<Coded> {
         let mut best: Option<Best> = None;
-        for (b, _) in &hit.entries {
+        for (b, _, lemma) in &hit.entries {
             let Some(block) = self.blocks.get(*b) else {
                 continue;
             };
@@ -409,7 +419,11 @@ impl CompiledVerbs {
             }
             cands.sort_unstable();
             cands.dedup();
-            for p in cands.iter().filter_map(|&k| block.patterns.get(k)) {
+            for p in cands
+                .iter()
+                .filter_map(|&k| block.patterns.get(k))
+                .filter(|p| p.verb.as_deref().filter(|v| v != lemma).is_none())
+            {
                 if !p
                     .required
                     .iter()
@@ -442,7 +456,7 @@ impl CompiledVerbs {
                 reciprocal: p.reciprocal,
             });
         }
-        let default = hit.entries.iter().find_map(|(b, own)| {
+        let default = hit.entries.iter().find_map(|(b, own, _)| {
             own.clone()
                 .or_else(|| self.blocks.get(*b).and_then(|k| k.code.clone()))
         })?;
