@@ -188,6 +188,20 @@ impl EventCoder {
         }
         let mut governor: Option<usize> = None;
         for (at, slot) in slots {
+            // "prepared / plans / vowed to VERB": the intention words only qualify the act,
+            // which is then coded as stated intent; other verbs ("agreed to", "refused to")
+            // are the event themselves and govern what follows.
+            if let (Some(hit), Some(prev)) = (&slot, out.last()) {
+                let announces = (prev.hit.first..=prev.hit.last)
+                    .any(|k| crate::modality::INTENT.contains(&v[k].low.as_str()));
+                if announces && embedded_under(v, &prev.hit, hit) {
+                    out.pop();
+                    governor = out
+                        .iter()
+                        .rposition(|c| !c.coded.code.starts_with("01"))
+                        .filter(|_| self.cameo_rules);
+                }
+            }
             if let Some(g) = governor.and_then(|g| out.get(g)) {
                 if subordinate_to(v, &g.hit, at) {
                     continue;
@@ -730,6 +744,12 @@ mod tests {
         // stated intention to cooperate is an event of its own (express intent, 03x)
         let ev = run("Israel will meet Syria.", C);
         assert_eq!(ev[0].cameo, "036");
+        // an announced intention of force is a threat
+        let ev = run("Israel is prepared to attack Syria.", C);
+        assert_eq!(
+            triples(&ev),
+            vec![("ISR".into(), "SYR".into(), "138".into())]
+        );
         // a refusal is an event of its own, not a negated meeting
         let ev = run("Israel refused to meet Syria.", C);
         assert_eq!(

@@ -51,7 +51,8 @@ const UNCERTAIN: &[&str] = &[
     "reportedly",
     "allegedly",
 ];
-const INTENT: &[&str] = &[
+/// Words that announce an intention ("will", "plans to", "prepared to").
+pub(crate) const INTENT: &[&str] = &[
     "will",
     "would",
     "shall",
