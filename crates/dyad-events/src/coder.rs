@@ -67,6 +67,13 @@ impl EventCoder {
         Self::from_dictionary(&Self::shipped_dictionary())
     }
 
+    /// The coder with the shipped patterns, compiled once per process and shared (compiling
+    /// takes tens of milliseconds; coding an article well under one).
+    pub fn shared() -> &'static EventCoder {
+        static SHARED: std::sync::OnceLock<EventCoder> = std::sync::OnceLock::new();
+        SHARED.get_or_init(EventCoder::new)
+    }
+
     /// The shipped verb and noun patterns as one dictionary (to extend or inspect).
     pub fn shipped_dictionary() -> VerbDictionary {
         let mut d = read_petrarch(SHIPPED_CORE);
