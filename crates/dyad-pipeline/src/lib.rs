@@ -77,6 +77,15 @@ pub fn analyze(bytes: &[u8], origin: Origin, opts: &Options) -> Result<Record, A
         &rec.amounts,
         rec.meta.published.as_deref(),
     );
+    rec.events = dyad_code::events(&dyad_code::Article {
+        text: &rec.text,
+        sentences: &rec.sentences,
+        tokens: &tokens,
+        entities: &rec.entities,
+        quotes: &rec.quotes,
+        dates: &rec.dates,
+        published: rec.meta.published.as_deref(),
+    });
     rec.tone = dyad_code::tone(&rec.text, &tokens);
     rec.themes = dyad_code::themes(&rec.text, &tokens);
     if opts.tokens {

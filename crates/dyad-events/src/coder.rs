@@ -1,0 +1,852 @@
+//! The event coder: sentences, tokens, actor mentions, quotations and dates in; events out.
+
+use std::collections::BTreeMap;
+
+use dyad_doc::{DateMention, Event, Quote, Span};
+use dyad_nlp::Token;
+
+use crate::dictionary::{read_compact, read_petrarch, VerbDictionary};
+use crate::matcher::{Coded, CompiledVerbs, VerbHit};
+use crate::modality::{assess, intent_code, Modality};
+use crate::roles;
+use crate::sentence::{view, Tok};
+use crate::{quad_from_root, ActorMention, Codebook};
+
+/// The shipped verb patterns, converted from the Phoenix CAMEO verb dictionary.
+const SHIPPED_VERBS: &str = include_str!("../../../data/verbs/cameo-verbs.tsv");
+/// The project's core verb defaults, read first so that they win, in PETRARCH format.
+const SHIPPED_CORE: &str = include_str!("../../../data/verbs/core.txt");
+/// The shipped noun patterns (events stated with nouns), in PETRARCH format.
+const SHIPPED_NOUNS: &str = include_str!("../../../data/verbs/nouns.txt");
+
+/// Everything the coder reads about one article. Offsets are bytes into `text`; `tokens` and
+/// `sentences` are in text order.
+#[derive(Debug, Clone, Copy)]
+pub struct Inputs<'a> {
+    pub text: &'a str,
+    pub sentences: &'a [Span],
+    pub tokens: &'a [Token],
+    pub actors: &'a [ActorMention],
+    /// Quotations: events inside one carry its id, and its speaker is their source when the
+    /// text names none.
+    pub quotes: &'a [Quote],
+    /// Dates mentioned in the text; the first in a sentence dates its events.
+    pub dates: &'a [DateMention],
+    /// The article's publication date, for events in sentences without a date.
+    pub published: Option<&'a str>,
+}
+
+/// A compiled event coder.
+#[derive(Debug, Clone)]
+pub struct EventCoder {
+    verbs: CompiledVerbs,
+    cameo_rules: bool,
+}
+
+impl Default for EventCoder {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// One coded verb occurrence before it becomes events.
+struct Candidate {
+    hit: VerbHit,
+    is_verb: std::rc::Rc<Vec<bool>>,
+    coded: Coded,
+    modality: Modality,
+    source: Option<usize>,
+    target: Option<usize>,
+    passive: bool,
+}
+
+impl EventCoder {
+    /// The coder with the shipped patterns: the project's core verbs and noun patterns, then
+    /// the verb patterns converted from the Phoenix CAMEO dictionary.
+    pub fn new() -> Self {
+        Self::from_dictionary(&Self::shipped_dictionary())
+    }
+
+    /// The coder with the shipped patterns, compiled once per process and shared (compiling
+    /// takes tens of milliseconds; coding an article well under one).
+    pub fn shared() -> &'static EventCoder {
+        static SHARED: std::sync::OnceLock<EventCoder> = std::sync::OnceLock::new();
+        SHARED.get_or_init(EventCoder::new)
+    }
+
+    /// The shipped verb and noun patterns as one dictionary (to extend or inspect).
+    pub fn shipped_dictionary() -> VerbDictionary {
+        let mut d = read_petrarch(SHIPPED_CORE);
+        d.extend(read_petrarch(SHIPPED_NOUNS));
+        d.extend(read_compact(SHIPPED_VERBS));
+        d
+    }
+
+    /// A coder for any dictionary (for example one read with [`crate::read_petrarch`]).
+    pub fn from_dictionary(dict: &VerbDictionary) -> Self {
+        EventCoder {
+            verbs: CompiledVerbs::compile(dict),
+            cameo_rules: true,
+        }
+    }
+
+    /// Whether rules that assume CAMEO codes apply (on by default): a stated intention is
+    /// coded as 03x/13x, and a statement (01x) yields to a more specific event of the same
+    /// sentence. Turn off for dictionaries with other code schemes.
+    pub fn with_cameo_rules(mut self, on: bool) -> Self {
+        self.cameo_rules = on;
+        self
+    }
+
+    /// Number of indexed verb forms.
+    pub fn form_count(&self) -> usize {
+        self.verbs.form_count()
+    }
+
+    /// Codes the events of one article; ids are `V1`, `V2`, … in text order.
+    pub fn code(&self, inp: &Inputs, book: &dyn Codebook) -> Vec<Event> {
+        let mut actors: Vec<ActorMention> = inp
+            .actors
+            .iter()
+            .filter(|a| a.start < a.end && a.end <= inp.text.len())
+            .cloned()
+            .collect();
+        actors.sort_by(|a, b| (a.start, a.end, &a.code).cmp(&(b.start, b.end, &b.code)));
+        let mut entity_code: BTreeMap<&str, &str> = BTreeMap::new();
+        for a in &actors {
+            if let Some(e) = &a.entity {
+                entity_code.entry(e.as_str()).or_insert(a.code.as_str());
+            }
+        }
+        let mut events = Vec::new();
+        for (si, s) in inp.sentences.iter().enumerate() {
+            let lo = actors.partition_point(|a| a.end <= s.start);
+            let hi = actors.partition_point(|a| a.start < s.end);
+            let quote = inp
+                .quotes
+                .iter()
+                .find(|q| q.start < s.end && q.end > s.start && q.speaker.is_some());
+            if lo >= hi && quote.is_none() {
+                continue;
+            }
+            let ta = inp.tokens.partition_point(|t| t.span.start < s.start);
+            let tb = inp.tokens.partition_point(|t| t.span.start < s.end);
+            let Some(toks) = inp.tokens.get(ta..tb) else {
+                continue;
+            };
+            let local = actors.get(lo..hi).unwrap_or(&[]);
+            let v = view(inp.text, toks, local);
+            let date = sentence_date(inp, s);
+            for c in self.candidates(&v) {
+                self.emit(
+                    inp,
+                    book,
+                    &v,
+                    local,
+                    &c,
+                    si,
+                    date.clone(),
+                    &entity_code,
+                    &mut events,
+                );
+            }
+        }
+        self.quote_statements(inp, book, &actors, &entity_code, &mut events);
+        events.sort_by(|a, b| {
+            (a.sentence, a.evidence.start, a.evidence.end).cmp(&(
+                b.sentence,
+                b.evidence.start,
+                b.evidence.end,
+            ))
+        });
+        for (i, e) in events.iter_mut().enumerate() {
+            e.id = format!("V{}", i + 1);
+        }
+        events
+    }
+
+    /// The coded verb occurrences of a sentence, after dropping verbs embedded under another
+    /// event verb ("agreed to meet": the agreement is the event) and statements when the
+    /// sentence states something more specific.
+    fn candidates(&self, v: &[Tok]) -> Vec<Candidate> {
+        if !v.iter().any(|t| t.actor.is_some()) {
+            return Vec::new();
+        }
+        let mut out: Vec<Candidate> = Vec::new();
+        let hits = self.verbs.hits(v);
+        let mut is_verb = vec![false; v.len()];
+        for h in &hits {
+            for f in is_verb.iter_mut().take(h.last + 1).skip(h.first) {
+                *f = true;
+            }
+        }
+        let is_verb = std::rc::Rc::new(is_verb);
+        let words = crate::matcher::sentence_words(v);
+        // Obligation in reported speech ("X said Y must …") is a demand of X on Y.
+        let mut slots: Vec<(usize, Option<VerbHit>)> =
+            hits.into_iter().map(|h| (h.first, Some(h))).collect();
+        if self.cameo_rules {
+            for (m, t) in v.iter().enumerate() {
+                if t.low == "must" && !is_verb[m] {
+                    slots.push((m, None));
+                }
+            }
+            slots.sort_by_key(|s| s.0);
+        }
+        let mut governor: Option<usize> = None;
+        for (at, slot) in slots {
+            // "prepared / plans / vowed to VERB": the intention words only qualify the act,
+            // which is then coded as stated intent; other verbs ("agreed to", "refused to")
+            // are the event themselves and govern what follows.
+            if let (Some(hit), Some(prev)) = (&slot, out.last()) {
+                let announces = (prev.hit.first..=prev.hit.last)
+                    .any(|k| crate::modality::INTENT.contains(&v[k].low.as_str()));
+                if announces && embedded_under(v, &prev.hit, hit) {
+                    out.pop();
+                    governor = out
+                        .iter()
+                        .rposition(|c| !c.coded.code.starts_with("01"))
+                        .filter(|_| self.cameo_rules);
+                }
+            }
+            if let Some(g) = governor.and_then(|g| out.get(g)) {
+                if subordinate_to(v, &g.hit, at) {
+                    continue;
+                }
+            }
+            let Some(hit) = slot else {
+                if let Some(c) = obligation(v, at) {
+                    governor = Some(out.len());
+                    out.push(Candidate {
+                        is_verb: is_verb.clone(),
+                        ..c
+                    });
+                }
+                continue;
+            };
+            let Some(coded) = self.verbs.code(v, &hit, &words) else {
+                continue;
+            };
+            if !coded.by_pattern && nominal(v, hit.first) {
+                continue;
+            }
+            if let Some(prev) = out.last() {
+                if embedded_under(v, &prev.hit, &hit) {
+                    continue;
+                }
+            }
+            let by_agent = roles::by_agent(v, hit.last);
+            let adjectival =
+                by_agent.is_none() && v.get(hit.last + 1).is_some_and(|t| t.low == "to");
+            let passive = hit.past
+                && !adjectival
+                && (roles::is_passive(v, hit.first)
+                    || v.get(hit.last + 1).is_some_and(|t| t.low == "by"));
+            let (source, target) = if passive {
+                (
+                    coded.source.or(by_agent),
+                    coded.target.or_else(|| roles::subject(v, hit.first)),
+                )
+            } else {
+                let source = coded.source.or_else(|| roles::subject(v, hit.first));
+                let target = coded
+                    .target
+                    .or_else(|| roles::object(v, hit.last, false))
+                    .filter(|&t| Some(t) != source);
+                (source, target)
+            };
+            if source.is_none() && target.is_none() {
+                continue;
+            }
+            let modality = assess(v, hit.first);
+            if self.cameo_rules && !coded.code.starts_with("01") {
+                governor = Some(out.len());
+            }
+            out.push(Candidate {
+                hit,
+                is_verb: is_verb.clone(),
+                coded,
+                modality,
+                source,
+                target,
+                passive,
+            });
+        }
+        if self.cameo_rules && out.iter().any(|c| !c.coded.code.starts_with("01")) {
+            out.retain(|c| !c.coded.code.starts_with("01"));
+        }
+        // An event without a target yields to one with a target in the same sentence
+        // (typically "…, officials said" around the event itself).
+        if out.iter().any(|c| c.target.is_some()) {
+            out.retain(|c| c.target.is_some() || c.coded.reciprocal || reciprocal_subject(v, c));
+        }
+        out
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn emit(
+        &self,
+        inp: &Inputs,
+        book: &dyn Codebook,
+        v: &[Tok],
+        local: &[ActorMention],
+        c: &Candidate,
+        si: usize,
+        date: Option<String>,
+        entity_code: &BTreeMap<&str, &str>,
+        out: &mut Vec<Event>,
+    ) {
+        let mut code = c.coded.code.clone();
+        let mut modality = c.modality;
+        let root: u8 = code.get(..2).and_then(|r| r.parse().ok()).unwrap_or(0);
+        if self.cameo_rules && modality.intent && modality.negated && (3..=8).contains(&root) {
+            // "will not allow / would not meet": a refusal, an event of its own.
+            code = "120".into();
+            modality.negated = false;
+        } else if self.cameo_rules && modality.intent && !modality.negated {
+            if let Some(ic) = intent_code(&code) {
+                let conditional = v[c.hit.last..].iter().any(|t| t.low == "unless");
+                code = if conditional { "139" } else { ic }.to_string();
+            }
+        }
+        let group = |p: Option<usize>| -> Vec<Option<usize>> {
+            match p {
+                Some(p) => roles::conjuncts(v, p, &c.is_verb)
+                    .into_iter()
+                    .map(Some)
+                    .collect(),
+                None => vec![None],
+            }
+        };
+        let sources = group(c.source);
+        let targets = if c.target.is_none() && sources.len() > 1 {
+            sources.clone()
+        } else {
+            group(c.target)
+        };
+        let quote = inp
+            .quotes
+            .iter()
+            .find(|q| q.start <= v[c.hit.first].start && v[c.hit.last].end <= q.end);
+        for s in &sources {
+            for t in &targets {
+                if s.is_some() && s == t {
+                    continue;
+                }
+                let sa = s.and_then(|p| v[p].actor).and_then(|k| local.get(k));
+                let ta = t.and_then(|p| v[p].actor).and_then(|k| local.get(k));
+                let (mut source, mut source_entity) = (
+                    sa.map(|a| a.code.clone()),
+                    sa.and_then(|a| a.entity.clone()),
+                );
+                if source.is_none() {
+                    if let Some(q) = quote {
+                        if let Some(sp) = &q.speaker {
+                            source = entity_code.get(sp.as_str()).map(|c| c.to_string());
+                            source_entity = Some(sp.clone());
+                        }
+                    }
+                }
+                if source.is_none() && ta.is_none() {
+                    continue;
+                }
+                if let (Some(a), Some(b)) = (sa, ta) {
+                    if a.entity.is_some() && a.entity == b.entity {
+                        continue;
+                    }
+                }
+                let mut lo = v[c.hit.first.min(c.coded.lo)].start;
+                let mut hi = v[c.hit.last.max(c.coded.hi).min(v.len() - 1)].end;
+                for p in [*s, *t].into_iter().flatten() {
+                    lo = lo.min(v[p].start);
+                    hi = hi.max(v[roles::run_end(v, p) - 1].end);
+                }
+                let mut confidence: f64 = 0.5;
+                if c.coded.by_pattern {
+                    confidence += 0.2;
+                }
+                if sa.is_some() {
+                    confidence += 0.15;
+                }
+                if ta.is_some() {
+                    confidence += 0.1;
+                }
+                if c.passive {
+                    confidence -= 0.1;
+                }
+                if modality.hypothetical {
+                    confidence -= 0.1;
+                }
+                out.push(make_event(
+                    book,
+                    &code,
+                    source,
+                    ta.map(|a| a.code.clone()),
+                    source_entity,
+                    ta.and_then(|a| a.entity.clone()),
+                    Some(si),
+                    Span::new(lo, hi),
+                    date.clone(),
+                    modality,
+                    quote.map(|q| q.id.clone()),
+                    confidence.clamp(0.05, 0.95),
+                ));
+            }
+        }
+    }
+
+    /// A quotation whose speaker is a known actor and that names another actor, but yields no
+    /// event itself, is a statement of the speaker about that actor: coded by the cue verb
+    /// when the dictionary codes it ("accused" → 112), else as a public statement (010).
+    fn quote_statements(
+        &self,
+        inp: &Inputs,
+        book: &dyn Codebook,
+        actors: &[ActorMention],
+        entity_code: &BTreeMap<&str, &str>,
+        out: &mut Vec<Event>,
+    ) {
+        for q in inp.quotes {
+            let Some(speaker) = &q.speaker else { continue };
+            let Some(code) = entity_code.get(speaker.as_str()) else {
+                continue;
+            };
+            if out.iter().any(|e| e.quote.as_deref() == Some(&q.id)) {
+                continue;
+            }
+            let lo = actors.partition_point(|a| a.start < q.start);
+            let Some(target) = actors[lo..]
+                .iter()
+                .take_while(|a| a.start < q.end)
+                .find(|a| a.end <= q.end && a.entity.as_deref() != Some(speaker.as_str()))
+            else {
+                continue;
+            };
+            let cameo = q
+                .cue
+                .as_deref()
+                .and_then(|c| self.verbs.word_code(&c.to_lowercase()))
+                .unwrap_or_else(|| "010".to_string());
+            let sentence = q.sentence.or_else(|| {
+                inp.sentences
+                    .iter()
+                    .position(|s| s.start <= q.start && q.start < s.end)
+            });
+            let date = sentence
+                .and_then(|i| inp.sentences.get(i))
+                .and_then(|s| sentence_date(inp, s));
+            // The bare statement of the cue ("X said:") is now the quotation's event.
+            out.retain(|e| {
+                !(e.sentence == sentence
+                    && e.target.is_none()
+                    && e.quote.is_none()
+                    && e.cameo.starts_with("01")
+                    && e.source.as_deref() == Some(*code))
+            });
+            out.push(make_event(
+                book,
+                &cameo,
+                Some(code.to_string()),
+                Some(target.code.clone()),
+                Some(speaker.clone()),
+                target.entity.clone(),
+                sentence,
+                Span::new(q.start, q.end),
+                date,
+                Modality::default(),
+                Some(q.id.clone()),
+                0.5,
+            ));
+        }
+    }
+}
+
+/// Words that open a clause subordinate to the verb before them (its content, purpose,
+/// circumstances or a relative clause).
+const SUBORDINATORS: &[&str] = &[
+    "that",
+    "to",
+    "which",
+    "who",
+    "whom",
+    "where",
+    "after",
+    "before",
+    "since",
+    "because",
+    "until",
+    "unless",
+    "if",
+    "when",
+    "while",
+    "as",
+    "following",
+    "despite",
+    "of",
+    "for",
+    "without",
+    "by",
+];
+
+/// Whether the word at `at` lies in a clause subordinate to the event verb `gov`: a
+/// subordinator between them, or right after an obligation ("must cooperate").
+fn subordinate_to(v: &[Tok], gov: &VerbHit, at: usize) -> bool {
+    if at <= gov.last {
+        return false;
+    }
+    let between = &v[gov.last + 1..at];
+    if between.iter().any(crate::matcher::is_hard_boundary) {
+        return false;
+    }
+    if v[gov.first].low == "must" {
+        return true;
+    }
+    between
+        .iter()
+        .any(|t| SUBORDINATORS.contains(&t.low.as_str()))
+}
+
+/// The demand stated by "must" at `m`: source the subject of the reporting clause, target the
+/// subject of the obligation ("X said Y must …").
+fn obligation(v: &[Tok], m: usize) -> Option<Candidate> {
+    let obliged = roles::subject(v, m)?;
+    let speaker = roles::subject(v, roles::run_start(v, obliged))?;
+    Some(Candidate {
+        hit: VerbHit::synthetic(m),
+        is_verb: std::rc::Rc::new(Vec::new()),
+        coded: Coded {
+            code: "100".into(),
+            by_pattern: true,
+            source: Some(speaker),
+            target: Some(obliged),
+            lo: m,
+            hi: m,
+            reciprocal: false,
+        },
+        modality: Modality::default(),
+        source: Some(speaker),
+        target: Some(obliged),
+        passive: false,
+    })
+}
+
+/// Whether a verb form is used as a noun: right after a determiner or a possessive actor
+/// ("an attack", "Israel's attack"). Such words code only through a pattern.
+fn nominal(v: &[Tok], first: usize) -> bool {
+    const DET: &[&str] = &[
+        "a", "an", "the", "this", "that", "its", "their", "his", "her", "our",
+    ];
+    first > 0 && {
+        let t = &v[first - 1];
+        DET.contains(&t.low.as_str()) || (t.actor.is_some() && t.possessive)
+    }
+}
+
+/// Whether a candidate without a target has conjoined subjects that act on each other.
+fn reciprocal_subject(v: &[Tok], c: &Candidate) -> bool {
+    c.target.is_none()
+        && c.source
+            .is_some_and(|s| roles::conjuncts(v, s, &c.is_verb).len() > 1)
+}
+
+/// Whether `inner` is the complement of `outer` ("agreed to meet", "threatened to attack").
+fn embedded_under(v: &[Tok], outer: &VerbHit, inner: &VerbHit) -> bool {
+    if inner.first <= outer.last || inner.first - outer.last > 5 {
+        return false;
+    }
+    let between = &v[outer.last + 1..inner.first];
+    !between.iter().any(|t| t.punct || t.actor.is_some()) && between.iter().any(|t| t.low == "to")
+}
+
+/// The first date in the sentence, else the publication date.
+fn sentence_date(inp: &Inputs, s: &Span) -> Option<String> {
+    inp.dates
+        .iter()
+        .filter(|d| d.start >= s.start && d.end <= s.end)
+        .min_by_key(|d| d.start)
+        .map(|d| d.value.clone())
+        .or_else(|| inp.published.map(str::to_string))
+}
+
+/// Looks a code up, then its shorter prefixes (sub-code → root).
+fn lookup<T>(code: &str, f: impl Fn(&str) -> Option<T>) -> Option<T> {
+    (2..=code.len())
+        .rev()
+        .filter_map(|n| code.get(..n))
+        .find_map(f)
+}
+
+#[allow(clippy::too_many_arguments)]
+fn make_event(
+    book: &dyn Codebook,
+    cameo: &str,
+    source: Option<String>,
+    target: Option<String>,
+    source_entity: Option<String>,
+    target_entity: Option<String>,
+    sentence: Option<usize>,
+    evidence: Span,
+    date: Option<String>,
+    m: Modality,
+    quote: Option<String>,
+    confidence: f64,
+) -> Event {
+    Event {
+        id: String::new(),
+        source,
+        target,
+        source_entity,
+        target_entity,
+        cameo: cameo.to_string(),
+        quad: lookup(cameo, |c| book.quad_class(c))
+            .or_else(|| quad_from_root(cameo))
+            .unwrap_or(0),
+        goldstein: lookup(cameo, |c| book.goldstein(c)).unwrap_or(0.0),
+        plover: lookup(cameo, |c| book.plover(c)),
+        date,
+        sentence,
+        evidence,
+        negated: m.negated,
+        hypothetical: m.hypothetical,
+        quote,
+        confidence,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::OnceLock;
+
+    struct Book;
+    impl Codebook for Book {
+        fn goldstein(&self, c: &str) -> Option<f64> {
+            (c == "190").then_some(-10.0)
+        }
+        fn quad_class(&self, c: &str) -> Option<u8> {
+            quad_from_root(c)
+        }
+        fn plover(&self, c: &str) -> Option<String> {
+            (c.len() == 2).then(|| format!("P{c}"))
+        }
+    }
+
+    fn coder() -> &'static EventCoder {
+        static C: OnceLock<EventCoder> = OnceLock::new();
+        C.get_or_init(EventCoder::new)
+    }
+
+    fn actors(text: &str, names: &[(&str, &str)]) -> Vec<ActorMention> {
+        let mut out = Vec::new();
+        for (n, code) in names {
+            let mut from = 0;
+            while let Some(i) = text[from..].find(n) {
+                let s = from + i;
+                out.push(ActorMention {
+                    start: s,
+                    end: s + n.len(),
+                    code: code.to_string(),
+                    entity: Some(format!("E-{code}")),
+                });
+                from = s + n.len();
+            }
+        }
+        out
+    }
+
+    fn run_with(
+        text: &str,
+        names: &[(&str, &str)],
+        quotes: &[Quote],
+        dates: &[DateMention],
+    ) -> Vec<Event> {
+        let blocks = [dyad_doc::Block {
+            kind: dyad_doc::BlockKind::Paragraph,
+            start: 0,
+            end: text.len(),
+        }];
+        let sentences = dyad_nlp::sentences(text, &blocks);
+        let tokens = dyad_nlp::tokenize(text);
+        let a = actors(text, names);
+        coder().code(
+            &Inputs {
+                text,
+                sentences: &sentences,
+                tokens: &tokens,
+                actors: &a,
+                quotes,
+                dates,
+                published: Some("2024-10-15"),
+            },
+            &Book,
+        )
+    }
+
+    fn run(text: &str, names: &[(&str, &str)]) -> Vec<Event> {
+        run_with(text, names, &[], &[])
+    }
+
+    fn triples(ev: &[Event]) -> Vec<(String, String, String)> {
+        ev.iter()
+            .map(|e| {
+                (
+                    e.source.clone().unwrap_or_default(),
+                    e.target.clone().unwrap_or_default(),
+                    e.cameo.clone(),
+                )
+            })
+            .collect()
+    }
+
+    const C: &[(&str, &str)] = &[
+        ("Israel", "ISR"),
+        ("Turkey", "TUR"),
+        ("Azerbaijan", "AZE"),
+        ("Armenia", "ARM"),
+        ("Syria", "SYR"),
+        ("Iran", "IRN"),
+        ("Palestine", "PSE"),
+    ];
+
+    #[test]
+    fn simple_event_with_codes_and_evidence() {
+        let text = "Israel attacked Syria.";
+        let ev = run(text, C);
+        assert_eq!(
+            triples(&ev),
+            vec![("ISR".into(), "SYR".into(), "190".into())]
+        );
+        let e = &ev[0];
+        assert_eq!(e.id, "V1");
+        assert_eq!(e.quad, 4);
+        assert_eq!(e.goldstein, -10.0);
+        assert_eq!(e.plover.as_deref(), Some("P19"));
+        assert_eq!(e.evidence.of(text), "Israel attacked Syria");
+        assert_eq!(e.source_entity.as_deref(), Some("E-ISR"));
+        assert_eq!(e.date.as_deref(), Some("2024-10-15"));
+        assert_eq!(e.sentence, Some(0));
+    }
+
+    #[test]
+    fn compound_actors_give_one_event_each() {
+        let ev = run("Israel and Turkey backed Azerbaijan.", C);
+        let t = triples(&ev);
+        assert_eq!(t.len(), 2, "{t:?}");
+        assert!(t.iter().all(|(_, tg, _)| tg == "AZE"));
+        assert!(t.iter().any(|(s, _, _)| s == "ISR") && t.iter().any(|(s, _, _)| s == "TUR"));
+    }
+
+    #[test]
+    fn passive_swaps_roles() {
+        let t = triples(&run("Syria was attacked by Israel.", C));
+        assert_eq!(t, vec![("ISR".into(), "SYR".into(), "190".into())]);
+    }
+
+    #[test]
+    fn negation_and_modality() {
+        let ev = run("Israel did not attack Syria.", C);
+        assert!(ev[0].negated);
+        let ev = run("Israel may attack Syria.", C);
+        assert!(ev[0].hypothetical && !ev[0].negated);
+        // stated intention to cooperate is an event of its own (express intent, 03x)
+        let ev = run("Israel will meet Syria.", C);
+        assert_eq!(ev[0].cameo, "036");
+        // an announced intention of force is a threat
+        let ev = run("Israel is prepared to attack Syria.", C);
+        assert_eq!(
+            triples(&ev),
+            vec![("ISR".into(), "SYR".into(), "138".into())]
+        );
+        // a refusal is an event of its own, not a negated meeting
+        let ev = run("Israel refused to meet Syria.", C);
+        assert_eq!(
+            triples(&ev),
+            vec![("ISR".into(), "SYR".into(), "120".into())]
+        );
+        assert!(!ev[0].negated);
+    }
+
+    #[test]
+    fn noun_patterns() {
+        let t = triples(&run("Azerbaijan provides 40% of Israel's oil.", C));
+        assert_eq!(t, vec![("AZE".into(), "ISR".into(), "061".into())]);
+        let t = triples(&run(
+            "Azerbaijan acquired $5 billion worth of weaponry from Israel.",
+            C,
+        ));
+        assert_eq!(t, vec![("ISR".into(), "AZE".into(), "062".into())]);
+        let t = triples(&run("Israel's military assistance to Azerbaijan grew.", C));
+        assert_eq!(t[0].2, "072");
+        let t = triples(&run("Armenia views the ties with Israel as a threat.", C));
+        assert_eq!(t, vec![("ARM".into(), "ISR".into(), "111".into())]);
+        let t = triples(&run("Israel recognized Azerbaijan's independence.", C));
+        assert_eq!(t, vec![("ISR".into(), "AZE".into(), "054".into())]);
+    }
+
+    #[test]
+    fn symmetric_combat() {
+        let t = triples(&run(
+            "Armenia and Azerbaijan were locked in bitter combat.",
+            C,
+        ));
+        assert_eq!(t.len(), 2, "{t:?}");
+        assert!(t.contains(&("ARM".into(), "AZE".into(), "190".into())));
+        assert!(t.contains(&("AZE".into(), "ARM".into(), "190".into())));
+    }
+
+    #[test]
+    fn reporting_clause_yields_to_the_event() {
+        let t = triples(&run("Israel attacked Syria, the agency said.", C));
+        assert_eq!(t, vec![("ISR".into(), "SYR".into(), "190".into())]);
+        // obligation in reported speech is a demand
+        let t = triples(&run("Iran said that Syria must withdraw.", C));
+        assert_eq!(t, vec![("IRN".into(), "SYR".into(), "100".into())]);
+    }
+
+    #[test]
+    fn quotes_and_dates() {
+        let text = "Iran said: \"Israel is the aggressor.\" It happened on 12 May.";
+        let qs = text.find('"').unwrap();
+        let qe = text.rfind('"').unwrap() + 1;
+        let quote = Quote {
+            id: "Q1".into(),
+            kind: dyad_doc::QuoteKind::Direct,
+            text: text[qs..qe].into(),
+            start: qs,
+            end: qe,
+            speaker: Some("E-IRN".into()),
+            speaker_text: Some("Iran".into()),
+            cue: Some("said".into()),
+            sentence: Some(0),
+        };
+        let ev = run_with(text, C, &[quote], &[]);
+        assert_eq!(ev.len(), 1, "{ev:?}");
+        assert_eq!(ev[0].quote.as_deref(), Some("Q1"));
+        assert_eq!(ev[0].source.as_deref(), Some("IRN"));
+        assert_eq!(ev[0].target.as_deref(), Some("ISR"));
+        let text = "Israel attacked Syria on 12 May 2020.";
+        let s = text.find("12 May").unwrap();
+        let d = DateMention {
+            value: "2020-05-12".into(),
+            text: "12 May 2020".into(),
+            start: s,
+            end: s + 11,
+        };
+        let ev = run_with(text, C, &[], &[d]);
+        assert_eq!(ev[0].date.as_deref(), Some("2020-05-12"));
+    }
+
+    #[test]
+    fn sentences_without_actors_or_verbs_give_nothing() {
+        assert!(run("The weather was fine.", C).is_empty());
+        assert!(run("Israel and Syria.", C).is_empty());
+    }
+
+    #[test]
+    fn ids_are_in_text_order() {
+        let ev = run("Israel attacked Syria. Iran praised Turkey.", C);
+        let ids: Vec<&str> = ev.iter().map(|e| e.id.as_str()).collect();
+        assert_eq!(ids, vec!["V1", "V2"]);
+        assert_eq!(ev[1].sentence, Some(1));
+    }
+}

@@ -1,0 +1,122 @@
+//! English inflection for dictionary verbs (-s, -ed, -ing) and a light plural stem for the
+//! other words of patterns.
+
+fn is_vowel(c: u8) -> bool {
+    matches!(c, b'a' | b'e' | b'i' | b'o' | b'u')
+}
+
+/// Ends consonant–vowel–consonant (the final consonant may double: stop → stopped).
+fn ends_cvc(w: &[u8]) -> bool {
+    let n = w.len();
+    n >= 3
+        && !is_vowel(w[n - 1])
+        && !matches!(w[n - 1], b'w' | b'x' | b'y')
+        && is_vowel(w[n - 2])
+        && !is_vowel(w[n - 3])
+}
+
+/// The regular forms of a verb: base, third person, past/participle and -ing (both with and
+/// without a doubled final consonant where English allows either).
+pub fn verb_forms(base: &str) -> Vec<String> {
+    let b = base.as_bytes();
+    let mut out = vec![base.to_string()];
+    if b.is_empty() || !base.is_ascii() {
+        return out;
+    }
+    let last = b[b.len() - 1];
+    let before_last = if b.len() >= 2 { b[b.len() - 2] } else { b'a' };
+    let stem_y = &base[..base.len() - 1];
+    // third person
+    if base.ends_with('s')
+        || base.ends_with('x')
+        || base.ends_with('z')
+        || base.ends_with("ch")
+        || base.ends_with("sh")
+        || base.ends_with('o')
+    {
+        out.push(format!("{base}es"));
+    } else if last == b'y' && !is_vowel(before_last) {
+        out.push(format!("{stem_y}ies"));
+    } else {
+        out.push(format!("{base}s"));
+    }
+    // past
+    if last == b'e' {
+        out.push(format!("{base}d"));
+    } else if last == b'y' && !is_vowel(before_last) {
+        out.push(format!("{stem_y}ied"));
+    } else {
+        out.push(format!("{base}ed"));
+        if ends_cvc(b) {
+            out.push(format!("{base}{}ed", last as char));
+        }
+    }
+    // -ing
+    if let Some(stem) = base.strip_suffix("ie") {
+        out.push(format!("{stem}ying"));
+    } else if last == b'e' && before_last != b'e' && b.len() > 2 {
+        out.push(format!("{stem_y}ing"));
+    } else {
+        out.push(format!("{base}ing"));
+        if ends_cvc(b) {
+            out.push(format!("{base}{}ing", last as char));
+        }
+    }
+    out
+}
+
+/// A light stem for matching pattern words: lower case, simple plurals removed
+/// (`sanctions` → `sanction`, `allies` → `ally`); short words are left alone.
+pub fn stem(word: &str) -> String {
+    let w = word.to_lowercase();
+    let n = w.len();
+    if n > 4 && w.ends_with("ies") {
+        return format!("{}y", &w[..n - 3]);
+    }
+    if n > 3
+        && w.ends_with('s')
+        && !w.ends_with("ss")
+        && !w.ends_with("us")
+        && !w.ends_with("is")
+        && !w.ends_with("'s")
+    {
+        return w[..n - 1].to_string();
+    }
+    w
+}
+
+/// Whether `form` looks like a past participle of a regular verb (for passive detection).
+pub fn looks_past(form: &str) -> bool {
+    form.len() > 3 && form.ends_with("ed")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn regular_forms() {
+        let f = verb_forms("attack");
+        for w in ["attack", "attacks", "attacked", "attacking"] {
+            assert!(f.contains(&w.to_string()), "{w}");
+        }
+        let f = verb_forms("agree");
+        assert!(f.contains(&"agreed".to_string()) && f.contains(&"agreeing".to_string()));
+        let f = verb_forms("carry");
+        assert!(f.contains(&"carries".to_string()) && f.contains(&"carried".to_string()));
+        let f = verb_forms("ban");
+        assert!(f.contains(&"banned".to_string()) && f.contains(&"banning".to_string()));
+        let f = verb_forms("accuse");
+        assert!(f.contains(&"accusing".to_string()) && f.contains(&"accused".to_string()));
+        let f = verb_forms("push");
+        assert!(f.contains(&"pushes".to_string()));
+    }
+
+    #[test]
+    fn stems() {
+        assert_eq!(stem("Sanctions"), "sanction");
+        assert_eq!(stem("allies"), "ally");
+        assert_eq!(stem("press"), "press");
+        assert_eq!(stem("us"), "us");
+    }
+}

@@ -1,0 +1,458 @@
+//! Who did it to whom: the source (subject) and target (object) actors of a verb occurrence,
+//! found shallowly from the sentence view — the nearest actor left of the verb that is not
+//! inside a prepositional or relative phrase, the first actor right of it within the clause,
+//! passives ("was attacked by X") swapped, and conjoined actors ("X and Y") expanded.
+
+use crate::sentence::Tok;
+
+/// Prepositions whose object is not a subject.
+const SUBJECT_BLOCKING_PREPS: &[&str] = &[
+    "in", "at", "near", "from", "to", "by", "with", "against", "into", "on", "for", "over",
+    "across", "inside", "outside", "toward", "towards", "within", "between", "during", "after",
+    "before", "under", "about", "than", "like", "among", "through", "via", "since",
+];
+/// Words that open a relative clause.
+const RELATIVIZERS: &[&str] = &["which", "who", "whom", "whose", "where"];
+/// Words that open a new clause to the right of a verb.
+const CLAUSE_OPENERS: &[&str] = &[
+    "that", "which", "who", "because", "while", "whereas", "although", "though", "when", "if",
+    "unless", "since", "but", "whom", "whose", "where",
+];
+/// Determiners and similar words skipped when looking at what precedes an actor.
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "its", "their", "his", "her", "this", "these",
+];
+/// Forms of `be`/`get` that make a past participle passive.
+const PASSIVE_AUX: &[&str] = &[
+    "is", "are", "was", "were", "be", "been", "being", "get", "got", "gets", "getting",
+];
+/// How far right of the verb the target may be.
+const OBJECT_WINDOW: usize = 14;
+
+/// The first token of the actor run containing `p`.
+pub(crate) fn run_start(toks: &[Tok], p: usize) -> usize {
+    let Some(a) = toks[p].actor else { return p };
+    let mut q = p;
+    while q > 0 && toks[q - 1].actor == Some(a) {
+        q -= 1;
+    }
+    q
+}
+
+/// One past the last token of the actor run starting at `p`.
+pub(crate) fn run_end(toks: &[Tok], p: usize) -> usize {
+    let Some(a) = toks[p].actor else { return p + 1 };
+    let mut q = p;
+    while q < toks.len() && toks[q].actor == Some(a) {
+        q += 1;
+    }
+    q
+}
+
+/// Whether a blocking preposition governs the actor starting at `s` (directly, or across a
+/// determiner and one modifier: "in south Ithilen", "from the Gondor side").
+fn preposition_before(toks: &[Tok], s: usize) -> bool {
+    let mut q = s;
+    let mut words = 0;
+    while q > 0 && words < 3 {
+        q -= 1;
+        let t = &toks[q];
+        if t.punct || t.actor.is_some() {
+            return false;
+        }
+        let w = t.low.as_str();
+        if SUBJECT_BLOCKING_PREPS.contains(&w) {
+            return true;
+        }
+        if !DETERMINERS.contains(&w) {
+            words += 1;
+            if words > 1 {
+                return false;
+            }
+        }
+    }
+    false
+}
+
+/// Whether the words between the last comma and the verb form a subject of their own that
+/// names no actor ("…, the agency said"; "…, officials said"): then the actors before the
+/// comma belong to another clause.
+fn own_subject_after_comma(toks: &[Tok], verb_first: usize) -> bool {
+    let mut q = verb_first;
+    while q > 0 {
+        q -= 1;
+        let t = &toks[q];
+        if t.actor.is_some() {
+            return false;
+        }
+        if t.punct {
+            if t.low != "," {
+                return false;
+            }
+            let seg = &toks[q + 1..verb_first];
+            let content: Vec<&str> = seg
+                .iter()
+                .map(|t| t.low.as_str())
+                .filter(|w| !AUX_AND_ADVERBS.contains(w) && !w.ends_with("ly"))
+                .collect();
+            return match seg.first() {
+                None => false,
+                Some(f) if DETERMINERS.contains(&f.low.as_str()) => true,
+                Some(f) if SUBJECT_BLOCKING_PREPS.contains(&f.low.as_str()) => false,
+                Some(_) => !content.is_empty() && content.len() <= 3,
+            };
+        }
+    }
+    false
+}
+
+/// Auxiliaries and sentence adverbs that never form a subject.
+const AUX_AND_ADVERBS: &[&str] = &[
+    "has",
+    "have",
+    "had",
+    "is",
+    "are",
+    "was",
+    "were",
+    "will",
+    "would",
+    "also",
+    "however",
+    "meanwhile",
+    "then",
+    "too",
+    "still",
+    "and",
+    "but",
+    "not",
+    "later",
+    "earlier",
+    "again",
+    "can",
+    "could",
+    "may",
+    "might",
+    "should",
+    "must",
+    "did",
+    "does",
+    "do",
+];
+
+/// Whether the actor at `p` sits inside a relative clause (`, which … X`).
+fn in_relative_clause(toks: &[Tok], p: usize, limit: usize) -> bool {
+    let mut q = p;
+    while q > limit {
+        q -= 1;
+        let t = &toks[q];
+        if t.punct && t.low == "," {
+            return false;
+        }
+        if RELATIVIZERS.contains(&t.low.as_str()) {
+            return true;
+        }
+    }
+    false
+}
+
+/// The subject actor of a verb starting at `verb_first`: a token index of an actor run start.
+pub(crate) fn subject(toks: &[Tok], verb_first: usize) -> Option<usize> {
+    if own_subject_after_comma(toks, verb_first) {
+        return None;
+    }
+    let mut p = verb_first;
+    let mut fallback = None;
+    let mut clause_start = 0;
+    while p > 0 {
+        p -= 1;
+        let t = &toks[p];
+        if crate::matcher::is_hard_boundary(t) {
+            clause_start = p + 1;
+            break;
+        }
+        if t.actor.is_none() {
+            continue;
+        }
+        let s = run_start(toks, p);
+        p = s;
+        let blocked = preposition_before(toks, s);
+        if blocked {
+            fallback = fallback.or(Some(s));
+            continue;
+        }
+        if in_relative_clause(toks, s, 0) {
+            continue;
+        }
+        return Some(s);
+    }
+    // A subject that names no actor itself but is qualified by one ("officials of X",
+    // "demonstrators in X", "activists from X") is attributed to that actor, when the phrase
+    // opens the clause.
+    fallback.filter(|&s| {
+        s <= clause_start + 8
+            && toks[clause_start..s]
+                .iter()
+                .rev()
+                .find(|t| !DETERMINERS.contains(&t.low.as_str()) && !t.upper)
+                .is_some_and(|t| matches!(t.low.as_str(), "of" | "in" | "from"))
+    })
+}
+
+/// The object actor right of a verb ending at `verb_last`.
+pub(crate) fn object(toks: &[Tok], verb_last: usize, skip_by: bool) -> Option<usize> {
+    let end = (verb_last + 1 + OBJECT_WINDOW).min(toks.len());
+    let mut p = verb_last + 1;
+    while p < end {
+        let t = &toks[p];
+        if t.low == "that" && p <= verb_last + 4 {
+            // "demanded that X …": the subject of the demanded act is the target.
+            return (p + 1..(p + 4).min(toks.len()))
+                .take_while(|&q| {
+                    toks[q].actor.is_some() || DETERMINERS.contains(&toks[q].low.as_str())
+                })
+                .find(|&q| toks[q].actor.is_some());
+        }
+        if crate::matcher::is_hard_boundary(t) || CLAUSE_OPENERS.contains(&t.low.as_str()) {
+            return None;
+        }
+        if t.actor.is_some() {
+            let by = p > 0 && toks[p - 1].low == "by";
+            if !(skip_by && by) {
+                return Some(p);
+            }
+            p = run_end(toks, p);
+            continue;
+        }
+        p += 1;
+    }
+    None
+}
+
+/// Whether a past-form verb is passive: a form of `be` shortly before it.
+pub(crate) fn is_passive(toks: &[Tok], verb_first: usize) -> bool {
+    let mut p = verb_first;
+    let mut steps = 0;
+    while p > 0 && steps < 3 {
+        p -= 1;
+        steps += 1;
+        let t = &toks[p];
+        if t.punct || t.actor.is_some() {
+            return false;
+        }
+        if PASSIVE_AUX.contains(&t.low.as_str()) {
+            return true;
+        }
+    }
+    false
+}
+
+/// The agent of a passive: an actor right after `by` near the verb.
+pub(crate) fn by_agent(toks: &[Tok], verb_last: usize) -> Option<usize> {
+    let end = (verb_last + 1 + 6).min(toks.len());
+    for p in verb_last + 1..end {
+        if crate::matcher::is_hard_boundary(&toks[p]) {
+            return None;
+        }
+        if toks[p].low == "by" {
+            let mut q = p + 1;
+            while q < toks.len() && q < p + 4 {
+                if toks[q].actor.is_some() {
+                    return Some(q);
+                }
+                if !DETERMINERS.contains(&toks[q].low.as_str()) && toks[q].punct {
+                    return None;
+                }
+                q += 1;
+            }
+            return None;
+        }
+    }
+    None
+}
+
+/// Words allowed between conjoined actors besides the connectors: determiners and modifiers
+/// written in lower case ("Fornost and the evil Gondor"), never a verb.
+fn filler(t: &Tok, is_verb: &[bool], q: usize) -> bool {
+    !t.punct
+        && t.actor.is_none()
+        && !t.upper
+        && !is_verb.get(q).copied().unwrap_or(false)
+        && !SUBJECT_BLOCKING_PREPS.contains(&t.low.as_str())
+        && !CLAUSE_OPENERS.contains(&t.low.as_str())
+        && !AUX_AND_ADVERBS.contains(&t.low.as_str())
+}
+
+fn is_connector(t: &Tok) -> bool {
+    (t.punct && t.low == ",") || t.low == "and" || t.low == "&" || t.low == "nor"
+}
+
+/// The gap `[a, b)` between two actor runs joins them: connectors and fillers only, at least
+/// one connector, at most five tokens. Returns whether an `and` is among them.
+fn joins(toks: &[Tok], a: usize, b: usize, is_verb: &[bool]) -> Option<bool> {
+    if b <= a || b - a > 5 {
+        return None;
+    }
+    let gap = &toks[a..b];
+    if !gap.iter().any(is_connector) {
+        return None;
+    }
+    if !gap
+        .iter()
+        .enumerate()
+        .all(|(k, t)| is_connector(t) || filler(t, is_verb, a + k))
+    {
+        return None;
+    }
+    Some(gap.iter().any(|t| !t.punct && is_connector(t)))
+}
+
+/// Actor runs conjoined with the one at `p` (`X and Y`, `X, the evil Y and Z`); returns run
+/// starts in text order, `p`'s run included. A list needs an `and` (a comma alone is not one).
+pub(crate) fn conjuncts(toks: &[Tok], p: usize, is_verb: &[bool]) -> Vec<usize> {
+    let seed = run_start(toks, p);
+    let mut group = vec![seed];
+    let mut saw_and = false;
+    // leftwards
+    let mut s = seed;
+    loop {
+        let mut q = s;
+        while q > 0 && s - q < 5 && toks[q - 1].actor.is_none() {
+            q -= 1;
+        }
+        if q == 0 || toks[q - 1].actor.is_none() {
+            break;
+        }
+        let Some(and) = joins(toks, q, s, is_verb) else {
+            break;
+        };
+        saw_and |= and;
+        s = run_start(toks, q - 1);
+        group.insert(0, s);
+    }
+    // rightwards
+    let mut e = run_end(toks, seed);
+    loop {
+        let mut q = e;
+        while q < toks.len() && q - e < 5 && toks[q].actor.is_none() {
+            q += 1;
+        }
+        if q >= toks.len() || toks[q].actor.is_none() {
+            break;
+        }
+        let Some(and) = joins(toks, e, q, is_verb) else {
+            break;
+        };
+        saw_and |= and;
+        group.push(q);
+        e = run_end(toks, q);
+    }
+    if group.len() > 1 && !saw_and {
+        return vec![seed];
+    }
+    group
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sentence::view;
+    use crate::ActorMention;
+
+    fn setup(text: &str, names: &[&str]) -> Vec<Tok> {
+        let actors: Vec<ActorMention> = names
+            .iter()
+            .map(|n| {
+                let s = text.find(n).unwrap();
+                ActorMention {
+                    start: s,
+                    end: s + n.len(),
+                    code: n.to_uppercase(),
+                    entity: None,
+                }
+            })
+            .collect();
+        view(text, &dyad_nlp::tokenize(text), &actors)
+    }
+
+    fn idx(t: &[Tok], w: &str) -> usize {
+        t.iter().position(|t| t.low == w).unwrap()
+    }
+
+    #[test]
+    fn subject_skips_prepositional_and_relative_actors() {
+        let t = setup(
+            "In Gaza, Israel, which was attacked by Syria, condemned Iran.",
+            &["Gaza", "Israel", "Syria", "Iran"],
+        );
+        let v = idx(&t, "condemned");
+        assert_eq!(t[subject(&t, v).unwrap()].low, "israel");
+        assert_eq!(t[object(&t, v, false).unwrap()].low, "iran");
+    }
+
+    #[test]
+    fn qualified_subject_is_attributed_to_its_actor() {
+        let t = setup("Demonstrators in Baghdad blocked a road.", &["Baghdad"]);
+        assert_eq!(t[subject(&t, idx(&t, "blocked")).unwrap()].low, "baghdad");
+        let t = setup(
+            "The talks went well in Baghdad, and they agreed.",
+            &["Baghdad"],
+        );
+        assert_eq!(subject(&t, idx(&t, "agreed")), None);
+    }
+
+    #[test]
+    fn passive_agent() {
+        let t = setup("Israel was attacked by Syria.", &["Israel", "Syria"]);
+        let v = idx(&t, "attacked");
+        assert!(is_passive(&t, v));
+        assert_eq!(t[by_agent(&t, v).unwrap()].low, "syria");
+        assert!(!is_passive(
+            &setup("Israel attacked Syria.", &["Israel", "Syria"]),
+            1
+        ));
+    }
+
+    #[test]
+    fn compound_actors() {
+        let t = setup(
+            "Israel, Turkey and Egypt backed Azerbaijan.",
+            &["Israel", "Turkey", "Egypt", "Azerbaijan"],
+        );
+        let nv = vec![false; t.len()];
+        let g = conjuncts(&t, idx(&t, "turkey"), &nv);
+        assert_eq!(g.len(), 3);
+        // a comma alone does not make a list
+        let t = setup("In Gaza, Israel fired.", &["Gaza", "Israel"]);
+        let nv = vec![false; t.len()];
+        assert_eq!(conjuncts(&t, idx(&t, "israel"), &nv).len(), 1);
+        let t = setup("Fornost and the evil Gondor fired.", &["Fornost", "Gondor"]);
+        assert_eq!(conjuncts(&t, 0, &vec![false; t.len()]).len(), 2);
+    }
+
+    #[test]
+    fn reporting_clause_has_its_own_subject() {
+        let t = setup(
+            "Arnor restored ties with Gondor, the news agency said.",
+            &["Arnor", "Gondor"],
+        );
+        assert_eq!(subject(&t, idx(&t, "said")), None);
+        let t = setup(
+            "Arnor's minister, in remarks on Monday, urged Gondor to act.",
+            &["Arnor", "Gondor"],
+        );
+        assert_eq!(t[subject(&t, idx(&t, "urged")).unwrap()].low, "arnor");
+    }
+
+    #[test]
+    fn object_stops_at_new_clause() {
+        let t = setup("Israel spoke because Iran lies.", &["Israel", "Iran"]);
+        assert_eq!(object(&t, idx(&t, "spoke"), false), None);
+        // the subject of a that-clause right after the verb is its target
+        let t = setup("Israel demanded that Iran leave.", &["Israel", "Iran"]);
+        assert_eq!(
+            t[object(&t, idx(&t, "demanded"), false).unwrap()].low,
+            "iran"
+        );
+    }
+}

@@ -1,0 +1,189 @@
+//! The token view of one sentence that the coder works on: lower-cased words with a plural
+//! stem, the punctuation that bounds phrases, possessives folded into their owner, `n't`
+//! split into a `not`, and each token linked to the actor mention covering it.
+
+use dyad_nlp::{Token, TokenKind};
+
+use crate::ActorMention;
+
+/// One token of the sentence view.
+#[derive(Debug, Clone)]
+pub(crate) struct Tok {
+    pub start: usize,
+    pub end: usize,
+    /// Lower-case form.
+    pub low: String,
+    /// Plural-stripped form.
+    pub stem: String,
+    /// Punctuation kept as a phrase boundary.
+    pub punct: bool,
+    /// Index of the actor mention covering the token.
+    pub actor: Option<usize>,
+    /// Followed by a possessive `'s`.
+    pub possessive: bool,
+    /// Starts with an upper-case letter.
+    pub upper: bool,
+}
+
+fn is_apostrophe(s: &str) -> bool {
+    matches!(s, "'" | "’" | "‘")
+}
+
+const BOUNDARY_PUNCT: &[&str] = &[
+    ",", ";", ":", "(", ")", "\"", "“", "”", "—", "–", "?", "!", "[", "]",
+];
+
+/// Builds the view of the tokens of one sentence (`toks` must lie inside it).
+pub(crate) fn view(text: &str, toks: &[Token], actors: &[ActorMention]) -> Vec<Tok> {
+    let mut out: Vec<Tok> = Vec::with_capacity(toks.len());
+    let mut i = 0;
+    while i < toks.len() {
+        let t = toks[i];
+        let s = t.span.of(text);
+        if t.kind == TokenKind::Punct {
+            if is_apostrophe(s) {
+                let next = toks.get(i + 1).map(|n| n.span.of(text).to_lowercase());
+                let adjacent = toks.get(i + 1).is_some_and(|n| n.span.start == t.span.end)
+                    && i > 0
+                    && toks[i - 1].span.end == t.span.start;
+                match next.as_deref() {
+                    Some("s") if adjacent => {
+                        if let Some(prev) = out.last_mut() {
+                            prev.possessive = true;
+                            prev.end = toks[i + 1].span.end;
+                        }
+                        i += 2;
+                        continue;
+                    }
+                    Some("t") if adjacent => {
+                        if let Some(prev) = out.last_mut() {
+                            if prev.low == "won" {
+                                prev.low = "will".into();
+                            } else if prev.low.ends_with('n') && prev.low != "can" {
+                                prev.low.pop();
+                            }
+                            prev.stem = prev.low.clone();
+                        }
+                        let n = toks[i + 1];
+                        out.push(Tok {
+                            start: t.span.start,
+                            end: n.span.end,
+                            low: "not".into(),
+                            stem: "not".into(),
+                            punct: false,
+                            actor: None,
+                            possessive: false,
+                            upper: false,
+                        });
+                        i += 2;
+                        continue;
+                    }
+                    _ => {}
+                }
+                i += 1;
+                continue;
+            }
+            if BOUNDARY_PUNCT.contains(&s) {
+                out.push(Tok {
+                    start: t.span.start,
+                    end: t.span.end,
+                    low: s.to_string(),
+                    stem: s.to_string(),
+                    punct: true,
+                    actor: None,
+                    possessive: false,
+                    upper: false,
+                });
+            }
+            i += 1;
+            continue;
+        }
+        let low = s.to_lowercase();
+        out.push(Tok {
+            start: t.span.start,
+            end: t.span.end,
+            stem: crate::inflect::stem(&low),
+            low,
+            punct: false,
+            actor: None,
+            possessive: false,
+            upper: s.chars().next().is_some_and(char::is_uppercase),
+        });
+        i += 1;
+    }
+    link_actors(&mut out, actors);
+    out
+}
+
+/// Links each token to the longest actor mention overlapping it. `actors` need not be sorted.
+fn link_actors(toks: &mut [Tok], actors: &[ActorMention]) {
+    if toks.is_empty() {
+        return;
+    }
+    let (lo, hi) = (toks[0].start, toks[toks.len() - 1].end);
+    let mut order: Vec<usize> = (0..actors.len())
+        .filter(|&k| actors[k].start < hi && actors[k].end > lo && actors[k].start < actors[k].end)
+        .collect();
+    // Longer mentions first, so they win over mentions nested in them.
+    order.sort_by_key(|&k| {
+        (
+            std::cmp::Reverse(actors[k].end - actors[k].start),
+            actors[k].start,
+        )
+    });
+    for k in order {
+        let a = &actors[k];
+        let first = toks.partition_point(|t| t.end <= a.start);
+        for t in toks[first..].iter_mut() {
+            if t.start >= a.end {
+                break;
+            }
+            if t.actor.is_none() && !t.punct {
+                t.actor = Some(k);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn actor(text: &str, word: &str, code: &str) -> ActorMention {
+        let s = text.find(word).unwrap();
+        ActorMention {
+            start: s,
+            end: s + word.len(),
+            code: code.into(),
+            entity: None,
+        }
+    }
+
+    #[test]
+    fn folds_possessives_and_negations() {
+        let text = "Israel's army didn't attack Iran.";
+        let toks = dyad_nlp::tokenize(text);
+        let v = view(text, &toks, &[actor(text, "Israel", "ISR")]);
+        let words: Vec<&str> = v.iter().map(|t| t.low.as_str()).collect();
+        assert_eq!(
+            words,
+            vec!["israel", "army", "did", "not", "attack", "iran"]
+        );
+        assert!(v[0].possessive);
+        assert_eq!(v[0].actor, Some(0));
+        assert_eq!(v[1].actor, None);
+    }
+
+    #[test]
+    fn longest_mention_wins() {
+        let text = "Israeli troops fired.";
+        let toks = dyad_nlp::tokenize(text);
+        let a = vec![
+            actor(text, "Israeli", "ISR"),
+            actor(text, "Israeli troops", "ISRMIL"),
+        ];
+        let v = view(text, &toks, &a);
+        assert_eq!(v[0].actor, Some(1));
+        assert_eq!(v[1].actor, Some(1));
+    }
+}
