@@ -1,0 +1,239 @@
+//! News furniture: captions, photo credits, bylines, advertisement markers, share bars,
+//! related-article headlines and gallery counters ("Image 3 of 12") found inside the
+//! article's markup. Told apart by the element's role (tag, class/id words) and by the
+//! block's own wording, never by site.
+
+use std::sync::LazyLock;
+
+use dom_query::NodeRef;
+use dyad_doc::{BlockKind, RemovedKind};
+use regex::Regex;
+
+/// What the enclosing elements say about the text inside them.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Context {
+    /// Inside `<a href>`.
+    pub in_link: bool,
+    /// Inside `<figure>`.
+    pub in_figure: bool,
+    /// The furniture role announced by an enclosing element, if any.
+    pub role: Option<RemovedKind>,
+}
+
+impl Context {
+    /// The context of an element's content, given the context it sits in.
+    pub fn enter(self, name: &str, node: &NodeRef<'_>) -> Context {
+        let mut c = self;
+        match name {
+            "a" => c.in_link = c.in_link || node.has_attr("href"),
+            "figure" => c.in_figure = true,
+            "figcaption" => {
+                c.role.get_or_insert(RemovedKind::Caption);
+            }
+            "aside" => {
+                c.role.get_or_insert(RemovedKind::Related);
+            }
+            _ => {}
+        }
+        if c.role.is_none() {
+            c.role = role_from_attrs(node);
+        }
+        c
+    }
+}
+
+/// Role words in `class`, `id` and `itemprop`, checked per word (split on non-letters) so
+/// `shared` does not read as `share` and `header` not as `head`.
+fn role_from_attrs(node: &NodeRef<'_>) -> Option<RemovedKind> {
+    let mut found = None;
+    for attr in ["class", "id", "itemprop", "data-component", "role"] {
+        let Some(v) = node.attr(attr) else { continue };
+        if v.len() > 2000 {
+            continue;
+        }
+        let lower = v.to_ascii_lowercase();
+        for word in lower.split(|c: char| !c.is_ascii_alphanumeric()) {
+            let kind = match word {
+                "caption" | "figcaption" | "imagecaption" | "photocaption" | "wp-caption-text"
+                | "caption-text" => Some(RemovedKind::Caption),
+                "credit" | "credits" | "photocredit" | "imagecredit" | "copyright" => {
+                    Some(RemovedKind::PhotoCredit)
+                }
+                "byline" | "bylines" | "author" | "authors" | "dateline" | "timestamp" => {
+                    Some(RemovedKind::Byline)
+                }
+                "share" | "sharing" | "social" | "sharebar" | "share-bar" => {
+                    Some(RemovedKind::Share)
+                }
+                "related" | "recommended" | "recirculation" | "more-stories" | "readmore"
+                | "read-more" | "trending" => Some(RemovedKind::Related),
+                "advert" | "advertisement" | "ad" | "ads" | "adslot" | "ad-slot" | "dfp"
+                | "sponsored" | "promo" | "newsletter" => Some(RemovedKind::Advertisement),
+                "bio" | "author-bio" | "authorbio" => Some(RemovedKind::AuthorBio),
+                "breadcrumb" | "breadcrumbs" | "pagination" | "tags" | "menu" => {
+                    Some(RemovedKind::Navigation)
+                }
+                _ => None,
+            };
+            if let Some(k) = kind {
+                // Captions win over credits: a caption often holds its credit.
+                if found.is_none() || k == RemovedKind::Caption {
+                    found = Some(k);
+                }
+            }
+        }
+    }
+    found
+}
+
+static AD_MARKER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(advertisement|advertising|advert|sponsored( content)?|ad|paid content|story continues below( this)? (advertisement|ad)|continue reading (the main story|below)|scroll to continue( with content)?|article continues below( advertisement)?)[.:]?$",
+    )
+    .expect("static regex")
+});
+
+static GALLERY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(image|photo|picture|slide|video)?\s*\d{1,3}\s*(of|/)\s*\d{1,3}$")
+        .expect("static regex")
+});
+
+static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(\(?(photo|image|picture|illustration|graphic|video)s?( credit)?\s*(:|by)|credit:|©|\(c\) |copyright )",
+    )
+    .expect("static regex")
+});
+
+static SHARE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^((share|tweet|email|print|copy link|pin|comment)s?( this| on| via| article| story| link)?( \w+)?|share this (article|story|page)|follow us( on \w+)?)[.:!]?$",
+    )
+    .expect("static regex")
+});
+
+static RELATED_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(related|read more|see also|also read|read also|more|recommended|related (stories|articles|content|coverage|news)|more (from|on|about) [^.]{1,60}|you (may|might) also like)\s*[:>»|-]",
+    )
+    .expect("static regex")
+});
+
+static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(By|BY|by)\s+\p{Lu}[\p{L}.'’-]+(\s+(\p{Lu}[\p{L}.'’-]*|and|&|de|van|von|,))*\s*[,|]?.{0,60}$")
+        .expect("static regex")
+});
+
+/// Classifies one block of text. `None` keeps it in the body.
+pub fn classify(
+    text: &str,
+    kind: BlockKind,
+    context: Context,
+    link_share: f32,
+) -> Option<RemovedKind> {
+    let words = text.split_whitespace().count();
+    if AD_MARKER.is_match(text) {
+        return Some(RemovedKind::Advertisement);
+    }
+    if GALLERY.is_match(text) {
+        return Some(RemovedKind::Other);
+    }
+    if words <= 25 && CREDIT.is_match(text) {
+        return Some(RemovedKind::PhotoCredit);
+    }
+    if words <= 6 && SHARE.is_match(text) {
+        return Some(RemovedKind::Share);
+    }
+    if words <= 30 && RELATED_LABEL.is_match(text) {
+        return Some(RemovedKind::Related);
+    }
+    if words <= 12 && kind != BlockKind::Heading && BYLINE.is_match(text) {
+        return Some(RemovedKind::Byline);
+    }
+    if let Some(role) = context.role {
+        // A long passage inside an element labelled as furniture is more likely article
+        // text in an oddly named wrapper than furniture.
+        if words <= 60 || role == RemovedKind::Caption {
+            return Some(role);
+        }
+    }
+    if context.in_figure && words <= 80 {
+        return Some(RemovedKind::Caption);
+    }
+    // A short block made only of link text, not phrased as a sentence, is a headline pointing
+    // elsewhere.
+    if link_share > 0.9 && words <= 20 && !ends_like_sentence(text) {
+        return Some(RemovedKind::Related);
+    }
+    None
+}
+
+fn ends_like_sentence(text: &str) -> bool {
+    text.trim_end()
+        .ends_with(['.', '!', '?', '"', '”', '…', ':', ';'])
+}
+
+/// A photo credit without its label ("Photo: Jane Doe / Agency" → "Jane Doe / Agency").
+pub fn strip_credit_label(text: &str) -> String {
+    static LABEL: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^\(?((photo|image|picture)s?( credit)?\s*(:|by)|credit:|©|\(c\)|copyright)\s*")
+            .expect("static regex")
+    });
+    let s = LABEL.replace(text, "");
+    s.trim().trim_end_matches(')').trim().to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn plain(text: &str) -> Option<RemovedKind> {
+        classify(text, BlockKind::Paragraph, Context::default(), 0.0)
+    }
+
+    #[test]
+    fn markers_by_wording() {
+        assert_eq!(plain("Advertisement"), Some(RemovedKind::Advertisement));
+        assert_eq!(plain("Image 3 of 12"), Some(RemovedKind::Other));
+        assert_eq!(
+            plain("Photo: Jane Doe / Agency"),
+            Some(RemovedKind::PhotoCredit)
+        );
+        assert_eq!(plain("By Jane Doe and John Roe"), Some(RemovedKind::Byline));
+        assert_eq!(
+            plain("Related: Markets fall on rate fears"),
+            Some(RemovedKind::Related)
+        );
+        assert_eq!(plain("Share this article"), Some(RemovedKind::Share));
+    }
+
+    #[test]
+    fn ordinary_sentences_stay() {
+        assert_eq!(plain("By the end of the year, prices had doubled across the region."), None);
+        assert_eq!(plain("The advertisement ran for three weeks."), None);
+        assert_eq!(plain("More than 300 people attended the meeting."), None);
+    }
+
+    #[test]
+    fn link_only_headlines_are_related() {
+        let got = classify(
+            "Markets fall on rate fears",
+            BlockKind::ListItem,
+            Context::default(),
+            1.0,
+        );
+        assert_eq!(got, Some(RemovedKind::Related));
+        let kept = classify(
+            "Read the full report here.",
+            BlockKind::Paragraph,
+            Context::default(),
+            1.0,
+        );
+        assert_eq!(kept, None);
+    }
+
+    #[test]
+    fn credit_label_is_stripped() {
+        assert_eq!(strip_credit_label("Photo: Jane Doe / Agency"), "Jane Doe / Agency");
+    }
+}

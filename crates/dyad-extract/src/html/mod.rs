@@ -1,0 +1,64 @@
+//! HTML pages: the article body (paragraphs, headings, list items) without page furniture,
+//! and the page's metadata.
+//!
+//! - [`metadata`] reads JSON-LD, OpenGraph/`<meta>`, microdata and the DOM and resolves
+//!   conflicts between them;
+//! - [`dates`] normalises stated dates to ISO 8601;
+//! - the main content is located by `dom_smoothie` (a Readability-style scorer);
+//! - [`assemble`] walks that content into blocks, and [`furniture`] sends captions, credits,
+//!   bylines, advertisement markers and related headlines to `removed`.
+
+pub mod assemble;
+pub mod dates;
+pub mod furniture;
+pub mod metadata;
+
+use dom_query::Document;
+use dom_smoothie::{Config, Readability};
+use dyad_doc::Meta;
+
+use crate::Extracted;
+
+/// Extracts the article body and metadata from an HTML page. `url` is the page's address
+/// when known (used when the page states no canonical URL of its own).
+pub fn extract(html: &str, url: Option<&str>) -> Extracted {
+    let doc = Document::from(html);
+    let resolved = metadata::resolve(&metadata::collect(&doc));
+    let config = Config {
+        // Metadata is read above from the same sources; no need to read JSON-LD twice.
+        disable_json_ld: true,
+        ..Config::default()
+    };
+    let content = Readability::with_document(doc, None, Some(config))
+        .ok()
+        .and_then(|mut r| r.parse().ok())
+        .map(|a| a.content.to_string());
+    let assembled = match &content {
+        Some(c) => {
+            let frag = Document::fragment(c.as_str());
+            assemble::assemble(&frag.root(), resolved.title.as_deref())
+        }
+        None => {
+            let doc = Document::from(html);
+            assemble::assemble(&doc.root(), resolved.title.as_deref())
+        }
+    };
+    let mut out = Extracted::default();
+    let canonical = resolved
+        .canonical_url
+        .filter(|c| url.is_none_or(|u| u != c));
+    out.meta = Meta {
+        title: resolved.title,
+        byline: resolved.byline,
+        author_bio: None,
+        published: resolved.published,
+        site: resolved.site,
+        language: resolved.language,
+        photo_credit: assembled.credit.clone().or(resolved.credit),
+        caption: assembled.caption.clone().or(resolved.caption),
+        canonical_url: canonical,
+    };
+    out.removed = assembled.removed;
+    (out.text, out.blocks) = assembled.body.finish();
+    out
+}
