@@ -50,12 +50,88 @@ const MAX_JSON_LD: usize = 2_000_000;
 
 /// Collects candidates from every source of `doc`.
 pub fn collect(doc: &Document) -> Candidates {
+    let scan = Scan::of(doc);
     let mut c = Candidates::default();
-    json_ld(doc, &mut c);
-    meta_tags(doc, &mut c);
-    microdata(doc, &mut c);
-    dom(doc, &mut c);
+    json_ld(&scan, &mut c);
+    meta_tags(&scan, &mut c);
+    microdata(&scan, &mut c);
+    dom(&scan, &mut c);
     c
+}
+
+/// The elements metadata is read from, gathered in one pass over the document.
+#[derive(Default)]
+struct Scan<'a> {
+    json_ld: Vec<NodeRef<'a>>,
+    metas: Vec<NodeRef<'a>>,
+    headlines: Vec<NodeRef<'a>>,
+    authors: Vec<NodeRef<'a>>,
+    dates: Vec<NodeRef<'a>>,
+    h1: Option<NodeRef<'a>>,
+    title: Option<NodeRef<'a>>,
+    html: Option<NodeRef<'a>>,
+    canonical: Vec<NodeRef<'a>>,
+    times: Vec<NodeRef<'a>>,
+    bylines: Vec<NodeRef<'a>>,
+}
+
+/// Class words that mark a byline element.
+const BYLINE_CLASSES: &[&str] = &["byline", "author-name", "byline__name", "article-author"];
+
+impl<'a> Scan<'a> {
+    fn of(doc: &'a Document) -> Scan<'a> {
+        let mut s = Scan::default();
+        for n in doc.root().descendants_it() {
+            let Some(name) = n.node_name() else { continue };
+            match name.as_ref() {
+                "script" => {
+                    if n
+                        .attr("type")
+                        .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"))
+                    {
+                        s.json_ld.push(n);
+                    }
+                    continue;
+                }
+                "meta" => {
+                    s.metas.push(n);
+                    continue;
+                }
+                "h1" if s.h1.is_none() => s.h1 = Some(n),
+                "title" if s.title.is_none() => s.title = Some(n),
+                "html" if s.html.is_none() => s.html = Some(n),
+                "link" => s.canonical.push(n),
+                "time" => s.times.push(n),
+                "a" if n
+                    .attr("rel")
+                    .is_some_and(|r| r.split_whitespace().any(|w| w == "author")) =>
+                {
+                    s.bylines.push(n)
+                }
+                _ => {}
+            }
+            if let Some(prop) = n.attr("itemprop") {
+                for p in prop.split_whitespace() {
+                    match p {
+                        "headline" => s.headlines.push(n),
+                        "author" => s.authors.push(n),
+                        "datePublished" => s.dates.push(n),
+                        _ => {}
+                    }
+                }
+            }
+            if let Some(class) = n.attr("class") {
+                if class.len() < 500
+                    && class
+                        .split_whitespace()
+                        .any(|w| BYLINE_CLASSES.contains(&w))
+                {
+                    s.bylines.push(n);
+                }
+            }
+        }
+        s
+    }
 }
 
 fn push(list: &mut Vec<(Source, String)>, source: Source, value: &str) {
@@ -85,9 +161,9 @@ const ARTICLE_TYPES: &[&str] = &[
     "WebPage",
 ];
 
-fn json_ld(doc: &Document, c: &mut Candidates) {
+fn json_ld(scan: &Scan<'_>, c: &mut Candidates) {
     let mut objects = Vec::new();
-    for script in doc.select(r#"script[type="application/ld+json"]"#).nodes() {
+    for script in &scan.json_ld {
         let raw = script.text();
         if raw.len() > MAX_JSON_LD {
             continue;
@@ -277,10 +353,10 @@ const META_PUBLISHED: &[&str] = &[
 ];
 const META_SITE: &[&str] = &["og:site_name", "application-name", "twitter:site"];
 
-fn meta_tags(doc: &Document, c: &mut Candidates) {
+fn meta_tags(scan: &Scan<'_>, c: &mut Candidates) {
     // Gather (name, content) pairs once; then read them in each field's priority order.
     let mut pairs: Vec<(String, String)> = Vec::new();
-    for m in doc.select("meta").nodes() {
+    for m in &scan.metas {
         let key = m
             .attr("property")
             .or_else(|| m.attr("name"))
@@ -345,14 +421,14 @@ fn looks_like_url(s: &str) -> bool {
 
 // ---------------------------------------------------------------- microdata
 
-fn microdata(doc: &Document, c: &mut Candidates) {
-    for n in doc.select(r#"[itemprop="headline"]"#).nodes().iter().take(3) {
+fn microdata(scan: &Scan<'_>, c: &mut Candidates) {
+    for n in scan.headlines.iter().take(3) {
         if n.node_name().as_deref() != Some("meta") {
             push(&mut c.title, Source::Microdata, &n.text());
         }
     }
     let mut names = Vec::new();
-    for n in doc.select(r#"[itemprop~="author"]"#).nodes().iter().take(10) {
+    for n in scan.authors.iter().take(10) {
         if n.node_name().as_deref() == Some("meta") {
             continue;
         }
@@ -367,12 +443,7 @@ fn microdata(doc: &Document, c: &mut Candidates) {
     if !names.is_empty() {
         c.authors.push((Source::Microdata, names));
     }
-    for n in doc
-        .select(r#"[itemprop="datePublished"]"#)
-        .nodes()
-        .iter()
-        .take(3)
-    {
+    for n in scan.dates.iter().take(3) {
         if n.node_name().as_deref() == Some("meta") {
             continue;
         }
@@ -420,19 +491,19 @@ impl FindItemprop for NodeRef<'_> {
 
 // ---------------------------------------------------------------- DOM
 
-fn dom(doc: &Document, c: &mut Candidates) {
-    if let Some(h1) = doc.select("h1").nodes().first() {
+fn dom(scan: &Scan<'_>, c: &mut Candidates) {
+    if let Some(h1) = &scan.h1 {
         push(&mut c.title, Source::Dom, &h1.text());
     }
-    if let Some(t) = doc.select("title").nodes().first() {
+    if let Some(t) = &scan.title {
         push(&mut c.title, Source::Dom, &t.text());
     }
-    if let Some(html) = doc.select("html").nodes().first() {
+    if let Some(html) = &scan.html {
         if let Some(l) = html.attr("lang").or_else(|| html.attr("xml:lang")) {
             push(&mut c.language, Source::Dom, &l);
         }
     }
-    for l in doc.select("link[rel]").nodes() {
+    for l in &scan.canonical {
         let is_canonical = l
             .attr("rel")
             .is_some_and(|r| r.split_whitespace().any(|w| w.eq_ignore_ascii_case("canonical")));
@@ -444,12 +515,7 @@ fn dom(doc: &Document, c: &mut Candidates) {
         }
     }
     let mut names = Vec::new();
-    for n in doc
-        .select(r#"a[rel~="author"], .byline, .author-name, .byline__name, .article-author"#)
-        .nodes()
-        .iter()
-        .take(10)
-    {
+    for n in scan.bylines.iter().take(10) {
         let text = n.text();
         if text.len() > 200 {
             continue;
@@ -463,7 +529,7 @@ fn dom(doc: &Document, c: &mut Candidates) {
     if !names.is_empty() {
         c.authors.push((Source::Dom, names));
     }
-    for t in doc.select("time[datetime]").nodes().iter().take(3) {
+    for t in scan.times.iter().filter(|t| t.has_attr("datetime")).take(3) {
         let is_pub = t.has_attr("pubdate")
             || t.attr("class")
                 .is_some_and(|c| c.contains("publish") || c.contains("posted"));

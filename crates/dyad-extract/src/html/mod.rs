@@ -29,18 +29,22 @@ pub fn extract(html: &str, url: Option<&str>) -> Extracted {
         disable_json_ld: true,
         ..Config::default()
     };
-    let content = Readability::with_document(doc, None, Some(config))
-        .ok()
-        .and_then(|mut r| r.parse().ok())
-        .map(|a| a.content.to_string());
-    let assembled = match &content {
-        Some(c) => {
-            let frag = Document::fragment(c.as_str());
-            assemble::assemble(&frag.root(), resolved.title.as_deref())
+    let mut reader = Readability::with_document(doc, None, Some(config)).ok();
+    // After a successful parse the reader's document holds the article alone, under the
+    // element with id `readability-page-1`; it is walked in place rather than re-parsed.
+    let found = reader.as_mut().is_some_and(|r| r.parse().is_ok());
+    let title = resolved.title.as_deref();
+    let assembled = match reader.filter(|_| found) {
+        Some(r) => {
+            let root = r.doc.select_single("#readability-page-1");
+            match root.nodes().first() {
+                Some(node) => assemble::assemble(node, title),
+                None => assemble::assemble(&r.doc.root(), title),
+            }
         }
         None => {
             let doc = Document::from(html);
-            assemble::assemble(&doc.root(), resolved.title.as_deref())
+            assemble::assemble(&doc.root(), title)
         }
     };
     let mut out = Extracted::default();
