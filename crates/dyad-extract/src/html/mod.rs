@@ -3,6 +3,7 @@
 //!
 //! - [`metadata`] reads JSON-LD, OpenGraph/`<meta>`, microdata and the DOM and resolves
 //!   conflicts between them;
+//! - [`prune`] drops scripts, styles and comments before parsing;
 //! - [`dates`] normalises stated dates to ISO 8601;
 //! - the main content is located by `dom_smoothie` (a Readability-style scorer);
 //! - [`assemble`] walks that content into blocks, and [`furniture`] sends captions, credits,
@@ -12,6 +13,7 @@ pub mod assemble;
 pub mod dates;
 pub mod furniture;
 pub mod metadata;
+pub mod prune;
 
 use dom_query::Document;
 use dom_smoothie::{Config, Readability};
@@ -22,7 +24,8 @@ use crate::Extracted;
 /// Extracts the article body and metadata from an HTML page. `url` is the page's address
 /// when known (used when the page states no canonical URL of its own).
 pub fn extract(html: &str, url: Option<&str>) -> Extracted {
-    let doc = Document::from(html);
+    let html = prune::prune(html);
+    let doc = Document::from(html.as_str());
     let resolved = metadata::resolve(&metadata::collect(&doc));
     let config = Config {
         // Metadata is read above from the same sources; no need to read JSON-LD twice.
@@ -43,7 +46,7 @@ pub fn extract(html: &str, url: Option<&str>) -> Extracted {
             }
         }
         None => {
-            let doc = Document::from(html);
+            let doc = Document::from(html.as_str());
             assemble::assemble(&doc.root(), title)
         }
     };
