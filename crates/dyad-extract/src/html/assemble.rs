@@ -63,6 +63,25 @@ pub struct Assembled {
     pub credit: Option<String>,
 }
 
+/// What is known about the article before its body is assembled.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Hints<'a> {
+    /// The article's title: a leading heading that repeats it is metadata, not body.
+    pub title: Option<&'a str>,
+    /// The page's summary: a leading paragraph that repeats it is a standfirst.
+    pub description: Option<&'a str>,
+    /// Author names: a closing paragraph about one of them is an author bio.
+    pub authors: &'a [String],
+}
+
+/// One block found by the walk, with the furniture kind the block-level rules gave it.
+#[derive(Debug)]
+struct Item {
+    kind: BlockKind,
+    text: String,
+    removed: Option<RemovedKind>,
+}
+
 /// One open block-level element during the walk.
 #[derive(Debug, Clone, Copy)]
 struct Frame {
@@ -88,8 +107,8 @@ fn block_kind(name: &str) -> BlockKind {
 
 /// Walks `root` and assembles the body. `title` is the article title: a leading heading
 /// that repeats it is left out of the body (it is metadata, not body text).
-pub fn assemble(root: &NodeRef<'_>, title: Option<&str>) -> Assembled {
-    let mut out = Assembled::default();
+pub fn assemble(root: &NodeRef<'_>, hints: &Hints<'_>) -> Assembled {
+    let mut out: Vec<Item> = Vec::new();
     let mut frames: Vec<Frame> = vec![Frame {
         kind: BlockKind::Paragraph,
         context: Context::default(),
@@ -97,7 +116,6 @@ pub fn assemble(root: &NodeRef<'_>, title: Option<&str>) -> Assembled {
     let mut buf = String::new();
     let mut links = 0usize;
     let mut stack: Vec<Step<'_>> = vec![Step::Enter(root.clone())];
-    let mut title_seen = false;
     while let Some(step) = stack.pop() {
         match step {
             Step::Exit { pop, block } => {
@@ -107,7 +125,7 @@ pub fn assemble(root: &NodeRef<'_>, title: Option<&str>) -> Assembled {
                         kind: BlockKind::Paragraph,
                         context: Context::default(),
                     });
-                    flush(&mut out, &mut buf, &mut links, frame, title, &mut title_seen);
+                    flush(&mut out, &mut buf, &mut links, frame);
                 }
             }
             Step::Enter(node) => {
@@ -140,7 +158,7 @@ pub fn assemble(root: &NodeRef<'_>, title: Option<&str>) -> Assembled {
                         kind: BlockKind::Paragraph,
                         context: Context::default(),
                     });
-                    flush(&mut out, &mut buf, &mut links, frame, title, &mut title_seen);
+                    flush(&mut out, &mut buf, &mut links, frame);
                     frames.push(Frame {
                         kind: block_kind(name),
                         context,
@@ -168,8 +186,8 @@ pub fn assemble(root: &NodeRef<'_>, title: Option<&str>) -> Assembled {
         kind: BlockKind::Paragraph,
         context: Context::default(),
     });
-    flush(&mut out, &mut buf, &mut links, frame, title, &mut title_seen);
-    out
+    flush(&mut out, &mut buf, &mut links, frame);
+    finish(out, hints)
 }
 
 fn push_children<'a>(stack: &mut Vec<Step<'a>>, node: &NodeRef<'a>) {
@@ -200,51 +218,114 @@ fn is_hidden(node: &NodeRef<'_>) -> bool {
     })
 }
 
-fn flush(
-    out: &mut Assembled,
-    buf: &mut String,
-    links: &mut usize,
-    frame: Frame,
-    title: Option<&str>,
-    title_seen: &mut bool,
-) {
+fn flush(out: &mut Vec<Item>, buf: &mut String, links: &mut usize, frame: Frame) {
     let link_chars = std::mem::take(links);
     if buf.trim().is_empty() {
         buf.clear();
         return;
     }
     let text = std::mem::take(buf);
+    let link_share = link_chars as f32 / text.len().max(1) as f32;
     for part in text.split("\n\n") {
         let folded = fold(part);
         if folded.is_empty() {
             continue;
         }
-        if !*title_seen && out.body.is_empty() {
-            if let Some(t) = title {
-                if same_text(&folded, t) {
-                    *title_seen = true;
-                    continue;
-                }
-            }
+        let removed = furniture::classify(&folded, frame.kind, frame.context, link_share);
+        out.push(Item {
+            kind: frame.kind,
+            text: folded,
+            removed,
+        });
+    }
+}
+
+/// Rules that need the whole sequence of blocks: the repeated title and standfirst at the
+/// top, lists of links under a "Related" label, repeated captions, and author bios at the
+/// end.
+fn finish(mut items: Vec<Item>, hints: &Hints<'_>) -> Assembled {
+    // Leading title and standfirst.
+    for item in items.iter_mut().filter(|i| i.removed.is_none()).take(3) {
+        if hints.title.is_some_and(|t| same_text(&item.text, t)) {
+            item.removed = Some(RemovedKind::Other);
+        } else if hints.description.is_some_and(|d| same_text(&item.text, d)) {
+            item.removed = Some(RemovedKind::Other);
         }
-        let link_share = if text.is_empty() {
-            0.0
-        } else {
-            link_chars as f32 / text.len() as f32
-        };
-        match furniture::classify(&folded, frame.kind, frame.context, link_share) {
-            None => out.body.push(frame.kind, &folded),
+    }
+    // Items listed right under a "Related" label, and exact repeats of a block (captions
+    // repeated by galleries and lightboxes).
+    let mut under_related = false;
+    let mut seen: std::collections::HashSet<String> = std::collections::HashSet::new();
+    for item in items.iter_mut() {
+        match item.removed {
+            Some(RemovedKind::Related) => {
+                under_related = true;
+                continue;
+            }
+            Some(_) => continue,
+            None => {}
+        }
+        if under_related && item.kind == BlockKind::ListItem {
+            item.removed = Some(RemovedKind::Related);
+            continue;
+        }
+        under_related = false;
+        if item.text.split_whitespace().count() >= 6 && !seen.insert(item.text.clone()) {
+            item.removed = Some(RemovedKind::Other);
+        }
+    }
+    // Author bios among the last blocks: "<author> is …", "<author> joined …".
+    let kept: Vec<usize> = (0..items.len())
+        .filter(|&i| items[i].removed.is_none())
+        .collect();
+    for &i in kept.iter().rev().take(3) {
+        if is_author_bio(&items[i].text, hints.authors) {
+            items[i].removed = Some(RemovedKind::AuthorBio);
+        }
+    }
+    let mut out = Assembled::default();
+    for item in items {
+        match item.removed {
+            None => out.body.push(item.kind, &item.text),
             Some(kind) => {
                 if kind == RemovedKind::Caption && out.caption.is_none() {
-                    out.caption = Some(folded.clone());
+                    out.caption = Some(item.text.clone());
                 }
                 if kind == RemovedKind::PhotoCredit && out.credit.is_none() {
-                    out.credit = Some(furniture::strip_credit_label(&folded));
+                    out.credit = Some(furniture::strip_credit_label(&item.text));
                 }
-                out.removed.push(Removed { kind, text: folded });
+                out.removed.push(Removed {
+                    kind,
+                    text: item.text,
+                });
             }
         }
     }
+    out
+}
+
+/// A short paragraph that opens with an author's name (or first name) followed by a
+/// description of them.
+fn is_author_bio(text: &str, authors: &[String]) -> bool {
+    if text.split_whitespace().count() > 80 {
+        return false;
+    }
+    authors.iter().any(|a| {
+        let first = a.split_whitespace().next().unwrap_or("");
+        [a.as_str(), first].iter().any(|name| {
+            name.len() >= 2
+                && text.strip_prefix(name).is_some_and(|rest| {
+                    let rest = rest.trim_start_matches(|c: char| c == ' ' || c == ',');
+                    let rest = rest
+                        .strip_prefix('(')
+                        .and_then(|r| r.split_once(')').map(|x| x.1.trim_start()))
+                        .unwrap_or(rest);
+                    ["is ", "was ", "joined ", "has ", "writes ", "covers ", "’s ", "'s "]
+                        .iter()
+                        .any(|v| rest.starts_with(v))
+                })
+        })
+    })
 }
 
 /// Folds whitespace runs to one space.

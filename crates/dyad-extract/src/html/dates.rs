@@ -37,6 +37,16 @@ fn month(name: &str) -> Option<u32> {
         .map(|i| i as u32 + 1)
 }
 
+/// True for an English month name or its abbreviation (lower case).
+pub fn is_month(word: &str) -> bool {
+    word.len() >= 3 && month(word).is_some() && MONTH_NAMES.iter().any(|m| m.starts_with(word))
+}
+
+const MONTH_NAMES: &[&str] = &[
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "sept", "october", "november", "december",
+];
+
 fn valid(y: u32, m: u32, d: u32) -> bool {
     (1990..=2100).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d)
 }

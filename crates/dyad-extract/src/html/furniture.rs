@@ -94,7 +94,7 @@ static AD_MARKER: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static GALLERY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(image|photo|picture|slide|video)?\s*\d{1,3}\s*(of|/)\s*\d{1,3}$")
+    Regex::new(r"(?i)^(image|photo|picture|slide|video)?\s*\d{1,3}\s*(of|/)\s*/?\s*\d{0,3}$")
         .expect("static regex")
 });
 
@@ -114,10 +114,103 @@ static SHARE: LazyLock<Regex> = LazyLock::new(|| {
 
 static RELATED_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(related|read more|see also|also read|read also|more|recommended|related (stories|articles|content|coverage|news)|more (from|on|about) [^.]{1,60}|you (may|might) also like)\s*[:>»|-]",
+        r"(?i)^\[?(related|read more|see more|see also|also read|read also|more|recommended|related (stories|articles|content|coverage|news|posts?|reading)|related coverage from [^:]{1,60}|more (from|on|about) [^.]{1,60}|you (may|might) also like)\s*[:>»|-]",
     )
     .expect("static regex")
 });
+
+/// A label standing alone that introduces links to other articles.
+static RELATED_HEADER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(related|related (stories|articles|content|coverage|news|posts|links|reading)|read more|see more( photos| videos)?|see also|also read|more( great)?( \S+)? (stories|news|articles|videos)|more from( \S+){1,3}|you (may|might) also like|recommended( for you| stories| reading)?|trending( now| stories)?|most (read|popular|viewed|shared)|don'?t miss|top stories|latest (news|stories)|what to read next|editor'?s picks|popular (now|stories))[.:!…]*$",
+    )
+    .expect("static regex")
+});
+
+/// Calls to subscribe, sign up, follow or get in touch.
+static PROMO: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)(^(subscribe|sign up|join)\b|\b(sign up (for|to) (our|the|\p{Lu})|subscribe (to|for) (our|the|\p{Lu})|follow (us|him|her|them) (on|at)|follow \p{Lu}\w+( \p{Lu}\w+)? on|follow @\w+|join (us|our) |download (the|our) app|have a (news )?tip|(can|may) be reached at|^write to \p{Lu}|^email \p{Lu}\w+( \p{Lu}\w+)? at|want more stories|delivered (to|through) your (inbox|letterbox|door)|if you enjoyed this article|listen (live|back)))",
+    )
+    .expect("static regex")
+});
+
+/// Newsletter boxes: short blocks about a newsletter.
+static NEWSLETTER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\bnewsletters?\b").expect("static regex"));
+
+/// Tag lists, reading times, comment prompts and similar page furniture.
+static PAGE_NOTE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(tags?|tagged|filed under|topics?|categories|category|posted in|tempo de leitura|reading time|\d+\s*min(ute)?s?\s*read|read time|post (a )?comment|leave a (comment|reply)|comments?|\d+ comments?|add (a )?comment|tell us what you think|order reprints|text size|print this|sharing is caring|about the authors?|advertisement|iklan|anzeige|publicidad|publicité|werbung|pubblicità)\b[^.!?]{0,200}$",
+    )
+    .expect("static regex")
+});
+
+/// "... contributed to this report" and similar credit lines.
+static CONTRIBUTED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(\b(contributed (to )?(this )?(report|reporting|story)|contributed reporting|with (post|wire|news) (wires|services|agencies))\b|^(additional )?(reporting|editing|writing) by\b)")
+        .expect("static regex")
+});
+
+/// A caption that ends with its credit: "(Image: Agency)", "(credit: NASA/Jane Doe)",
+/// "(Agency/Jane Doe)", "…in New York. Reuters".
+static CAPTION_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)(\((image|photo|picture|pic|credit|source|foto|illustration|video)s?\s*(credit)?\s*:[^)]*\)|\([^()]{0,40}/[^()]{0,40}\)|\b(getty images|afp|ap photo|reuters|epa|shutterstock|istock|ap|getty|pa|alamy)\s*(/[^.]{0,40})?)\s*$",
+    )
+    .expect("static regex")
+});
+
+/// Words of date and time lines ("Updated Nov 19, 9:41 AM", "Published: 10:48, Tue").
+const DATE_WORDS: &[&str] = &[
+    "updated", "update", "posted", "published", "publish", "original", "first", "last",
+    "modified", "on", "at", "am", "pm", "a", "m", "p", "et", "est", "edt", "pst", "pdt", "cst",
+    "cdt", "mst", "mdt", "gmt", "utc", "bst", "cet", "cest", "ist", "hst", "amt", "jst", "de",
+    "às", "le", "el", "am", "um", "the", "of", "and", "date", "time", "jan", "january", "feb",
+    "february", "mar", "march", "apr", "april", "may", "jun", "june", "jul", "july", "aug",
+    "august", "sep", "sept", "september", "oct", "october", "nov", "november", "dec",
+    "december", "mon", "monday", "tue", "tues", "tuesday", "wed", "wednesday", "thu", "thur",
+    "thurs", "thursday", "fri", "friday", "sat", "saturday", "sun", "sunday", "today",
+    "yesterday", "ago", "hours", "hour", "minutes", "mins", "min", "h",
+];
+
+/// A short line made of dates, times and words like "Updated" or "Published" only.
+pub fn is_dateline(text: &str) -> bool {
+    let words: Vec<&str> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    if words.is_empty() || words.len() > 20 {
+        return false;
+    }
+    let mut numbers = 0;
+    let mut year = false;
+    let mut month_or_time = text.contains(':');
+    let mut other = 0;
+    for w in &words {
+        if w.chars().all(|c| c.is_ascii_digit()) {
+            numbers += 1;
+            if w.len() == 4 && (w.starts_with("19") || w.starts_with("20")) {
+                year = true;
+            }
+            continue;
+        }
+        let l = w.to_lowercase();
+        if DATE_WORDS.contains(&l.as_str()) {
+            if super::dates::is_month(&l) {
+                month_or_time = true;
+            }
+            continue;
+        }
+        // Weekday and month names of other languages are not listed: a date line in them
+        // is recognised by its numbers (a year and a time) with at most a few words.
+        other += 1;
+    }
+    let rest = words.len() - other;
+    let allowed = if year { other * 2 } else { other * 3 };
+    numbers >= 1 && (year || month_or_time) && allowed <= rest
+}
 
 static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(By|BY|by)\s+\p{Lu}[\p{L}.'’-]+(\s+(\p{Lu}[\p{L}.'’-]*|and|&|de|van|von|,))*\s*[,|]?.{0,60}$")
@@ -146,6 +239,24 @@ pub fn classify(
     }
     if words <= 30 && RELATED_LABEL.is_match(text) {
         return Some(RemovedKind::Related);
+    }
+    if words <= 8 && RELATED_HEADER.is_match(text) {
+        return Some(RemovedKind::Related);
+    }
+    if words <= 40 && PAGE_NOTE.is_match(text) {
+        return Some(RemovedKind::Navigation);
+    }
+    if words <= 20 && is_dateline(text) {
+        return Some(RemovedKind::Byline);
+    }
+    if words <= 45 && PROMO.is_match(text) || words <= 25 && NEWSLETTER.is_match(text) {
+        return Some(RemovedKind::Advertisement);
+    }
+    if words <= 40 && CONTRIBUTED.is_match(text) {
+        return Some(RemovedKind::Byline);
+    }
+    if words <= 60 && kind != BlockKind::Heading && CAPTION_CREDIT.is_match(text) && !text.trim_end().ends_with(['.', '!', '?']) {
+        return Some(RemovedKind::Caption);
     }
     if words <= 12 && kind != BlockKind::Heading && BYLINE.is_match(text) {
         return Some(RemovedKind::Byline);
@@ -205,6 +316,42 @@ mod tests {
             Some(RemovedKind::Related)
         );
         assert_eq!(plain("Share this article"), Some(RemovedKind::Share));
+        assert_eq!(plain("You may also like..."), Some(RemovedKind::Related));
+        assert_eq!(plain("Tags: markets, rates"), Some(RemovedKind::Navigation));
+        assert_eq!(
+            plain("Sign up for our daily newsletter to get the news first."),
+            Some(RemovedKind::Advertisement)
+        );
+        assert_eq!(
+            plain("Jane Doe contributed to this report."),
+            Some(RemovedKind::Byline)
+        );
+        assert_eq!(
+            plain("Protesters gather outside the court (Image: Agency)"),
+            Some(RemovedKind::Caption)
+        );
+    }
+
+    #[test]
+    fn date_lines() {
+        for line in [
+            "Updated Nov 19, 9:41 AM; Posted Nov 18, 8:19 PM",
+            "PUBLISHED: 10:48, Tue, Nov 19, 2019",
+            "November 18, 2019 | 4:10pm",
+            "19.11.2019, 08:57",
+            "October 06, 2018",
+            "segunda-feira, 22 de janeiro de 2018 às 0:13",
+        ] {
+            assert!(is_dateline(line), "{line}");
+        }
+        for line in [
+            "On November 18, 2019 the council voted to close the bridge for repairs.",
+            "Top 10",
+            "Top 10 films of 2019",
+            "Chapter 3",
+        ] {
+            assert!(!is_dateline(line), "{line}");
+        }
     }
 
     #[test]

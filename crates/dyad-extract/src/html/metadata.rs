@@ -28,6 +28,7 @@ pub struct Candidates {
     pub canonical: Vec<(Source, String)>,
     pub caption: Vec<(Source, String)>,
     pub credit: Vec<(Source, String)>,
+    pub description: Vec<(Source, String)>,
 }
 
 /// The chosen metadata.
@@ -41,6 +42,9 @@ pub struct Resolved {
     pub canonical_url: Option<String>,
     pub caption: Option<String>,
     pub credit: Option<String>,
+    /// The page's own summary of the article (not part of the record; used to tell a
+    /// standfirst from the body).
+    pub description: Option<String>,
 }
 
 /// Longest value kept from any metadata field; longer ones are not metadata.
@@ -206,6 +210,9 @@ fn json_ld(scan: &Scan<'_>, c: &mut Candidates) {
         }
         if let Some(s) = o.get("datePublished").and_then(Value::as_str) {
             push(&mut c.published, Source::JsonLd, s);
+        }
+        if let Some(s) = o.get("description").and_then(Value::as_str) {
+            push(&mut c.description, Source::JsonLd, s);
         }
         if let Some(p) = o.get("publisher") {
             if let Some(s) = p.get("name").and_then(Value::as_str) {
@@ -408,6 +415,9 @@ fn meta_tags(scan: &Scan<'_>, c: &mut Candidates) {
     }
     for v in find(&["og:locale", "content-language", "language", "dc.language"]) {
         push(&mut c.language, Source::Meta, &v);
+    }
+    for v in find(&["og:description", "description", "twitter:description"]) {
+        push(&mut c.description, Source::Meta, &v);
     }
     for v in find(&["og:url"]) {
         push(&mut c.canonical, Source::Meta, &v);
@@ -636,6 +646,7 @@ pub fn resolve(c: &Candidates) -> Resolved {
         .map(|(_, v)| v.clone());
     r.caption = c.caption.first().map(|(_, v)| v.clone());
     r.credit = c.credit.first().map(|(_, v)| v.clone());
+    r.description = c.description.first().map(|(_, v)| v.clone());
     r
 }
 

@@ -36,18 +36,22 @@ pub fn extract(html: &str, url: Option<&str>) -> Extracted {
     // After a successful parse the reader's document holds the article alone, under the
     // element with id `readability-page-1`; it is walked in place rather than re-parsed.
     let found = reader.as_mut().is_some_and(|r| r.parse().is_ok());
-    let title = resolved.title.as_deref();
+    let hints = assemble::Hints {
+        title: resolved.title.as_deref(),
+        description: resolved.description.as_deref(),
+        authors: &resolved.byline,
+    };
     let assembled = match reader.filter(|_| found) {
         Some(r) => {
             let root = r.doc.select_single("#readability-page-1");
             match root.nodes().first() {
-                Some(node) => assemble::assemble(node, title),
-                None => assemble::assemble(&r.doc.root(), title),
+                Some(node) => assemble::assemble(node, &hints),
+                None => assemble::assemble(&r.doc.root(), &hints),
             }
         }
         None => {
             let doc = Document::from(html.as_str());
-            assemble::assemble(&doc.root(), title)
+            assemble::assemble(&doc.root(), &hints)
         }
     };
     let mut out = Extracted::default();

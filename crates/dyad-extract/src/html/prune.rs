@@ -12,7 +12,7 @@ pub fn prune(html: &str) -> String {
     let mut out = String::with_capacity(html.len() / 2);
     let mut kept_from = 0usize;
     let mut i = 0usize;
-    while let Some(off) = bytes[i..].iter().position(|&b| b == b'<') {
+    while let Some(off) = memchr::memchr(b'<', &bytes[i..]) {
         let lt = i + off;
         let rest = &bytes[lt + 1..];
         if rest.starts_with(b"!--") {
@@ -37,9 +37,7 @@ pub fn prune(html: &str) -> String {
             i = lt + 1;
             continue;
         };
-        let open_end = bytes[lt..]
-            .iter()
-            .position(|&b| b == b'>')
+        let open_end = memchr::memchr(b'>', &bytes[lt..])
             .map_or(bytes.len(), |p| lt + p + 1);
         let open_tag = &bytes[lt..open_end];
         if name == b"script" && contains_ignore_case(open_tag, b"ld+json") {
@@ -61,7 +59,7 @@ fn find_close(bytes: &[u8], from: usize, name: &[u8]) -> Option<usize> {
     while let Some(p) = find(bytes, i, b"</") {
         let rest = &bytes[p + 2..];
         if starts_with_ignore_case(rest, name) {
-            let close = bytes[p..].iter().position(|&b| b == b'>')?;
+            let close = memchr::memchr(b'>', &bytes[p..])?;
             return Some(p + close + 1);
         }
         i = p + 2;
@@ -71,16 +69,7 @@ fn find_close(bytes: &[u8], from: usize, name: &[u8]) -> Option<usize> {
 
 fn find(bytes: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
     let hay = bytes.get(from..)?;
-    let first = *needle.first()?;
-    let mut i = 0usize;
-    while let Some(p) = hay[i..].iter().position(|&b| b == first) {
-        let at = i + p;
-        if hay[at..].starts_with(needle) {
-            return Some(from + at);
-        }
-        i = at + 1;
-    }
-    None
+    memchr::memmem::find(hay, needle).map(|p| from + p)
 }
 
 fn starts_with_ignore_case(hay: &[u8], needle: &[u8]) -> bool {
