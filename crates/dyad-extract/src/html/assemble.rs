@@ -68,8 +68,6 @@ pub struct Assembled {
 pub struct Hints<'a> {
     /// The article's title: a leading heading that repeats it is metadata, not body.
     pub title: Option<&'a str>,
-    /// The page's summary: a leading paragraph that repeats it is a standfirst.
-    pub description: Option<&'a str>,
     /// Author names: a closing paragraph about one of them is an author bio.
     pub authors: &'a [String],
 }
@@ -80,6 +78,8 @@ struct Item {
     kind: BlockKind,
     text: String,
     removed: Option<RemovedKind>,
+    /// Share of the block's text inside links.
+    link_share: f32,
 }
 
 /// One open block-level element during the walk.
@@ -236,19 +236,18 @@ fn flush(out: &mut Vec<Item>, buf: &mut String, links: &mut usize, frame: Frame)
             kind: frame.kind,
             text: folded,
             removed,
+            link_share,
         });
     }
 }
 
-/// Rules that need the whole sequence of blocks: the repeated title and standfirst at the
-/// top, lists of links under a "Related" label, repeated captions, and author bios at the
+/// Rules that need the whole sequence of blocks: the repeated title at the top, lists of links under a "Related" label, repeated captions, and author bios at the
 /// end.
 fn finish(mut items: Vec<Item>, hints: &Hints<'_>) -> Assembled {
-    // Leading title and standfirst.
+    // Leading title. (A leading paragraph equal to the page's description is kept: many
+    // pages use their first paragraph as the description.)
     for item in items.iter_mut().filter(|i| i.removed.is_none()).take(3) {
         if hints.title.is_some_and(|t| same_text(&item.text, t)) {
-            item.removed = Some(RemovedKind::Other);
-        } else if hints.description.is_some_and(|d| same_text(&item.text, d)) {
             item.removed = Some(RemovedKind::Other);
         }
     }
@@ -265,12 +264,12 @@ fn finish(mut items: Vec<Item>, hints: &Hints<'_>) -> Assembled {
             Some(_) => continue,
             None => {}
         }
-        if under_related && item.kind == BlockKind::ListItem {
+        if under_related && item.kind == BlockKind::ListItem && item.link_share > 0.5 {
             item.removed = Some(RemovedKind::Related);
             continue;
         }
         under_related = false;
-        if item.text.split_whitespace().count() >= 6 && !seen.insert(item.text.clone()) {
+        if item.text.split_whitespace().count() >= 15 && !seen.insert(item.text.clone()) {
             item.removed = Some(RemovedKind::Other);
         }
     }

@@ -273,10 +273,16 @@ pub fn classify(
     }
     // A short block made only of link text, not phrased as a sentence, is a headline pointing
     // elsewhere.
-    if link_share > 0.9 && words <= 20 && !ends_like_sentence(text) {
+    if link_share > 0.9 && words <= 20 && !ends_like_sentence(text) && !looks_like_address(text) {
         return Some(RemovedKind::Related);
     }
     None
+}
+
+/// A bare web address, cited as a source rather than pointing to another article.
+fn looks_like_address(text: &str) -> bool {
+    let t = text.trim();
+    !t.contains(' ') && (t.starts_with("http") || t.starts_with("www.") || t.contains(".com"))
 }
 
 fn ends_like_sentence(text: &str) -> bool {

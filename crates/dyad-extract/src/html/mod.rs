@@ -38,7 +38,6 @@ pub fn extract(html: &str, url: Option<&str>) -> Extracted {
     let found = reader.as_mut().is_some_and(|r| r.parse().is_ok());
     let hints = assemble::Hints {
         title: resolved.title.as_deref(),
-        description: resolved.description.as_deref(),
         authors: &resolved.byline,
     };
     let assembled = match reader.filter(|_| found) {
