@@ -600,7 +600,6 @@ fn is_role(s: &str) -> bool {
         "editor",
         "contributor",
         "columnist",
-        "associated press",
         "updated",
         "published",
     ];
