@@ -2,7 +2,9 @@
 fn main() {
     for depth in [5_000usize, 20_000] {
         let mut s = String::from("<html><body>");
-        for _ in 0..depth { s.push_str("<div>"); }
+        for _ in 0..depth {
+            s.push_str("<div>");
+        }
         s.push_str("<p>x</p>");
         let t = std::time::Instant::now();
         let d = dom_query::Document::from(s.as_str());

@@ -101,7 +101,10 @@ fn bench_50mb_page() {
 #[ignore = "bench: megabyte attributes"]
 fn bench_megabyte_attributes() {
     let big = "y".repeat(8_000_000);
-    let page = format!("<html><body><div title=\"{big}\">{}</div></body></html>", article(50));
+    let page = format!(
+        "<html><body><div title=\"{big}\">{}</div></body></html>",
+        article(50)
+    );
     let t = Instant::now();
     let out = extract(&page, None);
     println!(

@@ -6,8 +6,7 @@ use std::io::Read;
 use std::path::PathBuf;
 
 fn pages_dir() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../../shared/data/extraction/aeb-dev/html")
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/extraction/aeb-dev/html")
 }
 
 fn read_page(prefix: &str) -> Option<String> {
@@ -33,7 +32,10 @@ fn hand_checked_titles_bylines_and_dates() {
     let table = include_str!("data/html_metadata.tsv");
     let mut checked = 0;
     let mut failures = Vec::new();
-    for line in table.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
+    for line in table
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+    {
         let cols: Vec<&str> = line.split('\t').collect();
         assert_eq!(cols.len(), 4, "bad row: {line}");
         let (id, title, author, day) = (cols[0], cols[1], cols[2], cols[3]);
@@ -49,7 +51,10 @@ fn hand_checked_titles_bylines_and_dates() {
         let got_day = meta.published.as_deref().map(|d| &d[..d.len().min(10)]);
         let want_day = (day != "none").then_some(day);
         if got_day != want_day {
-            failures.push(format!("{id}: published {:?} != {want_day:?}", meta.published));
+            failures.push(format!(
+                "{id}: published {:?} != {want_day:?}",
+                meta.published
+            ));
         }
         checked += 1;
     }

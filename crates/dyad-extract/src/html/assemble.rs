@@ -115,7 +115,7 @@ pub fn assemble(root: &NodeRef<'_>, hints: &Hints<'_>) -> Assembled {
     }];
     let mut buf = String::new();
     let mut links = 0usize;
-    let mut stack: Vec<Step<'_>> = vec![Step::Enter(root.clone())];
+    let mut stack: Vec<Step<'_>> = vec![Step::Enter(*root)];
     while let Some(step) = stack.pop() {
         match step {
             Step::Exit { pop, block } => {
@@ -167,7 +167,10 @@ pub fn assemble(root: &NodeRef<'_>, hints: &Hints<'_>) -> Assembled {
                     // An inline element that changes the context (a link, a credit span):
                     // keep the context for its text by pushing a frame that does not flush.
                     frames.push(Frame {
-                        kind: frames.last().map(|f| f.kind).unwrap_or(BlockKind::Paragraph),
+                        kind: frames
+                            .last()
+                            .map(|f| f.kind)
+                            .unwrap_or(BlockKind::Paragraph),
                         context,
                     });
                     stack.push(Step::Exit {
@@ -314,14 +317,16 @@ fn is_author_bio(text: &str, authors: &[String]) -> bool {
         [a.as_str(), first].iter().any(|name| {
             name.len() >= 2
                 && text.strip_prefix(name).is_some_and(|rest| {
-                    let rest = rest.trim_start_matches(|c: char| c == ' ' || c == ',');
+                    let rest = rest.trim_start_matches([' ', ',']);
                     let rest = rest
                         .strip_prefix('(')
                         .and_then(|r| r.split_once(')').map(|x| x.1.trim_start()))
                         .unwrap_or(rest);
-                    ["is ", "was ", "joined ", "has ", "writes ", "covers ", "’s ", "'s "]
-                        .iter()
-                        .any(|v| rest.starts_with(v))
+                    [
+                        "is ", "was ", "joined ", "has ", "writes ", "covers ", "’s ", "'s ",
+                    ]
+                    .iter()
+                    .any(|v| rest.starts_with(v))
                 })
         })
     })

@@ -43,8 +43,19 @@ pub fn is_month(word: &str) -> bool {
 }
 
 const MONTH_NAMES: &[&str] = &[
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "sept", "october", "november", "december",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "sept",
+    "october",
+    "november",
+    "december",
 ];
 
 fn valid(y: u32, m: u32, d: u32) -> bool {
@@ -124,7 +135,10 @@ mod tests {
             normalize("Tue, 19 Nov 2019 10:00:00 GMT").as_deref(),
             Some("2019-11-19")
         );
-        assert_eq!(normalize("November 19, 2019").as_deref(), Some("2019-11-19"));
+        assert_eq!(
+            normalize("November 19, 2019").as_deref(),
+            Some("2019-11-19")
+        );
     }
 
     #[test]

@@ -164,15 +164,101 @@ static CAPTION_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Words of date and time lines ("Updated Nov 19, 9:41 AM", "Published: 10:48, Tue").
 const DATE_WORDS: &[&str] = &[
-    "updated", "update", "posted", "published", "publish", "original", "first", "last",
-    "modified", "on", "at", "am", "pm", "a", "m", "p", "et", "est", "edt", "pst", "pdt", "cst",
-    "cdt", "mst", "mdt", "gmt", "utc", "bst", "cet", "cest", "ist", "hst", "amt", "jst", "de",
-    "às", "le", "el", "am", "um", "the", "of", "and", "date", "time", "jan", "january", "feb",
-    "february", "mar", "march", "apr", "april", "may", "jun", "june", "jul", "july", "aug",
-    "august", "sep", "sept", "september", "oct", "october", "nov", "november", "dec",
-    "december", "mon", "monday", "tue", "tues", "tuesday", "wed", "wednesday", "thu", "thur",
-    "thurs", "thursday", "fri", "friday", "sat", "saturday", "sun", "sunday", "today",
-    "yesterday", "ago", "hours", "hour", "minutes", "mins", "min", "h",
+    "updated",
+    "update",
+    "posted",
+    "published",
+    "publish",
+    "original",
+    "first",
+    "last",
+    "modified",
+    "on",
+    "at",
+    "am",
+    "pm",
+    "a",
+    "m",
+    "p",
+    "et",
+    "est",
+    "edt",
+    "pst",
+    "pdt",
+    "cst",
+    "cdt",
+    "mst",
+    "mdt",
+    "gmt",
+    "utc",
+    "bst",
+    "cet",
+    "cest",
+    "ist",
+    "hst",
+    "amt",
+    "jst",
+    "de",
+    "às",
+    "le",
+    "el",
+    "am",
+    "um",
+    "the",
+    "of",
+    "and",
+    "date",
+    "time",
+    "jan",
+    "january",
+    "feb",
+    "february",
+    "mar",
+    "march",
+    "apr",
+    "april",
+    "may",
+    "jun",
+    "june",
+    "jul",
+    "july",
+    "aug",
+    "august",
+    "sep",
+    "sept",
+    "september",
+    "oct",
+    "october",
+    "nov",
+    "november",
+    "dec",
+    "december",
+    "mon",
+    "monday",
+    "tue",
+    "tues",
+    "tuesday",
+    "wed",
+    "wednesday",
+    "thu",
+    "thur",
+    "thurs",
+    "thursday",
+    "fri",
+    "friday",
+    "sat",
+    "saturday",
+    "sun",
+    "sunday",
+    "today",
+    "yesterday",
+    "ago",
+    "hours",
+    "hour",
+    "minutes",
+    "mins",
+    "min",
+    "h",
 ];
 
 /// A short line made of dates, times and words like "Updated" or "Published" only.
@@ -255,7 +341,11 @@ pub fn classify(
     if words <= 40 && CONTRIBUTED.is_match(text) {
         return Some(RemovedKind::Byline);
     }
-    if words <= 60 && kind != BlockKind::Heading && CAPTION_CREDIT.is_match(text) && !text.trim_end().ends_with(['.', '!', '?']) {
+    if words <= 60
+        && kind != BlockKind::Heading
+        && CAPTION_CREDIT.is_match(text)
+        && !text.trim_end().ends_with(['.', '!', '?'])
+    {
         return Some(RemovedKind::Caption);
     }
     if words <= 12 && kind != BlockKind::Heading && BYLINE.is_match(text) {
@@ -293,8 +383,10 @@ fn ends_like_sentence(text: &str) -> bool {
 /// A photo credit without its label ("Photo: Jane Doe / Agency" → "Jane Doe / Agency").
 pub fn strip_credit_label(text: &str) -> String {
     static LABEL: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^\(?((photo|image|picture)s?( credit)?\s*(:|by)|credit:|©|\(c\)|copyright)\s*")
-            .expect("static regex")
+        Regex::new(
+            r"(?i)^\(?((photo|image|picture)s?( credit)?\s*(:|by)|credit:|©|\(c\)|copyright)\s*",
+        )
+        .expect("static regex")
     });
     let s = LABEL.replace(text, "");
     s.trim().trim_end_matches(')').trim().to_string()
@@ -362,7 +454,10 @@ mod tests {
 
     #[test]
     fn ordinary_sentences_stay() {
-        assert_eq!(plain("By the end of the year, prices had doubled across the region."), None);
+        assert_eq!(
+            plain("By the end of the year, prices had doubled across the region."),
+            None
+        );
         assert_eq!(plain("The advertisement ran for three weeks."), None);
         assert_eq!(plain("More than 300 people attended the meeting."), None);
     }
@@ -387,6 +482,9 @@ mod tests {
 
     #[test]
     fn credit_label_is_stripped() {
-        assert_eq!(strip_credit_label("Photo: Jane Doe / Agency"), "Jane Doe / Agency");
+        assert_eq!(
+            strip_credit_label("Photo: Jane Doe / Agency"),
+            "Jane Doe / Agency"
+        );
     }
 }

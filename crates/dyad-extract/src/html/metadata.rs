@@ -89,8 +89,7 @@ impl<'a> Scan<'a> {
             let Some(name) = n.node_name() else { continue };
             match name.as_ref() {
                 "script" => {
-                    if n
-                        .attr("type")
+                    if n.attr("type")
                         .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"))
                     {
                         s.json_ld.push(n);
@@ -514,9 +513,10 @@ fn dom(scan: &Scan<'_>, c: &mut Candidates) {
         }
     }
     for l in &scan.canonical {
-        let is_canonical = l
-            .attr("rel")
-            .is_some_and(|r| r.split_whitespace().any(|w| w.eq_ignore_ascii_case("canonical")));
+        let is_canonical = l.attr("rel").is_some_and(|r| {
+            r.split_whitespace()
+                .any(|w| w.eq_ignore_ascii_case("canonical"))
+        });
         if is_canonical {
             if let Some(h) = l.attr("href") {
                 // The page's own statement of its address outranks og:url.
@@ -559,16 +559,18 @@ pub fn split_names(s: &str) -> Vec<String> {
     let s = fold(s);
     let s = s.trim();
     let lower = s.to_lowercase();
-    let s = if lower.starts_with("by ") {
-        &s[3..]
-    } else if lower.starts_with("by:") {
-        &s[3..]
+    let s = if lower.starts_with("by ") || lower.starts_with("by:") {
+        s.get(3..).unwrap_or(s)
     } else {
         s
     };
     let s = s.split(['|', '\n']).next().unwrap_or("");
     let mut out = Vec::new();
-    for part in s.split(" and ").flat_map(|p| p.split(" & ")).flat_map(|p| p.split(',')) {
+    for part in s
+        .split(" and ")
+        .flat_map(|p| p.split(" & "))
+        .flat_map(|p| p.split(','))
+    {
         let name = part
             .trim()
             .trim_matches(|c: char| !c.is_alphanumeric() && c != '.')
@@ -668,7 +670,10 @@ fn resolve_title(c: &Candidates, site: Option<&str>) -> Option<String> {
         }
     }
     let first = cleaned.first()?.clone();
-    if let Some(stem) = first.strip_suffix('…').or_else(|| first.strip_suffix("...")) {
+    if let Some(stem) = first
+        .strip_suffix('…')
+        .or_else(|| first.strip_suffix("..."))
+    {
         let stem = stem.trim_end();
         if let Some(longer) = cleaned
             .iter()
@@ -798,7 +803,10 @@ mod tests {
         let c = Candidates {
             title: vec![
                 (Source::JsonLd, s("A very long headline that was…")),
-                (Source::Meta, s("A very long headline that was cut by the CMS")),
+                (
+                    Source::Meta,
+                    s("A very long headline that was cut by the CMS"),
+                ),
             ],
             ..Default::default()
         };
@@ -810,9 +818,18 @@ mod tests {
 
     #[test]
     fn site_prefix_and_suffix_are_stripped() {
-        assert_eq!(strip_site("Daily Planet - Storm hits", Some("Daily Planet")), "Storm hits");
-        assert_eq!(strip_site("Storm hits — The Daily Planet", Some("Daily Planet")), "Storm hits");
-        assert_eq!(strip_site("Left - right debate", Some("Planet")), "Left - right debate");
+        assert_eq!(
+            strip_site("Daily Planet - Storm hits", Some("Daily Planet")),
+            "Storm hits"
+        );
+        assert_eq!(
+            strip_site("Storm hits — The Daily Planet", Some("Daily Planet")),
+            "Storm hits"
+        );
+        assert_eq!(
+            strip_site("Left - right debate", Some("Planet")),
+            "Left - right debate"
+        );
     }
 
     #[test]
@@ -851,6 +868,9 @@ mod tests {
         assert_eq!(r.published.as_deref(), Some("2021-05-06T07:00:00Z"));
         assert_eq!(r.site.as_deref(), Some("Planet"));
         assert_eq!(r.language.as_deref(), Some("en"));
-        assert_eq!(r.canonical_url.as_deref(), Some("https://planet.example/storm"));
+        assert_eq!(
+            r.canonical_url.as_deref(),
+            Some("https://planet.example/storm")
+        );
     }
 }

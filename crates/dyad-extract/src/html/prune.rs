@@ -12,13 +12,23 @@ pub const MAX_DEPTH: usize = 400;
 
 /// Elements without content (they never nest).
 const VOID: &[&[u8]] = &[
-    b"area", b"base", b"br", b"col", b"embed", b"hr", b"img", b"input", b"link", b"meta",
-    b"param", b"source", b"track", b"wbr",
+    b"area", b"base", b"br", b"col", b"embed", b"hr", b"img", b"input", b"link", b"meta", b"param",
+    b"source", b"track", b"wbr",
 ];
 
 /// Elements whose next sibling closes them implicitly (`<p>a<p>b`): not counted as depth.
 const SELF_CLOSING_BY_SIBLING: &[&[u8]] = &[
-    b"p", b"li", b"dt", b"dd", b"option", b"tr", b"td", b"th", b"rt", b"rp", b"optgroup",
+    b"p",
+    b"li",
+    b"dt",
+    b"dd",
+    b"option",
+    b"tr",
+    b"td",
+    b"th",
+    b"rt",
+    b"rp",
+    b"optgroup",
 ];
 
 /// Elements dropped whole, with their content.
@@ -64,8 +74,7 @@ pub fn prune(html: &str) -> String {
             };
             continue;
         };
-        let open_end = memchr::memchr(b'>', &bytes[lt..])
-            .map_or(bytes.len(), |p| lt + p + 1);
+        let open_end = memchr::memchr(b'>', &bytes[lt..]).map_or(bytes.len(), |p| lt + p + 1);
         let open_tag = &bytes[lt..open_end];
         if name == b"script" && contains_ignore_case(open_tag, b"ld+json") {
             i = open_end;
@@ -192,7 +201,10 @@ mod tests {
     fn unclosed_runs_to_end_and_lookalikes_stay() {
         assert_eq!(prune("<p>x</p><script>never closed <p>y</p>"), "<p>x</p>");
         assert_eq!(prune("<p>x</p><!-- open"), "<p>x</p>");
-        assert_eq!(prune("<scripture>z</scripture>"), "<scripture>z</scripture>");
+        assert_eq!(
+            prune("<scripture>z</scripture>"),
+            "<scripture>z</scripture>"
+        );
         assert_eq!(prune("a < b"), "a < b");
     }
 }
