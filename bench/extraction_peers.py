@@ -44,9 +44,9 @@ def ensure_venv(venv: Path) -> Path:
     py = venv / "bin" / "python3"
     if not py.exists():
         subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
-    ok = subprocess.run([str(py), "-c", "import trafilatura"], capture_output=True).returncode == 0
+    ok = subprocess.run([str(py), "-c", "import trafilatura, lxml_html_clean"], capture_output=True).returncode == 0
     if not ok:
-        subprocess.run([str(py), "-m", "pip", "install", "-q", "trafilatura==2.3.1"], check=True)
+        subprocess.run([str(py), "-m", "pip", "install", "-q", "trafilatura==2.3.1", "lxml_html_clean"], check=True)
     return py
 
 
@@ -67,7 +67,10 @@ def main():
         tmp = Path(tmp)
         for row in manifest:
             (tmp / f"{row[0]}.html").write_bytes(gzip.decompress((args.data / row[1]).read_bytes()))
-        peer = subprocess.run([str(py), "-c", PEER, str(tmp)], capture_output=True, text=True, check=True)
+        peer = subprocess.run([str(py), "-c", PEER, str(tmp)], capture_output=True, text=True)
+        if peer.returncode != 0:
+            sys.stderr.write(peer.stderr[-2000:])
+            return 1
         res = json.loads(peer.stdout)
         rows.append(("trafilatura 2.3.1", res["out"], res["cpu"]))
         before = resource.getrusage(resource.RUSAGE_CHILDREN)

@@ -130,26 +130,26 @@ static RELATED_HEADER: LazyLock<Regex> = LazyLock::new(|| {
 /// Calls to subscribe, sign up, follow or get in touch.
 static PROMO: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(^(subscribe|sign up|join)\b|\b(sign up (for|to) (our|the|\p{Lu})|subscribe (to|for) (our|the|\p{Lu})|follow (us|him|her|them) (on|at)|follow \p{Lu}\w+( \p{Lu}\w+)? on|follow @\w+|join (us|our) |download (the|our) app|have a (news )?tip|(can|may) be reached at|^write to \p{Lu}|^email \p{Lu}\w+( \p{Lu}\w+)? at|want more stories|delivered (to|through) your (inbox|letterbox|door)|if you enjoyed this article|listen (live|back)))",
+        r"(?i)(^(subscribe|sign up|join)(?-u:\b)|(?-u:\b)(sign up (for|to) (our|the|\p{Lu})|subscribe (to|for) (our|the|\p{Lu})|follow (us|him|her|them) (on|at)|follow \p{Lu}\w+( \p{Lu}\w+)? on|follow @\w+|join (us|our) |download (the|our) app|have a (news )?tip|(can|may) be reached at|^write to \p{Lu}|^email \p{Lu}\w+( \p{Lu}\w+)? at|want more stories|delivered (to|through) your (inbox|letterbox|door)|if you enjoyed this article|listen (live|back)))",
     )
     .expect("static regex")
 });
 
 /// Newsletter boxes: short blocks about a newsletter.
 static NEWSLETTER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\bnewsletters?\b").expect("static regex"));
+    LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)newsletters?(?-u:\b)").expect("static regex"));
 
 /// Tag lists, reading times, comment prompts and similar page furniture.
 static PAGE_NOTE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(tags?|tagged|filed under|topics?|categories|category|posted in|tempo de leitura|reading time|\d+\s*min(ute)?s?\s*read|read time|post (a )?comment|leave a (comment|reply)|comments?|\d+ comments?|add (a )?comment|tell us what you think|order reprints|text size|print this|sharing is caring|about the authors?|advertisement|iklan|anzeige|publicidad|publicité|werbung|pubblicità)\b[^.!?]{0,200}$",
+        r"(?i)^(tags?|tagged|filed under|topics?|categories|category|posted in|tempo de leitura|reading time|\d+\s*min(ute)?s?\s*read|read time|post (a )?comment|leave a (comment|reply)|comments?|\d+ comments?|add (a )?comment|tell us what you think|order reprints|text size|print this|sharing is caring|about the authors?|advertisement|iklan|anzeige|publicidad|publicité|werbung|pubblicità)(?-u:\b)[^.!?]{0,200}$",
     )
     .expect("static regex")
 });
 
 /// "... contributed to this report" and similar credit lines.
 static CONTRIBUTED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(\b(contributed (to )?(this )?(report|reporting|story)|contributed reporting|with (post|wire|news) (wires|services|agencies))\b|^(additional )?(reporting|editing|writing) by\b)")
+    Regex::new(r"(?i)((?-u:\b)(contributed (to )?(this )?(report|reporting|story)|contributed reporting|with (post|wire|news) (wires|services|agencies))(?-u:\b)|^(additional )?(reporting|editing|writing) by(?-u:\b))")
         .expect("static regex")
 });
 
@@ -157,7 +157,7 @@ static CONTRIBUTED: LazyLock<Regex> = LazyLock::new(|| {
 /// "(Agency/Jane Doe)", "…in New York. Reuters".
 static CAPTION_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(\((image|photo|picture|pic|credit|source|foto|illustration|video)s?\s*(credit)?\s*:[^)]*\)|\([^()]{0,40}/[^()]{0,40}\)|\b(getty images|afp|ap photo|reuters|epa|shutterstock|istock|ap|getty|pa|alamy)\s*(/[^.]{0,40})?)\s*$",
+        r"(?i)(\((image|photo|picture|pic|credit|source|foto|illustration|video)s?\s*(credit)?\s*:[^)]*\)|\([^()]{0,40}/[^()]{0,40}\)|(?-u:\b)(getty images|afp|ap photo|reuters|epa|shutterstock|istock|ap|getty|pa|alamy)\s*(/[^.]{0,40})?)\s*$",
     )
     .expect("static regex")
 });
