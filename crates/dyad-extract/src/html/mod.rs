@@ -30,6 +30,8 @@ pub fn extract(html: &str, url: Option<&str>) -> Extracted {
     let config = Config {
         // Metadata is read above from the same sources; no need to read JSON-LD twice.
         disable_json_ld: true,
+        // Fewer link-density checks while scoring; same result on the benchmark, faster.
+        min_score_to_adjust: 10.0,
         ..Config::default()
     };
     let mut reader = Readability::with_document(doc, None, Some(config)).ok();
