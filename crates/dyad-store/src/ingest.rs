@@ -8,7 +8,7 @@ use rusqlite::{params, Connection};
 use serde::Serialize;
 
 use crate::actors::{actor_of, month_of};
-use crate::simhash;
+use crate::minhash;
 use crate::Result;
 
 /// Records (or failures) per transaction unless told otherwise.
@@ -179,15 +179,15 @@ fn insert_record(conn: &Connection, rec: &Record) -> Result<Outcome> {
     if present {
         return Ok(Outcome::Present);
     }
-    let fingerprint = simhash::fingerprint(&rec.text);
-    let original = match fingerprint {
-        Some(fp) => find_near(conn, fp)?,
+    let signature = minhash::signature(&rec.text);
+    let original = match &signature {
+        Some(sig) => find_near(conn, sig)?,
         None => None,
     };
     let json = serde_json::to_string(rec)?;
     let tone = rec.tone.as_ref().map(|t| t.tone);
     conn.prepare_cached(
-        "INSERT INTO articles (id, url, path, title, published, site, tone, text, simhash, story,
+        "INSERT INTO articles (id, url, path, title, published, site, tone, text, minhash, story,
                                duplicate, added, record)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, coalesce(?10, 0), ?11, ?12, ?13)",
     )?
@@ -200,7 +200,7 @@ fn insert_record(conn: &Connection, rec: &Record) -> Result<Outcome> {
         rec.meta.site,
         tone,
         rec.text,
-        fingerprint.map(|f| f as i64),
+        signature.as_ref().map(minhash::to_bytes),
         original,
         original.is_some(),
         crate::stats::now_iso(),
@@ -211,12 +211,11 @@ fn insert_record(conn: &Connection, rec: &Record) -> Result<Outcome> {
         conn.prepare_cached("DELETE FROM failures WHERE path = ?1")?
             .execute([path])?;
     }
-    if let Some(fp) = fingerprint {
-        let mut st = conn.prepare_cached(
-            "INSERT INTO simhash_bands (band, value, article) VALUES (?1, ?2, ?3)",
-        )?;
-        for (band, value) in simhash::bands(fp).iter().enumerate() {
-            st.execute(params![band as i64, value, article])?;
+    if let Some(sig) = &signature {
+        let mut st = conn
+            .prepare_cached("INSERT INTO minhash_bands (key, band, article) VALUES (?1, ?2, ?3)")?;
+        for (band, key) in minhash::bands(sig).iter().enumerate() {
+            st.execute(params![key, band as i64, article])?;
         }
     }
     if let Some(story) = original {
@@ -235,25 +234,36 @@ fn insert_record(conn: &Connection, rec: &Record) -> Result<Outcome> {
     Ok(Outcome::Added)
 }
 
-/// The story (row id of the first article) a fingerprint is a near-duplicate of.
-fn find_near(conn: &Connection, fp: u64) -> Result<Option<i64>> {
+/// The story (row id of its first article) that a signature is a near-duplicate of.
+fn find_near(conn: &Connection, sig: &minhash::Signature) -> Result<Option<i64>> {
     let mut st = conn.prepare_cached(
-        "SELECT a.simhash, a.story FROM simhash_bands b JOIN articles a ON a.rowid = b.article
-         WHERE b.band = ?1 AND b.value = ?2 ORDER BY a.rowid",
+        "SELECT a.rowid, a.minhash, a.story FROM minhash_bands b JOIN articles a ON a.rowid = b.article
+         WHERE b.key = ?1 AND b.band = ?2 ORDER BY a.rowid",
     )?;
-    let mut best: Option<i64> = None;
-    for (band, value) in simhash::bands(fp).iter().enumerate() {
-        let mut rows = st.query(params![band as i64, value])?;
+    let mut seen: Vec<i64> = Vec::new();
+    let mut best: Option<(f64, i64)> = None;
+    for (band, key) in minhash::bands(sig).iter().enumerate() {
+        let mut rows = st.query(params![key, band as i64])?;
         while let Some(row) = rows.next()? {
-            let other: i64 = row.get(0)?;
-            let story: i64 = row.get(1)?;
-            if simhash::near(fp, other as u64) {
-                best = Some(best.map_or(story, |b| b.min(story)));
-                break;
+            let rowid: i64 = row.get(0)?;
+            if seen.contains(&rowid) {
+                continue;
+            }
+            seen.push(rowid);
+            let bytes: Vec<u8> = row.get(1)?;
+            let story: i64 = row.get(2)?;
+            let Some(other) = minhash::from_bytes(&bytes) else {
+                continue;
+            };
+            let sim = minhash::similarity(sig, &other);
+            if sim >= minhash::MIN_SIMILARITY
+                && best.is_none_or(|(s, st)| sim > s || (sim == s && story < st))
+            {
+                best = Some((sim, story));
             }
         }
     }
-    Ok(best)
+    Ok(best.map(|(_, story)| story))
 }
 
 struct EntityRow {

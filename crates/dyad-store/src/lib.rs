@@ -8,10 +8,10 @@ mod actors;
 mod export;
 mod graph;
 mod ingest;
+mod minhash;
 mod relation;
 mod schema;
 mod search;
-mod simhash;
 mod stats;
 pub mod synth;
 

@@ -18,7 +18,7 @@ CREATE TABLE IF NOT EXISTS articles (
     site      TEXT,
     tone      REAL,
     text      TEXT NOT NULL,
-    simhash   INTEGER,
+    minhash   BLOB,
     story     INTEGER NOT NULL,
     duplicate INTEGER NOT NULL DEFAULT 0,
     added     TEXT NOT NULL,
@@ -28,12 +28,12 @@ CREATE UNIQUE INDEX IF NOT EXISTS articles_url ON articles(url) WHERE url IS NOT
 CREATE INDEX IF NOT EXISTS articles_story ON articles(story);
 CREATE INDEX IF NOT EXISTS articles_published ON articles(published);
 
-CREATE TABLE IF NOT EXISTS simhash_bands (
+CREATE TABLE IF NOT EXISTS minhash_bands (
+    key     INTEGER NOT NULL,
     band    INTEGER NOT NULL,
-    value   INTEGER NOT NULL,
     article INTEGER NOT NULL REFERENCES articles(rowid)
 );
-CREATE INDEX IF NOT EXISTS simhash_bands_key ON simhash_bands(band, value);
+CREATE INDEX IF NOT EXISTS minhash_bands_key ON minhash_bands(key, band);
 
 CREATE TABLE IF NOT EXISTS entities (
     rowid   INTEGER PRIMARY KEY,
