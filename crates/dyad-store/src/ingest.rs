@@ -82,6 +82,14 @@ impl<'c> Ingester<'c> {
         Ok(outcome)
     }
 
+    /// Whether a record with this id is stored already (including in the open batch).
+    pub fn contains(&self, id: &str) -> Result<bool> {
+        let mut st = self
+            .conn
+            .prepare_cached("SELECT 1 FROM articles WHERE id = ?1")?;
+        Ok(st.exists([id])?)
+    }
+
     /// Records an item that could not be read or analysed.
     pub fn fail(&mut self, path: &str, error: &str) -> Result<()> {
         self.begin()?;

@@ -90,7 +90,7 @@ impl Store {
     }
 
     /// Starts a batched ingest: records and failures go in transactions of `batch` items.
-    pub fn ingester(&mut self, batch: usize) -> Ingester<'_> {
+    pub fn ingester(&self, batch: usize) -> Ingester<'_> {
         Ingester::new(&self.conn, batch)
     }
 }

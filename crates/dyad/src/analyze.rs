@@ -1,10 +1,13 @@
 //! `dyad analyze`: records as JSON lines on stdout, one line per failed item on stderr.
 
 use std::io::{self, BufWriter, Write};
+use std::ops::ControlFlow;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use dyad_pipeline::{analyze, Options, Origin};
+use dyad_pipeline::Options;
+
+use crate::inputs::{analyse_each, Analysed};
 
 /// Arguments of `dyad analyze`.
 #[derive(clap::Args)]
@@ -31,39 +34,34 @@ pub fn run(args: Args) -> ExitCode {
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let (mut ok, mut failed) = (0usize, 0usize);
-    for path in dyad_source::expand(&args.paths) {
-        let item = path.and_then(|p| dyad_source::read(&p, args.max_bytes));
-        let item = match item {
-            Ok(item) => item,
-            Err(e) => {
-                eprintln!("dyad: {e}");
-                failed += 1;
-                continue;
-            }
-        };
-        let origin = Origin {
-            path: Some(item.path.clone()),
-            url: item.url.clone(),
-        };
-        match analyze(&item.bytes, origin, &opts) {
-            Ok(rec) => {
-                let written = if args.pretty {
-                    serde_json::to_writer_pretty(&mut out, &rec)
-                } else {
-                    serde_json::to_writer(&mut out, &rec)
-                };
-                if written.is_err() || writeln!(out).is_err() {
-                    // stdout closed (e.g. piped into `head`): stop quietly.
-                    return ExitCode::from(if failed > 0 { 1 } else { 0 });
+    analyse_each(
+        &args.paths,
+        args.max_bytes,
+        &opts,
+        |_| false,
+        |outcome| {
+            match outcome {
+                Analysed::Record(rec) => {
+                    let written = if args.pretty {
+                        serde_json::to_writer_pretty(&mut out, &rec)
+                    } else {
+                        serde_json::to_writer(&mut out, &rec)
+                    };
+                    if written.is_err() || writeln!(out).is_err() {
+                        // stdout closed (e.g. piped into `head`): stop quietly.
+                        return ControlFlow::Break(());
+                    }
+                    ok += 1;
                 }
-                ok += 1;
+                Analysed::Failed { error, .. } => {
+                    eprintln!("dyad: {error}");
+                    failed += 1;
+                }
+                Analysed::Skipped => {}
             }
-            Err(e) => {
-                eprintln!("dyad: {}: {e}", item.path);
-                failed += 1;
-            }
-        }
-    }
+            ControlFlow::Continue(())
+        },
+    );
     let _ = out.flush();
     if failed > 0 {
         eprintln!("dyad: {ok} analysed, {failed} failed");
