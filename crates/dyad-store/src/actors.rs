@@ -10,7 +10,7 @@ pub(crate) fn actor_of(code: &str) -> Option<String> {
 
 /// Whether `s` looks like a CAMEO actor code (upper-case letters, a multiple of three).
 pub(crate) fn looks_like_code(s: &str) -> bool {
-    !s.is_empty() && s.len() % 3 == 0 && s.bytes().all(|b| b.is_ascii_uppercase())
+    !s.is_empty() && s.len().is_multiple_of(3) && s.bytes().all(|b| b.is_ascii_uppercase())
 }
 
 /// `YYYY-MM` of an ISO date that has at least a month.

@@ -207,7 +207,7 @@ fn other_story() -> Record {
     b.build()
 }
 
-fn ingest(store: &mut Store, recs: &[Record]) -> dyad_store::IngestReport {
+fn ingest(store: &Store, recs: &[Record]) -> dyad_store::IngestReport {
     let mut ing = store.ingester(2);
     for r in recs {
         ing.add(r).unwrap();
@@ -217,15 +217,15 @@ fn ingest(store: &mut Store, recs: &[Record]) -> dyad_store::IngestReport {
 
 #[test]
 fn ingest_is_idempotent_by_id_and_url() {
-    let mut store = Store::open_in_memory().unwrap();
+    let store = Store::open_in_memory().unwrap();
     let recs = [seed_like(), other_story()];
-    let first = ingest(&mut store, &recs);
+    let first = ingest(&store, &recs);
     assert_eq!((first.added, first.present), (2, 0));
     let before = stats(&store).unwrap();
     assert_eq!(before.events, 7);
     assert_eq!(before.articles, 2);
 
-    let again = ingest(&mut store, &recs);
+    let again = ingest(&store, &recs);
     assert_eq!((again.added, again.present), (0, 2));
     // Same URL, different id: still the same article.
     let mut moved = other_story();
@@ -244,7 +244,7 @@ fn a_stopped_ingest_resumes_where_it_stopped() {
     let db = dir.join("c.db");
     let recs: Vec<Record> = dyad_store::synth::records(10, 3, 1).collect();
     {
-        let mut store = Store::open(&db).unwrap();
+        let store = Store::open(&db).unwrap();
         let mut ing = store.ingester(4);
         for r in &recs[..6] {
             ing.add(r).unwrap();
@@ -253,11 +253,11 @@ fn a_stopped_ingest_resumes_where_it_stopped() {
         // the ingester is forgotten without its final commit to mimic that.
         std::mem::forget(ing);
     }
-    let mut store = Store::open(&db).unwrap();
+    let store = Store::open(&db).unwrap();
     let kept = stats(&store).unwrap();
     assert_eq!(kept.articles, 4, "the committed batch only");
     assert_eq!(kept.events, 12);
-    let report = ingest(&mut store, &recs);
+    let report = ingest(&store, &recs);
     assert_eq!((report.added, report.present), (6, 4));
     let all = stats(&store).unwrap();
     assert_eq!((all.articles, all.events), (10, 30));
@@ -266,7 +266,7 @@ fn a_stopped_ingest_resumes_where_it_stopped() {
 
 #[test]
 fn failures_are_recorded_and_cleared_on_success() {
-    let mut store = Store::open_in_memory().unwrap();
+    let store = Store::open_in_memory().unwrap();
     let mut ing = store.ingester(8);
     ing.fail("seed.txt", "cannot read").unwrap();
     ing.fail("bad.html", "empty input").unwrap();
@@ -274,20 +274,20 @@ fn failures_are_recorded_and_cleared_on_success() {
     let report = ing.finish().unwrap();
     assert_eq!(report.failed, 3);
     assert_eq!(stats(&store).unwrap().failed, 2, "one row per path");
-    ingest(&mut store, &[seed_like()]);
+    ingest(&store, &[seed_like()]);
     assert_eq!(stats(&store).unwrap().failed, 1, "seed.txt now stored");
 }
 
 #[test]
 fn near_duplicates_are_mentions_not_new_events() {
-    let mut store = Store::open_in_memory().unwrap();
+    let store = Store::open_in_memory().unwrap();
     let original = seed_like();
     let mut copy = seed_like();
     copy.id = "syndicated".into();
     copy.source.url = Some("https://other.example/copy".into());
     copy.meta.site = Some("other.example".into());
     copy.text.push_str(" Reporting by the wire desk.");
-    let report = ingest(&mut store, &[original, copy, other_story()]);
+    let report = ingest(&store, &[original, copy, other_story()]);
     assert_eq!((report.added, report.duplicates), (2, 1));
     let s = stats(&store).unwrap();
     assert_eq!((s.articles, s.stories, s.duplicates), (3, 2, 1));
@@ -314,8 +314,8 @@ fn near_duplicates_are_mentions_not_new_events() {
 
 #[test]
 fn gdelt_export_has_61_fields_and_the_header() {
-    let mut store = Store::open_in_memory().unwrap();
-    ingest(&mut store, &[seed_like(), other_story()]);
+    let store = Store::open_in_memory().unwrap();
+    ingest(&store, &[seed_like(), other_story()]);
     let mut out = Vec::new();
     let n = export(
         &store,
@@ -346,9 +346,9 @@ fn gdelt_export_has_61_fields_and_the_header() {
 
 #[test]
 fn jsonl_and_csv_exports() {
-    let mut store = Store::open_in_memory().unwrap();
+    let store = Store::open_in_memory().unwrap();
     let recs = [seed_like(), other_story()];
-    ingest(&mut store, &recs);
+    ingest(&store, &recs);
     let mut out = Vec::new();
     let opts = |format| ExportOptions {
         format,
@@ -379,8 +379,8 @@ fn jsonl_and_csv_exports() {
 
 #[test]
 fn search_finds_the_sentence_and_sanitises_queries() {
-    let mut store = Store::open_in_memory().unwrap();
-    ingest(&mut store, &[seed_like(), other_story()]);
+    let store = Store::open_in_memory().unwrap();
+    ingest(&store, &[seed_like(), other_story()]);
     let q = |query: &str| SearchOptions {
         query: query.into(),
         limit: 10,
@@ -432,8 +432,8 @@ fn search_finds_the_sentence_and_sanitises_queries() {
 
 #[test]
 fn relation_summarises_the_dyad() {
-    let mut store = Store::open_in_memory().unwrap();
-    ingest(&mut store, &[seed_like(), other_story()]);
+    let store = Store::open_in_memory().unwrap();
+    ingest(&store, &[seed_like(), other_story()]);
     let r = relation(&store, "Armenia", "AZE", &RelationOptions::default()).unwrap();
     assert_eq!(r.a.codes, ["ARM"]);
     assert_eq!((r.events, r.a_to_b, r.b_to_a), (2, 2, 0));
@@ -465,8 +465,8 @@ fn relation_summarises_the_dyad() {
 
 #[test]
 fn graph_finds_the_seed_blocs() {
-    let mut store = Store::open_in_memory().unwrap();
-    ingest(&mut store, &[seed_like()]);
+    let store = Store::open_in_memory().unwrap();
+    ingest(&store, &[seed_like()]);
     let g = graph(&store).unwrap();
     assert_eq!(g.blocs, vec![vec!["AZE", "ISR", "TUR"], vec!["ARM", "IRN"]]);
     assert_eq!(g.frustration, 0.0);

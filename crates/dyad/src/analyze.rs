@@ -43,9 +43,9 @@ pub fn run(args: Args) -> ExitCode {
             match outcome {
                 Analysed::Record(rec) => {
                     let written = if args.pretty {
-                        serde_json::to_writer_pretty(&mut out, &rec)
+                        serde_json::to_writer_pretty(&mut out, &*rec)
                     } else {
-                        serde_json::to_writer(&mut out, &rec)
+                        serde_json::to_writer(&mut out, &*rec)
                     };
                     if written.is_err() || writeln!(out).is_err() {
                         // stdout closed (e.g. piped into `head`): stop quietly.

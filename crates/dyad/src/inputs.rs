@@ -10,7 +10,7 @@ use dyad_pipeline::{analyze, Options, Origin};
 /// What became of one input item.
 pub enum Analysed {
     /// The item's record.
-    Record(Record),
+    Record(Box<Record>),
     /// The caller asked to skip the item (e.g. already stored), by its record id.
     Skipped,
     /// The item could not be read or analysed.
@@ -48,7 +48,7 @@ pub fn analyse_each(
                 url: item.url.clone(),
             };
             match analyze(&item.bytes, origin, opts) {
-                Ok(rec) => Analysed::Record(rec),
+                Ok(rec) => Analysed::Record(Box::new(rec)),
                 Err(e) => Analysed::Failed {
                     error: format!("{}: {e}", item.path),
                     path: item.path,

@@ -47,9 +47,9 @@ pub fn run(args: Args) -> ExitCode {
             return ExitCode::from(2);
         };
         let mut ing = store.ingester(DEFAULT_BATCH);
+        let mut records = records;
         records
-            .map(|r| ing.add(&r).map(|_| ()))
-            .collect::<dyad_store::Result<()>>()
+            .try_for_each(|r| ing.add(&r).map(|_| ()))
             .and_then(|()| ing.finish().map(|_| ()))
             .map_err(|e| e.to_string())
     } else {
