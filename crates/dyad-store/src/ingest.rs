@@ -337,8 +337,8 @@ fn insert_layers(conn: &Connection, rec: &Record, article: i64) -> Result<()> {
             conn.prepare_cached("INSERT INTO quotes_fts (rowid, text) VALUES (?1, ?2)")?;
         let mut dyad = conn.prepare_cached(
             "INSERT OR IGNORE INTO quote_dyads (quote, speaker_actor, speaker_code, other_actor,
-                                                other_code)
-             VALUES (?1, ?2, ?3, ?4, ?5)",
+                                                other_code, published)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
         )?;
         for q in &rec.quotes {
             let speaker = q.speaker.as_deref().and_then(|s| entities.get(s));
@@ -383,7 +383,14 @@ fn insert_layers(conn: &Connection, rec: &Record, article: i64) -> Result<()> {
             others.sort_unstable();
             others.dedup();
             for (o_actor, o_code) in others {
-                dyad.execute(params![quote, s_actor, s_code, o_actor, o_code])?;
+                dyad.execute(params![
+                    quote,
+                    s_actor,
+                    s_code,
+                    o_actor,
+                    o_code,
+                    rec.meta.published
+                ])?;
             }
         }
     }
@@ -394,10 +401,16 @@ fn insert_layers(conn: &Connection, rec: &Record, article: i64) -> Result<()> {
                                  source_name, target_name, source_country, target_country,
                                  cameo, root, quad, goldstein, plover,
                                  date, month, sentence, evidence, is_root, negated, hypothetical,
-                                 confidence)
+                                 confidence, tone, amounts)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,
-                     ?18, ?19, ?20, ?21, ?22, ?23)",
+                     ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25)",
         )?;
+        let mut amounts_in: std::collections::BTreeMap<usize, i64> = Default::default();
+        for a in &rec.amounts {
+            if let Some(s) = sentence_at(&rec.sentences, a.start) {
+                *amounts_in.entry(s).or_default() += 1;
+            }
+        }
         let lead_end = rec
             .blocks
             .iter()
@@ -447,6 +460,11 @@ fn insert_layers(conn: &Connection, rec: &Record, article: i64) -> Result<()> {
                 e.negated,
                 e.hypothetical,
                 e.confidence,
+                rec.tone.as_ref().map(|t| t.tone),
+                sentence
+                    .and_then(|s| amounts_in.get(&s))
+                    .copied()
+                    .unwrap_or(0),
             ])?;
         }
     }

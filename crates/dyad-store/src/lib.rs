@@ -9,6 +9,7 @@ mod export;
 mod graph;
 mod ingest;
 mod minhash;
+mod parquet_export;
 mod relation;
 mod schema;
 mod search;
@@ -22,6 +23,7 @@ use rusqlite::Connection;
 pub use export::{export, gdelt_columns, ExportFormat, ExportOptions};
 pub use graph::{graph, write_graphml, Bloc, Graph, GraphEdge, GraphNode};
 pub use ingest::{IngestReport, Ingester, Outcome, DEFAULT_BATCH};
+pub use parquet_export::export_parquet;
 pub use relation::{
     relation, AmountRow, EvidenceRow, MonthRow, QuoteRow, Relation, RelationOptions, Side,
 };
@@ -40,6 +42,8 @@ pub enum StoreError {
     Io(#[from] std::io::Error),
     #[error("the store has schema version {found}; this dyad reads version {expected}")]
     Version { found: i64, expected: i64 },
+    #[error("parquet: {0}")]
+    Parquet(#[from] parquet::errors::ParquetError),
     #[error("search query has no searchable words: {0:?}")]
     EmptyQuery(String),
     #[error("no actor matches {0:?} (give a CAMEO code such as ISR or a name in the store)")]

@@ -144,7 +144,8 @@ fn resolve(conn: &Connection, query: &str) -> Result<Side> {
     })
 }
 
-/// The common table expression `d(ev, dir)` of the dyad's events, with its parameters.
+/// The common table expression `d` of the dyad's events (row id, direction and the indexed
+/// columns), with its parameters.
 fn dyad_events(a: &Side, b: &Side) -> (String, Vec<String>) {
     let mut parts = Vec::new();
     let mut args = Vec::new();
@@ -162,8 +163,10 @@ fn dyad_events(a: &Side, b: &Side) -> (String, Vec<String>) {
                 let i = args.len();
                 args.push(t.clone());
                 let j = args.len();
+                // Every column comes from the covering dyad index: no table rows are read.
                 parts.push(format!(
-                    "SELECT rowid AS ev, '{dir}' AS dir FROM events
+                    "SELECT rowid AS ev, '{dir}' AS dir, month, quad, root, plover, goldstein,
+                            date, article, tone, amounts FROM events
                      WHERE {} = ?{i} AND {} = ?{j} AND negated = 0 AND hypothetical = 0",
                     col(s, "source"),
                     col(t, "target")
@@ -184,16 +187,15 @@ pub fn relation(store: &Store, a: &str, b: &str, opts: &RelationOptions) -> Resu
 
     let (events, a_to_b, cooperation, goldstein_mean): (i64, i64, i64, Option<f64>) = conn
         .prepare(&format!(
-            "{cte} SELECT count(*), coalesce(sum(d.dir = 'ab'), 0),
-                          coalesce(sum(e.quad <= 2), 0), avg(e.goldstein)
-             FROM d JOIN events e ON e.rowid = d.ev"
+            "{cte} SELECT count(*), coalesce(sum(dir = 'ab'), 0),
+                          coalesce(sum(quad <= 2), 0), avg(goldstein)
+             FROM d"
         ))?
         .query_row(p(), |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?;
 
     let (articles, tone_mean): (i64, Option<f64>) = conn
         .prepare(&format!(
-            "{cte} SELECT count(*), avg(a.tone) FROM articles a
-             WHERE a.rowid IN (SELECT e.article FROM d JOIN events e ON e.rowid = d.ev)"
+            "{cte} SELECT count(*), avg(tone) FROM (SELECT DISTINCT article, tone FROM d)"
         ))?
         .query_row(p(), |r| Ok((r.get(0)?, r.get(1)?)))?;
 
@@ -210,8 +212,7 @@ pub fn relation(store: &Store, a: &str, b: &str, opts: &RelationOptions) -> Resu
     }
     {
         let mut st = conn.prepare(&format!(
-            "{cte} SELECT e.month, e.quad, count(*), sum(e.goldstein)
-             FROM d JOIN events e ON e.rowid = d.ev GROUP BY e.month, e.quad"
+            "{cte} SELECT month, quad, count(*), sum(goldstein) FROM d GROUP BY month, quad"
         ))?;
         let mut rows = st.query(p())?;
         while let Some(r) = rows.next()? {
@@ -227,8 +228,7 @@ pub fn relation(store: &Store, a: &str, b: &str, opts: &RelationOptions) -> Resu
             row.events += n;
         }
         let mut st = conn.prepare(&format!(
-            "{cte} SELECT e.month, e.root, e.plover, count(*)
-             FROM d JOIN events e ON e.rowid = d.ev GROUP BY e.month, e.root, e.plover"
+            "{cte} SELECT month, root, plover, count(*) FROM d GROUP BY month, root, plover"
         ))?;
         let mut rows = st.query(p())?;
         while let Some(r) = rows.next()? {
@@ -254,10 +254,11 @@ pub fn relation(store: &Store, a: &str, b: &str, opts: &RelationOptions) -> Resu
 
     let evidence = conn
         .prepare(&format!(
-            "{cte} SELECT a.id, a.title, e.eid, e.source, e.target, e.cameo, e.quad, e.goldstein,
-                          e.plover, e.date, e.evidence
-             FROM d JOIN events e ON e.rowid = d.ev JOIN articles a ON a.rowid = e.article
-             ORDER BY e.date DESC, e.rowid DESC LIMIT {}",
+            "{cte}, top AS (SELECT ev, date FROM d ORDER BY date DESC, ev DESC LIMIT {})
+             SELECT a.id, a.title, e.eid, e.source, e.target, e.cameo, e.quad, e.goldstein,
+                    e.plover, e.date, e.evidence
+             FROM top JOIN events e ON e.rowid = top.ev JOIN articles a ON a.rowid = e.article
+             ORDER BY top.date DESC, top.ev DESC",
             opts.evidence
         ))?
         .query_map(p(), |r| {
@@ -283,6 +284,7 @@ pub fn relation(store: &Store, a: &str, b: &str, opts: &RelationOptions) -> Resu
              FROM d JOIN events e ON e.rowid = d.ev
              JOIN amounts m ON m.article = e.article AND m.sentence = e.sentence
              JOIN articles a ON a.rowid = e.article
+             WHERE d.amounts > 0
              ORDER BY m.value DESC, m.rowid LIMIT {}",
             opts.amounts
         ))?
@@ -333,7 +335,8 @@ fn dyad_quotes(conn: &Connection, a: &Side, b: &Side, limit: usize) -> Result<Ve
                 args.push(t.clone());
                 let j = args.len();
                 parts.push(format!(
-                    "SELECT quote, other_code FROM quote_dyads WHERE {} = ?{i} AND {} = ?{j}",
+                    "SELECT quote, other_code, published FROM quote_dyads
+                     WHERE {} = ?{i} AND {} = ?{j}",
                     col(s, "speaker"),
                     col(t, "other")
                 ));
@@ -341,10 +344,12 @@ fn dyad_quotes(conn: &Connection, a: &Side, b: &Side, limit: usize) -> Result<Ve
         }
     }
     let sql = format!(
-        "WITH d AS ({}) SELECT a.id, a.title, a.published, q.speaker_name, q.speaker_code,
-                               min(d.other_code), q.text
-         FROM d JOIN quotes q ON q.rowid = d.quote JOIN articles a ON a.rowid = q.article
-         GROUP BY q.rowid ORDER BY a.published DESC, q.rowid LIMIT {limit}",
+        "WITH d AS ({}),
+         top AS (SELECT quote, min(other_code) AS about, max(published) AS published FROM d
+                 GROUP BY quote ORDER BY published DESC, quote LIMIT {limit})
+         SELECT a.id, a.title, a.published, q.speaker_name, q.speaker_code, top.about, q.text
+         FROM top JOIN quotes q ON q.rowid = top.quote JOIN articles a ON a.rowid = q.article
+         ORDER BY top.published DESC, top.quote",
         parts.join(" UNION ALL ")
     );
     let rows = conn

@@ -82,6 +82,7 @@ CREATE TABLE IF NOT EXISTS quote_dyads (
     speaker_code  TEXT NOT NULL,
     other_actor   TEXT NOT NULL,
     other_code    TEXT NOT NULL,
+    published     TEXT,
     PRIMARY KEY (speaker_actor, other_actor, quote, speaker_code, other_code)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS quote_dyads_code ON quote_dyads(speaker_code, other_code);
@@ -110,10 +111,14 @@ CREATE TABLE IF NOT EXISTS events (
     is_root    INTEGER NOT NULL,
     negated    INTEGER NOT NULL,
     hypothetical INTEGER NOT NULL,
-    confidence REAL NOT NULL
+    confidence REAL NOT NULL,
+    tone       REAL,
+    amounts    INTEGER NOT NULL DEFAULT 0
 );
-CREATE INDEX IF NOT EXISTS events_dyad ON events(source, target, month);
-CREATE INDEX IF NOT EXISTS events_actor_dyad ON events(source_actor, target_actor, month);
+CREATE INDEX IF NOT EXISTS events_dyad ON events(source, target, negated, hypothetical, month,
+    quad, root, plover, goldstein, date, article, tone, amounts);
+CREATE INDEX IF NOT EXISTS events_actor_dyad ON events(source_actor, target_actor, negated,
+    hypothetical, month, quad, root, plover, goldstein, date, article, tone, amounts);
 CREATE INDEX IF NOT EXISTS events_article ON events(article, sentence);
 
 CREATE TABLE IF NOT EXISTS amounts (

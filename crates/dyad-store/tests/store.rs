@@ -483,3 +483,27 @@ fn graph_finds_the_seed_blocs() {
         assert!(v.get(k).is_some());
     }
 }
+
+#[test]
+fn parquet_tables_hold_every_row() {
+    use parquet::file::reader::{FileReader, SerializedFileReader};
+    let store = Store::open_in_memory().unwrap();
+    ingest(&store, &[seed_like(), other_story()]);
+    let dir = std::env::temp_dir().join(format!("dyad-store-parquet-{}", std::process::id()));
+    let written = dyad_store::export_parquet(&store, &dir).unwrap();
+    let rows: Vec<usize> = written.iter().map(|(_, n)| *n).collect();
+    let s = stats(&store).unwrap();
+    assert_eq!(
+        rows,
+        [s.events as usize, s.entities as usize, s.quotes as usize]
+    );
+    for (path, n) in &written {
+        let reader = SerializedFileReader::new(std::fs::File::open(path).unwrap()).unwrap();
+        assert_eq!(reader.metadata().file_metadata().num_rows(), *n as i64);
+    }
+    let events = SerializedFileReader::new(std::fs::File::open(&written[0].0).unwrap()).unwrap();
+    let first = events.get_row_iter(None).unwrap().next().unwrap().unwrap();
+    let text = first.to_string();
+    assert!(text.contains("cameo: \"0871\""), "{text}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}

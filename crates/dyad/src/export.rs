@@ -17,6 +17,8 @@ pub enum Format {
     Jsonl,
     /// One CSV row per event, with a header.
     Csv,
+    /// events.parquet, entities.parquet and quotes.parquet in the folder given by --out.
+    Parquet,
 }
 
 /// Arguments of `dyad export`.
@@ -26,7 +28,7 @@ pub struct Args {
     db: DbArg,
     #[arg(long, value_enum)]
     format: Format,
-    /// Write to this file instead of stdout.
+    /// Write to this file instead of stdout (for parquet: the folder to write the tables in).
     #[arg(long)]
     out: Option<PathBuf>,
     /// For gdelt-events: write GDELT's column names as the first row.
@@ -40,6 +42,7 @@ pub fn run(args: Args) -> ExitCode {
         return ExitCode::from(2);
     };
     let format = match args.format {
+        Format::Parquet => return parquet(&store, args.out.as_deref()),
         Format::GdeltEvents => ExportFormat::GdeltEvents,
         Format::Jsonl => ExportFormat::Jsonl,
         Format::Csv => ExportFormat::Csv,
@@ -58,6 +61,26 @@ pub fn run(args: Args) -> ExitCode {
     match result {
         Ok(n) => {
             eprintln!("dyad: {n} rows exported");
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("dyad: export: {e}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// Writes the Parquet tables into the folder `out`.
+fn parquet(store: &dyad_store::Store, out: Option<&std::path::Path>) -> ExitCode {
+    let Some(dir) = out else {
+        eprintln!("dyad: export: parquet needs --out FOLDER");
+        return ExitCode::from(2);
+    };
+    match dyad_store::export_parquet(store, dir) {
+        Ok(files) => {
+            for (path, rows) in files {
+                eprintln!("dyad: {rows} rows in {}", path.display());
+            }
             ExitCode::SUCCESS
         }
         Err(e) => {

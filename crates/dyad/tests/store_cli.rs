@@ -153,6 +153,20 @@ fn synthetic_store_answers_relation_and_graph() {
     assert_eq!(r["events"], edge["events"]);
     let text = dyad(&["relation", "--db", s(&db), a, b]);
     assert!(String::from_utf8_lossy(&text.stdout).contains("evidence:"));
+    let pq = dir.join("pq");
+    let ex = dyad(&[
+        "export",
+        "--db",
+        s(&db),
+        "--format",
+        "parquet",
+        "--out",
+        s(&pq),
+    ]);
+    assert!(ex.status.success());
+    for t in ["events", "entities", "quotes"] {
+        assert!(pq.join(format!("{t}.parquet")).is_file(), "{t}");
+    }
     let g = dyad(&["graph", "--db", s(&db), "--format", "graphml"]);
     assert!(String::from_utf8_lossy(&g.stdout).contains("<graphml"));
     std::fs::remove_dir_all(&dir).unwrap();
