@@ -294,6 +294,8 @@ fn insert_layers(conn: &Connection, rec: &Record, article: i64) -> Result<()> {
             "INSERT INTO entities (article, eid, name, kind, code, actor, country, mentions)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
         )?;
+        let mut names =
+            conn.prepare_cached("INSERT OR IGNORE INTO actor_names (name, code) VALUES (?1, ?2)")?;
         let mut men = conn.prepare_cached(
             "INSERT INTO mentions (article, entity, start, end) VALUES (?1, ?2, ?3, ?4)",
         )?;
@@ -312,6 +314,9 @@ fn insert_layers(conn: &Connection, rec: &Record, article: i64) -> Result<()> {
                 e.mentions.len() as i64
             ])?;
             let rowid = conn.last_insert_rowid();
+            if let Some(code) = &code {
+                names.execute(params![e.name, code])?;
+            }
             for m in &e.mentions {
                 men.execute(params![article, rowid, m.start as i64, m.end as i64])?;
             }

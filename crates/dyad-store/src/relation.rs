@@ -112,15 +112,28 @@ pub struct Relation {
     pub evidence: Vec<EvidenceRow>,
 }
 
+/// One event of the dyad, as the covering index holds it.
+struct DyadEvent {
+    ev: i64,
+    a_to_b: bool,
+    month: Option<String>,
+    quad: i64,
+    root: String,
+    plover: Option<String>,
+    goldstein: f64,
+    date: Option<String>,
+    article: i64,
+    tone: Option<f64>,
+    amounts: i64,
+}
+
 /// Resolves a name or code into the actor codes it stands for.
 fn resolve(conn: &Connection, query: &str) -> Result<Side> {
     let q = query.trim();
     let mut codes: Vec<String> = if looks_like_code(q) {
         vec![q.to_string()]
     } else {
-        let mut st = conn.prepare_cached(
-            "SELECT DISTINCT code FROM entities WHERE name = ?1 COLLATE NOCASE AND code IS NOT NULL",
-        )?;
+        let mut st = conn.prepare_cached("SELECT code FROM actor_names WHERE name = ?1")?;
         let found = st
             .query_map([q], |r| r.get::<_, String>(0))?
             .collect::<rusqlite::Result<Vec<_>>>()?;
@@ -185,61 +198,58 @@ pub fn relation(store: &Store, a: &str, b: &str, opts: &RelationOptions) -> Resu
     let (cte, args) = dyad_events(&a, &b);
     let p = || params_from_iter(args.iter());
 
-    let (events, a_to_b, cooperation, goldstein_mean): (i64, i64, i64, Option<f64>) = conn
+    // One pass over the covering index; everything else is summed here.
+    let mut rows: Vec<DyadEvent> = conn
         .prepare(&format!(
-            "{cte} SELECT count(*), coalesce(sum(dir = 'ab'), 0),
-                          coalesce(sum(quad <= 2), 0), avg(goldstein)
-             FROM d"
+            "{cte} SELECT ev, dir = 'ab', month, quad, root, plover, goldstein, date, article,
+                          tone, amounts FROM d"
         ))?
-        .query_row(p(), |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?;
+        .query_map(p(), |r| {
+            Ok(DyadEvent {
+                ev: r.get(0)?,
+                a_to_b: r.get(1)?,
+                month: r.get(2)?,
+                quad: r.get(3)?,
+                root: r.get(4)?,
+                plover: r.get(5)?,
+                goldstein: r.get(6)?,
+                date: r.get(7)?,
+                article: r.get(8)?,
+                tone: r.get(9)?,
+                amounts: r.get(10)?,
+            })
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
 
-    let (articles, tone_mean): (i64, Option<f64>) = conn
-        .prepare(&format!(
-            "{cte} SELECT count(*), avg(tone) FROM (SELECT DISTINCT article, tone FROM d)"
-        ))?
-        .query_row(p(), |r| Ok((r.get(0)?, r.get(1)?)))?;
+    let events = rows.len() as i64;
+    let a_to_b = rows.iter().filter(|e| e.a_to_b).count() as i64;
+    let cooperation = rows.iter().filter(|e| e.quad <= 2).count() as i64;
+    let goldstein_mean =
+        (events > 0).then(|| rows.iter().map(|e| e.goldstein).sum::<f64>() / events as f64);
+    let tones: BTreeMap<i64, Option<f64>> = rows.iter().map(|e| (e.article, e.tone)).collect();
+    let articles = tones.len() as i64;
+    let known: Vec<f64> = tones.values().flatten().copied().collect();
+    let tone_mean = (!known.is_empty()).then(|| known.iter().sum::<f64>() / known.len() as f64);
 
     let mut months: BTreeMap<Option<String>, MonthRow> = BTreeMap::new();
-    fn month(months: &mut BTreeMap<Option<String>, MonthRow>, m: Option<String>) -> &mut MonthRow {
-        months.entry(m.clone()).or_insert_with(|| MonthRow {
-            month: m,
+    for e in &rows {
+        let m = months.entry(e.month.clone()).or_insert_with(|| MonthRow {
+            month: e.month.clone(),
             events: 0,
             quad: [0; 4],
             goldstein_mean: 0.0,
             cameo_roots: BTreeMap::new(),
             plover: BTreeMap::new(),
-        })
-    }
-    {
-        let mut st = conn.prepare(&format!(
-            "{cte} SELECT month, quad, count(*), sum(goldstein) FROM d GROUP BY month, quad"
-        ))?;
-        let mut rows = st.query(p())?;
-        while let Some(r) = rows.next()? {
-            let row = month(&mut months, r.get(0)?);
-            let quad: i64 = r.get(1)?;
-            let n: i64 = r.get(2)?;
-            let sum: f64 = r.get(3)?;
-            if (1..=4).contains(&quad) {
-                row.quad[(quad - 1) as usize] += n;
-            }
-            // Running sum here; turned into the mean below.
-            row.goldstein_mean += sum;
-            row.events += n;
+        });
+        m.events += 1;
+        if (1..=4).contains(&e.quad) {
+            m.quad[(e.quad - 1) as usize] += 1;
         }
-        let mut st = conn.prepare(&format!(
-            "{cte} SELECT month, root, plover, count(*) FROM d GROUP BY month, root, plover"
-        ))?;
-        let mut rows = st.query(p())?;
-        while let Some(r) = rows.next()? {
-            let row = month(&mut months, r.get(0)?);
-            let root: String = r.get(1)?;
-            let plover: Option<String> = r.get(2)?;
-            let n: i64 = r.get(3)?;
-            *row.cameo_roots.entry(root).or_default() += n;
-            if let Some(pl) = plover {
-                *row.plover.entry(pl).or_default() += n;
-            }
+        // Running sum here; turned into the mean below.
+        m.goldstein_mean += e.goldstein;
+        *m.cameo_roots.entry(e.root.clone()).or_default() += 1;
+        if let Some(pl) = &e.plover {
+            *m.plover.entry(pl.clone()).or_default() += 1;
         }
     }
     let months: Vec<MonthRow> = months
@@ -252,16 +262,16 @@ pub fn relation(store: &Store, a: &str, b: &str, opts: &RelationOptions) -> Resu
         })
         .collect();
 
-    let evidence = conn
-        .prepare(&format!(
-            "{cte}, top AS (SELECT ev, date FROM d ORDER BY date DESC, ev DESC LIMIT {})
-             SELECT a.id, a.title, e.eid, e.source, e.target, e.cameo, e.quad, e.goldstein,
-                    e.plover, e.date, e.evidence
-             FROM top JOIN events e ON e.rowid = top.ev JOIN articles a ON a.rowid = e.article
-             ORDER BY top.date DESC, top.ev DESC",
-            opts.evidence
-        ))?
-        .query_map(p(), |r| {
+    // Latest first: the evidence rows are read for the shown events only.
+    rows.sort_by(|x, y| y.date.cmp(&x.date).then(y.ev.cmp(&x.ev)));
+    let mut st = conn.prepare_cached(
+        "SELECT a.id, a.title, e.eid, e.source, e.target, e.cameo, e.quad, e.goldstein,
+                e.plover, e.date, e.evidence
+         FROM events e JOIN articles a ON a.rowid = e.article WHERE e.rowid = ?1",
+    )?;
+    let mut evidence = Vec::new();
+    for e in rows.iter().take(opts.evidence) {
+        evidence.push(st.query_row([e.ev], |r| {
             Ok(EvidenceRow {
                 article: r.get(0)?,
                 title: r.get(1)?,
@@ -275,30 +285,41 @@ pub fn relation(store: &Store, a: &str, b: &str, opts: &RelationOptions) -> Resu
                 date: r.get(9)?,
                 sentence: r.get(10)?,
             })
-        })?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
+        })?);
+    }
 
-    let amounts = conn
-        .prepare(&format!(
-            "{cte} SELECT DISTINCT a.id, m.value, m.unit, m.approximate, m.about, m.text, m.rowid
-             FROM d JOIN events e ON e.rowid = d.ev
-             JOIN amounts m ON m.article = e.article AND m.sentence = e.sentence
-             JOIN articles a ON a.rowid = e.article
-             WHERE d.amounts > 0
-             ORDER BY m.value DESC, m.rowid LIMIT {}",
-            opts.amounts
-        ))?
-        .query_map(p(), |r| {
-            Ok(AmountRow {
-                article: r.get(0)?,
-                value: r.get(1)?,
-                unit: r.get(2)?,
-                approximate: r.get(3)?,
-                about: r.get(4)?,
-                text: r.get(5)?,
-            })
-        })?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
+    let mut st = conn.prepare_cached(
+        "SELECT m.rowid, a.id, m.value, m.unit, m.approximate, m.about, m.text
+         FROM events e JOIN amounts m ON m.article = e.article AND m.sentence = e.sentence
+         JOIN articles a ON a.rowid = e.article WHERE e.rowid = ?1",
+    )?;
+    let mut amounts: BTreeMap<i64, AmountRow> = BTreeMap::new();
+    for e in rows.iter().filter(|e| e.amounts > 0) {
+        let found = st.query_map([e.ev], |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                AmountRow {
+                    article: r.get(1)?,
+                    value: r.get(2)?,
+                    unit: r.get(3)?,
+                    approximate: r.get(4)?,
+                    about: r.get(5)?,
+                    text: r.get(6)?,
+                },
+            ))
+        })?;
+        for f in found {
+            let (id, row) = f?;
+            amounts.insert(id, row);
+        }
+    }
+    let mut amounts: Vec<(i64, AmountRow)> = amounts.into_iter().collect();
+    amounts.sort_by(|x, y| y.1.value.total_cmp(&x.1.value).then(x.0.cmp(&y.0)));
+    let amounts: Vec<AmountRow> = amounts
+        .into_iter()
+        .take(opts.amounts)
+        .map(|(_, a)| a)
+        .collect();
 
     let quotes = dyad_quotes(conn, &a, &b, opts.quotes)?;
 

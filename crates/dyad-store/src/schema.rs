@@ -51,6 +51,12 @@ CREATE INDEX IF NOT EXISTS entities_actor ON entities(actor, article);
 CREATE INDEX IF NOT EXISTS entities_code ON entities(code, article);
 CREATE INDEX IF NOT EXISTS entities_name ON entities(name COLLATE NOCASE);
 
+CREATE TABLE IF NOT EXISTS actor_names (
+    name TEXT NOT NULL COLLATE NOCASE,
+    code TEXT NOT NULL,
+    PRIMARY KEY (name, code)
+) WITHOUT ROWID;
+
 CREATE TABLE IF NOT EXISTS mentions (
     article INTEGER NOT NULL REFERENCES articles(rowid),
     entity  INTEGER NOT NULL REFERENCES entities(rowid),
