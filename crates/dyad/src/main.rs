@@ -1,7 +1,16 @@
 //! The `dyad` command line: wiring only. Each subcommand hands its work to a library crate.
 
 mod analyze;
+mod db;
+mod export;
+mod graph;
+mod ingest;
+mod output;
+mod relation;
 mod run;
+mod search;
+mod stats;
+mod synth;
 
 use std::process::ExitCode;
 
@@ -19,11 +28,33 @@ struct Cli {
 enum Command {
     /// Analyse articles (HTML or scraped text) and print one JSON record per article.
     Analyze(analyze::Args),
+    /// Analyse articles (or read analysed records) into the corpus store.
+    Ingest(ingest::Args),
+    /// Count what the store holds.
+    Stats(stats::Args),
+    /// Full-text search over articles and quotations.
+    Search(search::Args),
+    /// Summarise the relation between two actors.
+    Relation(relation::Args),
+    /// The signed relations graph between actors, with alignment blocs.
+    Graph(graph::Args),
+    /// Export events (GDELT 2.0 TSV, CSV) or records (JSONL).
+    Export(export::Args),
+    /// Make a synthetic corpus for benchmarks.
+    #[command(hide = true)]
+    Synth(synth::Args),
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Analyze(args) => analyze::run_command(args),
+        Command::Ingest(args) => ingest::run(args),
+        Command::Stats(args) => stats::run(args),
+        Command::Search(args) => search::run(args),
+        Command::Relation(args) => relation::run(args),
+        Command::Graph(args) => graph::run(args),
+        Command::Export(args) => export::run(args),
+        Command::Synth(args) => synth::run(args),
     }
 }

@@ -27,9 +27,12 @@ pub struct RunOptions {
 /// What became of one input item.
 pub enum Outcome {
     Analysed(Box<Record>),
-    /// The item could not be read or analysed: which kind of problem, and a message that
-    /// names the item.
+    /// The item was passed over at the caller's wish (e.g. stored already).
+    Skipped,
+    /// The item could not be read or analysed: where, which kind of problem, and a message
+    /// that names the item.
     Failed {
+        path: String,
         kind: &'static str,
         message: String,
     },
@@ -40,6 +43,7 @@ pub enum Outcome {
 pub struct Summary {
     pub analysed: usize,
     pub failed: usize,
+    pub skipped: usize,
     /// Failures by kind (`binary`, `empty`, `too-large`, …), in name order.
     pub failures: BTreeMap<&'static str, usize>,
     pub elapsed: Duration,
@@ -73,8 +77,14 @@ impl Summary {
 const BATCH_PER_THREAD: usize = 16;
 
 /// Reads every item of `paths` and analyses it, calling `sink` for each outcome in input
-/// order. `sink` returns false to stop early (e.g. the output pipe closed).
-pub fn run(paths: &[PathBuf], opts: &RunOptions, mut sink: impl FnMut(Outcome) -> bool) -> Summary {
+/// order. `skip` sees each item's record id first and may pass it over without analysis.
+/// `sink` returns false to stop early (e.g. the output pipe closed).
+pub fn run(
+    paths: &[PathBuf],
+    opts: &RunOptions,
+    mut skip: impl FnMut(&str) -> bool,
+    mut sink: impl FnMut(Outcome) -> bool,
+) -> Summary {
     let started = Instant::now();
     let threads = if opts.threads == 0 {
         std::thread::available_parallelism().map_or(1, |n| n.get())
@@ -98,11 +108,19 @@ pub fn run(paths: &[PathBuf], opts: &RunOptions, mut sink: impl FnMut(Outcome) -
         if batch.is_empty() {
             break;
         }
+        let batch = batch
+            .into_iter()
+            .map(|item| match item {
+                Ok(it) if skip(&dyad_pipeline::record_id(&it.bytes)) => None,
+                other => Some(other),
+            })
+            .collect();
         let outcomes = analyze_batch(batch, threads, &opts.analyze);
         for (file_number, outcome) in file_numbers.into_iter().zip(outcomes) {
             progress.advance(file_number, &summary);
             match &outcome {
                 Outcome::Analysed(_) => summary.analysed += 1,
+                Outcome::Skipped => summary.skipped += 1,
                 Outcome::Failed { kind, .. } => {
                     summary.failed += 1;
                     *summary.failures.entry(kind).or_default() += 1;
@@ -158,15 +176,16 @@ impl Progress {
     }
 }
 
-/// Analyses one batch on `threads` threads; outcomes come back in the batch's order.
+/// Analyses one batch on `threads` threads; outcomes come back in the batch's order. `None`
+/// stands for an item to skip.
 fn analyze_batch(
-    batch: Vec<Result<Item, SourceError>>,
+    batch: Vec<Option<Result<Item, SourceError>>>,
     threads: usize,
     opts: &Options,
 ) -> Vec<Outcome> {
     let n = batch.len();
     let inputs: Vec<Mutex<Option<Result<Item, SourceError>>>> =
-        batch.into_iter().map(|i| Mutex::new(Some(i))).collect();
+        batch.into_iter().map(Mutex::new).collect();
     let outputs: Vec<Mutex<Option<Outcome>>> = (0..n).map(|_| Mutex::new(None)).collect();
     let next = AtomicUsize::new(0);
     let work = || loop {
@@ -175,11 +194,9 @@ fn analyze_batch(
             break;
         }
         let input = inputs[i].lock().map(|mut g| g.take()).ok().flatten();
-        if let Some(input) = input {
-            let outcome = analyze_item(input, opts);
-            if let Ok(mut slot) = outputs[i].lock() {
-                *slot = Some(outcome);
-            }
+        let outcome = input.map_or(Outcome::Skipped, |input| analyze_item(input, opts));
+        if let Ok(mut slot) = outputs[i].lock() {
+            *slot = Some(outcome);
         }
     };
     std::thread::scope(|s| {
@@ -192,6 +209,7 @@ fn analyze_batch(
         .into_iter()
         .map(|m| {
             m.into_inner().ok().flatten().unwrap_or(Outcome::Failed {
+                path: String::new(),
                 kind: "internal",
                 message: "analysis thread stopped".into(),
             })
@@ -204,6 +222,7 @@ fn analyze_item(input: Result<Item, SourceError>, opts: &Options) -> Outcome {
         Ok(item) => item,
         Err(e) => {
             return Outcome::Failed {
+                path: e.path().to_string(),
                 kind: source_kind(&e),
                 message: e.to_string(),
             }
@@ -221,6 +240,7 @@ fn analyze_item(input: Result<Item, SourceError>, opts: &Options) -> Outcome {
         Err(e) => Outcome::Failed {
             kind: analyze_kind(&e),
             message: format!("{}: {e}", item.path),
+            path: item.path,
         },
     }
 }
