@@ -53,7 +53,9 @@ fn split_block(text: &str, toks: &[Token]) -> Vec<(usize, usize)> {
     }
     let mut i = first;
     while i < toks.len() {
-        if i > first && line_break_boundary(text, &toks[i - 1], &toks[i]) {
+        if i > first
+            && (line_break_boundary(text, &toks[i - 1], &toks[i]) || credit_label_at(text, toks, i))
+        {
             out.push((first, i - 1));
             first = i;
         }
@@ -124,6 +126,7 @@ fn boundary_after(text: &str, toks: &[Token], i: usize) -> Option<usize> {
         return ok.then_some(last);
     }
     let continues = next.text(text).starts_with(char::is_lowercase)
+        || matches!(next.kind, TokenKind::Ellipsis | TokenKind::Dash)
         || matches!(next.text(text), "," | ";" | ":" | ")" | "]" | "}" | "%");
     (!continues).then_some(last)
 }
@@ -131,6 +134,36 @@ fn boundary_after(text: &str, toks: &[Token], i: usize) -> Option<usize> {
 /// A typical sentence opener, or an opening quote before a capitalised word.
 fn opens_sentence(text: &str, t: &Token) -> bool {
     t.kind == TokenKind::Word && is_sentence_opener(t.text(text))
+}
+
+/// Labels that open a picture credit or source line inside a caption ("Image: Reuters").
+const CREDIT_LABELS: &[&str] = &[
+    "Image",
+    "Images",
+    "Photo",
+    "Photos",
+    "Photograph",
+    "Picture",
+    "Pictures",
+    "Credit",
+    "Credits",
+    "Video",
+    "Graphic",
+    "Illustration",
+    "Source",
+    "Sources",
+];
+
+/// A credit label followed by a colon at token `i`: the start of a credit line.
+fn credit_label_at(text: &str, toks: &[Token], i: usize) -> bool {
+    let (Some(t), Some(colon)) = (toks.get(i), toks.get(i + 1)) else {
+        return false;
+    };
+    t.kind == TokenKind::Word
+        && CREDIT_LABELS.contains(&t.text(text))
+        && colon.text(text) == ":"
+        && colon.span.start == t.span.end
+        && toks.get(i + 2).is_some_and(|n| n.capitalised)
 }
 
 /// A new line between two tokens that starts a bullet item, or an empty line.
@@ -151,20 +184,96 @@ fn line_break_boundary(text: &str, prev: &Token, next: &Token) -> bool {
 /// (Reuters) -"): an all-capitals place, then capitalised words, numbers, commas or a
 /// parenthesised agency, then a dash followed by text.
 fn dateline_end(text: &str, toks: &[Token]) -> Option<usize> {
+    date_line_end(text, toks).or_else(|| place_line_end(text, toks))
+}
+
+const WEEKDAYS: &[&str] = &[
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+const MONTHS: &[&str] = &[
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Jan",
+    "Feb",
+    "Mar",
+    "Apr",
+    "Jun",
+    "Jul",
+    "Aug",
+    "Sep",
+    "Sept",
+    "Oct",
+    "Nov",
+    "Dec",
+];
+
+/// A date opening the block and followed by a sentence ("Thursday, May 7, 2015 On Tuesday…"):
+/// weekday, month, day and a four-digit year with commas, then a capitalised word.
+fn date_line_end(text: &str, toks: &[Token]) -> Option<usize> {
+    let mut month = false;
+    let mut year = false;
+    let mut k = 0;
+    while let Some(t) = toks.get(k) {
+        let s = t.text(text);
+        match t.kind {
+            TokenKind::Word if WEEKDAYS.contains(&s) => {}
+            TokenKind::Word if MONTHS.contains(&s) => month = true,
+            TokenKind::Abbreviation if MONTHS.contains(&s.trim_end_matches('.')) => month = true,
+            TokenKind::Number if s.len() == 4 => year = true,
+            TokenKind::Number if s.len() <= 2 => {}
+            TokenKind::Punct if s == "," => {}
+            _ => break,
+        }
+        k += 1;
+    }
+    let next = toks.get(k)?;
+    let last = toks.get(k.checked_sub(1)?)?;
+    let ok = month && year && last.kind == TokenKind::Number && next.capitalised;
+    (ok && next.span.start > last.span.end).then_some(k - 1)
+}
+
+/// A place dateline: an all-capitals place ("WASHINGTON (AP) —"), or capitalised place names
+/// with commas ("Evansville, Indiana, United States -"), then an optional date and agency.
+fn place_line_end(text: &str, toks: &[Token]) -> Option<usize> {
     let first = &toks[0];
-    if first.kind != TokenKind::Word || !first.all_caps || first.text(text).chars().count() < 2 {
+    if first.kind != TokenKind::Word || !first.capitalised || first.text(text).chars().count() < 2 {
+        return None;
+    }
+    let caps_place = first.all_caps;
+    if !caps_place && is_sentence_opener(first.text(text)) {
         return None;
     }
     let mut depth = 0usize;
     let mut signals = 0;
     let mut caps_words = 1;
+    let mut commas = 0;
     for (k, t) in toks.iter().enumerate().take(16).skip(1) {
         let s = t.text(text);
         match t.kind {
             TokenKind::Dash if depth == 0 => {
                 let next = toks.get(k + 1)?;
                 let spaced = next.span.start > t.span.end && t.span.start > toks[k - 1].span.end;
-                let strong = signals > 0 || caps_words >= 2;
+                let strong = if caps_place {
+                    signals > 0 || caps_words >= 2
+                } else {
+                    commas > 0
+                };
                 return (spaced && strong && next.capitalised).then_some(k);
             }
             TokenKind::Punct if s == "(" => {
@@ -172,7 +281,10 @@ fn dateline_end(text: &str, toks: &[Token]) -> Option<usize> {
                 signals += 1;
             }
             TokenKind::Punct if s == ")" => depth = depth.checked_sub(1)?,
-            TokenKind::Punct if s == "," || s == "/" => signals += usize::from(s == ","),
+            TokenKind::Punct if s == "," || s == "/" => {
+                signals += usize::from(s == ",");
+                commas += usize::from(s == "," && depth == 0);
+            }
             _ if depth > 0 => {}
             TokenKind::Word if t.all_caps => caps_words += 1,
             TokenKind::Word | TokenKind::Abbreviation if t.capitalised => {}
@@ -202,12 +314,17 @@ mod tests {
 
     #[test]
     fn plain_sentences() {
-        assert_eq!(split("It rained. We left! Why? "), ["It rained.", "We left!", "Why?"]);
+        assert_eq!(
+            split("It rained. We left! Why? "),
+            ["It rained.", "We left!", "Why?"]
+        );
     }
 
     #[test]
     fn titles_do_not_end_sentences() {
-        for t in ["Mr.", "Mrs.", "Dr.", "Gen.", "Sen.", "Rep.", "Gov.", "Lt.", "Col.", "Prof.", "St."] {
+        for t in [
+            "Mr.", "Mrs.", "Dr.", "Gen.", "Sen.", "Rep.", "Gov.", "Lt.", "Col.", "Prof.", "St.",
+        ] {
             let text = format!("They met {t} Smith on Monday. He agreed.");
             assert_eq!(split(&text).len(), 2, "{text}");
         }
@@ -221,8 +338,14 @@ mod tests {
             2
         );
         assert_eq!(split("It is ranked No. 5 in the world. Fine.").len(), 2);
-        assert_eq!(split("The U.S. Senate and the U.K. government agreed.").len(), 1);
-        assert_eq!(split("Officials from the U.N. and the E.U. met, i.e. twice.").len(), 1);
+        assert_eq!(
+            split("The U.S. Senate and the U.K. government agreed.").len(),
+            1
+        );
+        assert_eq!(
+            split("Officials from the U.N. and the E.U. met, i.e. twice.").len(),
+            1
+        );
     }
 
     #[test]
@@ -240,7 +363,10 @@ mod tests {
 
     #[test]
     fn initials_do_not_end_sentences() {
-        assert_eq!(split("J. R. R. Tolkien wrote it. George W. Bush read it.").len(), 2);
+        assert_eq!(
+            split("J. R. R. Tolkien wrote it. George W. Bush read it.").len(),
+            2
+        );
     }
 
     #[test]
@@ -289,7 +415,12 @@ mod tests {
     fn bullets_and_blank_lines() {
         assert_eq!(
             split("Key points:\n• Talks resumed\n• Troops withdrew\n\nNext part"),
-            ["Key points:", "• Talks resumed", "• Troops withdrew", "Next part"]
+            [
+                "Key points:",
+                "• Talks resumed",
+                "• Troops withdrew",
+                "Next part"
+            ]
         );
         assert_eq!(split("a wrapped\nline of text.").len(), 1);
     }
@@ -305,6 +436,47 @@ mod tests {
             ["BAKU, Oct 12 (Reuters) -", "Azerbaijan said so."]
         );
         assert_eq!(split("NATO — the alliance — met.").len(), 1);
+        assert_eq!(
+            split("Evansville, Indiana, United States - This week an exhibit opened."),
+            [
+                "Evansville, Indiana, United States -",
+                "This week an exhibit opened."
+            ]
+        );
+        assert_eq!(split("However, Smith - The man - left.").len(), 1);
+        assert_eq!(
+            split("Thursday, May 7, 2015 On Tuesday, the government spoke."),
+            ["Thursday, May 7, 2015", "On Tuesday, the government spoke."]
+        );
+        assert_eq!(split("May 7, 2015 was a Thursday.").len(), 1);
+    }
+
+    #[test]
+    fn credit_lines_in_captions() {
+        assert_eq!(
+            split("The team in Washington D.C. Image: United States Navy."),
+            ["The team in Washington D.C.", "Image: United States Navy."]
+        );
+        assert_eq!(
+            split("Obama tweet to student Ahmed Mohamed Photo: Twitter / Barack Obama."),
+            [
+                "Obama tweet to student Ahmed Mohamed",
+                "Photo: Twitter / Barack Obama."
+            ]
+        );
+        assert_eq!(split("It showed the image: a flag.").len(), 1);
+    }
+
+    #[test]
+    fn ellipses_and_dashes_after_a_period_continue() {
+        assert_eq!(
+            split("It was the end. ... The next day came."),
+            ["It was the end. ...", "The next day came."]
+        );
+        assert_eq!(
+            split("“It is a long game.” - Matthew Ingram. Writing later, he agreed.").len(),
+            2
+        );
     }
 
     #[test]
@@ -322,7 +494,10 @@ mod tests {
                 end: text.len(),
             },
         ];
-        let s: Vec<&str> = sentences(text, &blocks).iter().map(|s| s.of(text)).collect();
+        let s: Vec<&str> = sentences(text, &blocks)
+            .iter()
+            .map(|s| s.of(text))
+            .collect();
         assert_eq!(s, ["A heading", "Mr. Smith spoke"]);
     }
 

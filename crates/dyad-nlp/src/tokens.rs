@@ -420,8 +420,28 @@ fn other(text: &str, i: usize, c: char, out: &[Token]) -> (usize, TokenKind) {
         TokenKind::Currency
     } else if matches!(c, '%' | '‰') {
         TokenKind::Percent
-    } else if c.is_ascii_punctuation() && !matches!(c, '&' | '#' | '+' | '=' | '@' | '^' | '|' | '~' | '<' | '>' | '*')
-        || matches!(c, '¡' | '¿' | '·' | '•' | '‼' | '⁇' | '⁈' | '⁉' | '§' | '¶' | '。' | '、' | '，' | '！' | '？')
+    } else if c.is_ascii_punctuation()
+        && !matches!(
+            c,
+            '&' | '#' | '+' | '=' | '@' | '^' | '|' | '~' | '<' | '>' | '*'
+        )
+        || matches!(
+            c,
+            '¡' | '¿'
+                | '·'
+                | '•'
+                | '‼'
+                | '⁇'
+                | '⁈'
+                | '⁉'
+                | '§'
+                | '¶'
+                | '。'
+                | '、'
+                | '，'
+                | '！'
+                | '？'
+        )
     {
         TokenKind::Punct
     } else {
@@ -451,7 +471,15 @@ mod tests {
     fn hyphenated_compounds_are_one_token() {
         assert_eq!(
             texts("Israeli-Azerbaijani ties, a 20-year-old, COVID-19"),
-            ["Israeli-Azerbaijani", "ties", ",", "a", "20-year-old", ",", "COVID-19"]
+            [
+                "Israeli-Azerbaijani",
+                "ties",
+                ",",
+                "a",
+                "20-year-old",
+                ",",
+                "COVID-19"
+            ]
         );
         assert_eq!(texts("pages 5-10"), ["pages", "5", "-", "10"]);
         assert_eq!(toks("war - peace")[1], ("-", Dash));
