@@ -212,8 +212,8 @@ fn is_dash(c: char) -> bool {
 /// A URL ("http://", "https://", "www.") or an e-mail address starting at `i`.
 fn url_or_email(text: &str, i: usize) -> Option<(usize, TokenKind)> {
     let rest = &text[i..];
-    let head = rest.get(..8).unwrap_or(rest).to_ascii_lowercase();
-    if head.starts_with("http://") || head.starts_with("https://") || head.starts_with("www.") {
+    let head: Vec<u8> = rest.bytes().take(8).map(|b| b.to_ascii_lowercase()).collect();
+    if head.starts_with(b"http://") || head.starts_with(b"https://") || head.starts_with(b"www.") {
         let chunk_len = rest.find(char::is_whitespace).unwrap_or(rest.len());
         let chunk = &rest[..chunk_len];
         let opens = chunk.matches('(').count();
@@ -233,7 +233,7 @@ fn url_or_email(text: &str, i: usize) -> Option<(usize, TokenKind)> {
             }
             end -= c.len_utf8();
         }
-        let min = if head.starts_with("www.") { 5 } else { 9 };
+        let min = if head.starts_with(b"www.") { 5 } else { 9 };
         return (end >= min).then_some((i + end, TokenKind::Url));
     }
     email(rest).map(|end| (i + end, TokenKind::Email))
