@@ -212,7 +212,11 @@ fn is_dash(c: char) -> bool {
 /// A URL ("http://", "https://", "www.") or an e-mail address starting at `i`.
 fn url_or_email(text: &str, i: usize) -> Option<(usize, TokenKind)> {
     let rest = &text[i..];
-    let head: Vec<u8> = rest.bytes().take(8).map(|b| b.to_ascii_lowercase()).collect();
+    let head: Vec<u8> = rest
+        .bytes()
+        .take(8)
+        .map(|b| b.to_ascii_lowercase())
+        .collect();
     if head.starts_with(b"http://") || head.starts_with(b"https://") || head.starts_with(b"www.") {
         let chunk_len = rest.find(char::is_whitespace).unwrap_or(rest.len());
         let chunk = &rest[..chunk_len];
