@@ -4,6 +4,7 @@
 pub mod amounts;
 pub mod dates;
 pub mod entities;
+pub mod lexicon;
 pub mod quotes;
 pub mod sentences;
 pub mod tokens;
@@ -12,6 +13,7 @@ mod words;
 pub use amounts::amounts;
 pub use dates::dates;
 pub use entities::entities;
+pub use lexicon::AbbrevClass;
 pub use quotes::quotes;
 pub use sentences::sentences;
-pub use tokens::{tokenize, Token, TokenKind};
+pub use tokens::{mark_sentence_starts, tokenize, Token, TokenKind};
