@@ -35,16 +35,16 @@ pub fn build<'a>(text: &'a str, sentences: &[Span], tokens: &[Token]) -> Vec<Tok
     let mut sent = 0usize;
     let mut prev_end = 0usize;
     let mut seen_word_in_sentence = false;
-    for t in tokens {
-        let s = t.span.start;
+    for (span, kind) in tokens.iter().flat_map(|t| word_pieces(text, t)) {
+        let s = span.start;
         while sent < sentences.len() && sentences[sent].end <= s {
             sent += 1;
             seen_word_in_sentence = false;
         }
-        let slice = t.span.of(text);
+        let slice = span.of(text);
         let mut key = String::with_capacity(slice.len());
         push_lower(&mut key, slice);
-        let is_word = t.kind == TokenKind::Word;
+        let is_word = kind == TokenKind::Word;
         let first = slice.chars().next();
         let cap = is_word && first.is_some_and(char::is_uppercase);
         let letters = slice.chars().filter(|c| c.is_alphabetic());
@@ -61,7 +61,7 @@ pub fn build<'a>(text: &'a str, sentences: &[Span], tokens: &[Token]) -> Vec<Tok
         }
         out.push(Tok {
             start: s,
-            end: t.span.end,
+            end: span.end,
             text: slice,
             key,
             is_word,
@@ -72,9 +72,44 @@ pub fn build<'a>(text: &'a str, sentences: &[Span], tokens: &[Token]) -> Vec<Tok
             line_break_before,
             in_caps_line: false,
         });
-        prev_end = t.span.end;
+        prev_end = span.end;
     }
     mark_caps_lines(&mut out);
+    out
+}
+
+/// Splits a token into the pieces this module reads: runs of letters and digits as words
+/// (digits alone as numbers), every other visible character on its own. Abbreviations
+/// ("Mr."), possessives ("’s") and hyphenated compounds are so read part by part, whatever the
+/// tokenizer groups.
+fn word_pieces(text: &str, t: &Token) -> Vec<(Span, TokenKind)> {
+    let slice = t.span.of(text);
+    let mut out = Vec::new();
+    let mut run: Option<usize> = None;
+    let close = |out: &mut Vec<(Span, TokenKind)>, a: usize, b: usize| {
+        let kind = if slice[a..b].chars().all(|c| c.is_ascii_digit()) {
+            TokenKind::Number
+        } else {
+            TokenKind::Word
+        };
+        out.push((Span::new(t.span.start + a, t.span.start + b), kind));
+    };
+    for (i, c) in slice.char_indices() {
+        if c.is_alphanumeric() {
+            run.get_or_insert(i);
+            continue;
+        }
+        if let Some(a) = run.take() {
+            close(&mut out, a, i);
+        }
+        if !c.is_whitespace() {
+            let e = t.span.start + i + c.len_utf8();
+            out.push((Span::new(t.span.start + i, e), TokenKind::Punct));
+        }
+    }
+    if let Some(a) = run {
+        close(&mut out, a, slice.len());
+    }
     out
 }
 
