@@ -37,7 +37,7 @@ pub fn actor_mentions(entities: &[Entity]) -> Vec<ActorMention> {
             })
         })
         .collect();
-    out.sort_by(|a, b| (a.start, a.end).cmp(&(b.start, b.end)));
+    out.sort_by_key(|a| (a.start, a.end));
     out
 }
 

@@ -816,6 +816,7 @@ mod tests {
             end: qe,
             speaker: Some("E-IRN".into()),
             speaker_text: Some("Iran".into()),
+            speaker_name: None,
             cue: Some("said".into()),
             sentence: Some(0),
         };

@@ -54,7 +54,7 @@ proptest! {
         let tokens = dyad_nlp::tokenize(&text);
         let quotes: Vec<Quote> = q.into_iter().map(|(s, l)| Quote {
             id: "Q1".into(), kind: QuoteKind::Direct, text: String::new(), start: s, end: s + l,
-            speaker: Some("E1".into()), speaker_text: None, cue: Some("accused".into()), sentence: None,
+            speaker: Some("E1".into()), speaker_text: None, speaker_name: None, cue: Some("accused".into()), sentence: None,
         }).collect();
         let dates: Vec<DateMention> = d.into_iter().map(|(s, l)| DateMention {
             value: "2020".into(), text: String::new(), start: s, end: s + l,

@@ -24,6 +24,7 @@ impl Builder {
                 path: Some(format!("{id}.txt")),
                 url: url.map(String::from),
                 format: "text".into(),
+                fetched: None,
             },
         );
         rec.meta.title = Some(format!("Title of {id}"));
@@ -116,6 +117,7 @@ impl Builder {
             end: start + body.chars().count(),
             speaker: Some(speaker_id),
             speaker_text: Some("the leader".into()),
+            speaker_name: None,
             cue: Some("said".into()),
             sentence: Some(i),
         });
