@@ -16,4 +16,4 @@ pub use entities::entities;
 pub use lexicon::AbbrevClass;
 pub use quotes::quotes;
 pub use sentences::sentences;
-pub use tokens::{mark_sentence_starts, tokenize, Token, TokenKind};
+pub use tokens::{mark_sentence_starts, split_fine, tokenize, Token, TokenKind};

@@ -454,6 +454,46 @@ fn other(text: &str, i: usize, c: char, out: &[Token]) -> (usize, TokenKind) {
     (i + len, kind)
 }
 
+/// Splits a token into its finest pieces: runs of letters and digits (digits alone as numbers)
+/// and every other visible character on its own. Stages whose rules read titles, possessives
+/// and contractions piece by piece ("Mr" "." , "Israel" "’" "s", "didn" "’" "t") use this, so
+/// they do not depend on how [`tokenize`] groups.
+pub fn split_fine(text: &str, t: &Token) -> Vec<Token> {
+    let slice = t.span.of(text);
+    let base = t.span.start;
+    let mut out = Vec::new();
+    let mut run: Option<usize> = None;
+    let close = |out: &mut Vec<Token>, a: usize, b: usize| {
+        let kind = if slice[a..b].chars().all(|c| c.is_ascii_digit()) {
+            TokenKind::Number
+        } else {
+            TokenKind::Word
+        };
+        out.push(Token::new(text, base + a, base + b, kind));
+    };
+    for (i, c) in slice.char_indices() {
+        if c.is_alphanumeric() {
+            run.get_or_insert(i);
+            continue;
+        }
+        if let Some(a) = run.take() {
+            close(&mut out, a, i);
+        }
+        if !c.is_whitespace() {
+            out.push(Token::new(
+                text,
+                base + i,
+                base + i + c.len_utf8(),
+                TokenKind::Punct,
+            ));
+        }
+    }
+    if let Some(a) = run {
+        close(&mut out, a, slice.len());
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

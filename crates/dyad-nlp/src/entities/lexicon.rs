@@ -10,7 +10,7 @@ use std::sync::OnceLock;
 use dyad_doc::Geo;
 
 use super::petrarch;
-use crate::tokenize;
+use crate::{split_fine, tokenize};
 
 /// A code valid from `from` to `to` (dates as `yyyymmdd` numbers, both ends inclusive).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -97,7 +97,7 @@ const REGIONS: &str = include_str!("../../../../data/places/regions.tsv");
 /// The lower-cased token key of a phrase, as the matcher builds it from the text.
 pub fn key_of(phrase: &str) -> String {
     let mut key = String::with_capacity(phrase.len());
-    for t in tokenize(phrase) {
+    for t in tokenize(phrase).iter().flat_map(|t| split_fine(phrase, t)) {
         if !key.is_empty() {
             key.push(' ');
         }

@@ -35,7 +35,11 @@ pub fn build<'a>(text: &'a str, sentences: &[Span], tokens: &[Token]) -> Vec<Tok
     let mut sent = 0usize;
     let mut prev_end = 0usize;
     let mut seen_word_in_sentence = false;
-    for (span, kind) in tokens.iter().flat_map(|t| word_pieces(text, t)) {
+    for (span, kind) in tokens
+        .iter()
+        .flat_map(|t| crate::split_fine(text, t))
+        .map(|t| (t.span, t.kind))
+    {
         let s = span.start;
         while sent < sentences.len() && sentences[sent].end <= s {
             sent += 1;
@@ -75,41 +79,6 @@ pub fn build<'a>(text: &'a str, sentences: &[Span], tokens: &[Token]) -> Vec<Tok
         prev_end = span.end;
     }
     mark_caps_lines(&mut out);
-    out
-}
-
-/// Splits a token into the pieces this module reads: runs of letters and digits as words
-/// (digits alone as numbers), every other visible character on its own. Abbreviations
-/// ("Mr."), possessives ("’s") and hyphenated compounds are so read part by part, whatever the
-/// tokenizer groups.
-fn word_pieces(text: &str, t: &Token) -> Vec<(Span, TokenKind)> {
-    let slice = t.span.of(text);
-    let mut out = Vec::new();
-    let mut run: Option<usize> = None;
-    let close = |out: &mut Vec<(Span, TokenKind)>, a: usize, b: usize| {
-        let kind = if slice[a..b].chars().all(|c| c.is_ascii_digit()) {
-            TokenKind::Number
-        } else {
-            TokenKind::Word
-        };
-        out.push((Span::new(t.span.start + a, t.span.start + b), kind));
-    };
-    for (i, c) in slice.char_indices() {
-        if c.is_alphanumeric() {
-            run.get_or_insert(i);
-            continue;
-        }
-        if let Some(a) = run.take() {
-            close(&mut out, a, i);
-        }
-        if !c.is_whitespace() {
-            let e = t.span.start + i + c.len_utf8();
-            out.push((Span::new(t.span.start + i, e), TokenKind::Punct));
-        }
-    }
-    if let Some(a) = run {
-        close(&mut out, a, slice.len());
-    }
     out
 }
 

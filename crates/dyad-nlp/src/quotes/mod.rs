@@ -27,7 +27,7 @@ mod words;
 
 use dyad_doc::{Entity, Quote, QuoteKind, Span};
 
-use crate::Token;
+use crate::{split_fine, Token};
 use attribution::Found;
 use marks::Marked;
 use words::{is_capitalized, is_pronoun, is_word, Words};
@@ -52,7 +52,12 @@ const NAME_REACH_PARAGRAPHS: usize = 3;
 /// speaker's entity (an id of `entities`) where the text gives them. Spans are byte offsets;
 /// `sentence` indexes `sentences`; ids run `Q1`, `Q2`, … in text order.
 pub fn quotes(text: &str, sentences: &[Span], tokens: &[Token], entities: &[Entity]) -> Vec<Quote> {
-    let w = Words { text, tokens };
+    // The rules read titles, possessives and contractions piece by piece.
+    let fine: Vec<Token> = tokens.iter().flat_map(|t| split_fine(text, t)).collect();
+    let w = Words {
+        text,
+        tokens: &fine,
+    };
     let paras = marks::paragraphs(text);
     let marked = marks::marked(text);
     let mut drafts = direct_and_partial(&w, &paras, &marked);

@@ -404,7 +404,10 @@ mod tests {
     use crate::tokenize;
 
     fn np_before_cue(text: &str, cue: &str) -> Option<String> {
-        let tokens = tokenize(text);
+        let tokens: Vec<_> = tokenize(text)
+            .iter()
+            .flat_map(|t| crate::split_fine(text, t))
+            .collect();
         let w = Words {
             text,
             tokens: &tokens,
@@ -415,7 +418,10 @@ mod tests {
     }
 
     fn np_after_cue(text: &str, cue: &str) -> Option<String> {
-        let tokens = tokenize(text);
+        let tokens: Vec<_> = tokenize(text)
+            .iter()
+            .flat_map(|t| crate::split_fine(text, t))
+            .collect();
         let w = Words {
             text,
             tokens: &tokens,
@@ -470,7 +476,10 @@ mod tests {
     #[test]
     fn abbreviation_periods_do_not_end_sentences() {
         let text = "Mr. Smith left. Then";
-        let tokens = tokenize(text);
+        let tokens: Vec<_> = tokenize(text)
+            .iter()
+            .flat_map(|t| crate::split_fine(text, t))
+            .collect();
         let w = Words {
             text,
             tokens: &tokens,
