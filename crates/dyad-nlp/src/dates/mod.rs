@@ -8,6 +8,7 @@
 //! placed on the calendar would mislead the series built from records. Numbers that are
 //! amounts are never read as dates.
 
+use crate::lexicon::{MONTHS, WEEKDAYS};
 use std::sync::OnceLock;
 
 use aho_corasick::AhoCorasick;
@@ -119,28 +120,14 @@ fn month(word: &str) -> Option<u32> {
         return None;
     }
     let w = word.to_ascii_lowercase();
-    let names = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
-    if let Some(i) = names.iter().position(|n| *n == w) {
+    if let Some(i) = MONTHS.iter().position(|n| *n == w) {
         return Some(i as u32 + 1);
     }
     if w == "sept" {
         return Some(9);
     }
     (w.len() == 3 && w != "may")
-        .then(|| names.iter().position(|n| n.starts_with(&w)))
+        .then(|| MONTHS.iter().position(|n| n.starts_with(&w)))
         .flatten()
         .map(|i| i as u32 + 1)
 }
@@ -472,7 +459,7 @@ pub fn dates(
     };
     static DATE_WORDS: OnceLock<Option<AhoCorasick>> = OnceLock::new();
     let date_words = DATE_WORDS.get_or_init(|| {
-        finder(&[
+        let words: Vec<&str> = [
             "yesterday",
             "today",
             "tomorrow",
@@ -480,26 +467,12 @@ pub fn dates(
             "week",
             "month",
             "year",
-            "monday",
-            "tuesday",
-            "wednesday",
-            "thursday",
-            "friday",
-            "saturday",
-            "sunday",
-            "january",
-            "february",
-            "march",
-            "april",
-            "may",
-            "june",
-            "july",
-            "august",
-            "september",
-            "october",
-            "november",
-            "december",
-        ])
+        ]
+        .into_iter()
+        .chain(WEEKDAYS)
+        .chain(MONTHS)
+        .collect();
+        finder(&words)
     });
     let mut out = Vec::new();
     for s in sentences {
