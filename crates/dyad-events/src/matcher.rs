@@ -95,23 +95,20 @@ impl Synset {
         s
     }
     fn starting_at<'a>(&'a self, t: &Tok) -> impl Iterator<Item = &'a Vec<Word>> {
-        let a = self.by_first.get(&t.low);
-        let b = if t.stem != t.low {
-            self.by_first.get(&t.stem)
-        } else {
-            None
-        };
-        a.into_iter().flatten().chain(b.into_iter().flatten())
+        by_form(&self.by_first, t)
     }
     fn ending_at<'a>(&'a self, t: &Tok) -> impl Iterator<Item = &'a Vec<Word>> {
-        let a = self.by_last.get(&t.low);
-        let b = if t.stem != t.low {
-            self.by_last.get(&t.stem)
-        } else {
-            None
-        };
-        a.into_iter().flatten().chain(b.into_iter().flatten())
+        by_form(&self.by_last, t)
     }
+}
+
+/// The entries of `map` under a token's lower-cased form and, when it differs, its stem.
+fn by_form<'a>(
+    map: &'a WordMap<String, Vec<Vec<Word>>>,
+    t: &Tok,
+) -> impl Iterator<Item = &'a Vec<Word>> {
+    let stem = (t.stem != t.low).then(|| map.get(&t.stem)).flatten();
+    map.get(&t.low).into_iter().chain(stem).flatten()
 }
 
 fn dedup2([a, b]: [String; 2]) -> Vec<String> {

@@ -5,6 +5,7 @@
 use super::lexicon::{ActorKind, Lexicon};
 use super::stats::WordStats;
 use super::view::Tok;
+use crate::lexicon::{MONTHS, WEEKDAYS};
 
 /// A mention found in the text (token indices, end exclusive).
 #[derive(Debug, Clone, PartialEq)]
@@ -102,25 +103,6 @@ const FUNCTION_WORDS: &[&str] = &[
     "today",
     "yesterday",
     "tomorrow",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
     "according",
     "despite",
     "instead",
@@ -385,6 +367,11 @@ fn is_in(list: &[&str], key: &str) -> bool {
     list.contains(&key)
 }
 
+/// A word that opens sentences or dates rather than names: function words, weekdays, months.
+fn is_function_word(key: &str) -> bool {
+    is_in(FUNCTION_WORDS, key) || is_in(&WEEKDAYS, key) || is_in(&MONTHS, key)
+}
+
 /// Finds the mentions of the text.
 pub fn find(toks: &[Tok], lex: &Lexicon, stats: &WordStats) -> Vec<Cand> {
     let mut out = Vec::new();
@@ -447,7 +434,7 @@ fn nested_places(toks: &[Tok], lex: &Lexicon, out: &mut Vec<Cand>, from: usize) 
 
 fn starts_name(toks: &[Tok], i: usize) -> bool {
     let t = &toks[i];
-    t.cap && !t.in_caps_line && !is_in(FUNCTION_WORDS, &t.key)
+    t.cap && !t.in_caps_line && !is_function_word(&t.key)
 }
 
 /// The end of the run of name words starting at `i`.
@@ -464,7 +451,7 @@ fn run_end(toks: &[Tok], i: usize) -> usize {
         {
             break;
         }
-        if t.cap && !is_in(FUNCTION_WORDS, &t.key) {
+        if t.cap && !is_function_word(&t.key) {
             k += 1;
             continue;
         }

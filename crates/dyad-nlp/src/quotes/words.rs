@@ -403,32 +403,36 @@ mod tests {
     use super::*;
     use crate::tokenize;
 
-    fn np_before_cue(text: &str, cue: &str) -> Option<String> {
-        let tokens: Vec<_> = tokenize(text)
+    /// The tokens of `text` as the quote rules read them.
+    fn fine_tokens(text: &str) -> Vec<Token> {
+        tokenize(text)
             .iter()
             .flat_map(|t| crate::split_fine(text, t))
-            .collect();
+            .collect()
+    }
+
+    /// The noun phrase found next to the first token `cue`, before it or after it.
+    fn np_at_cue(text: &str, cue: &str, before: bool) -> Option<String> {
+        let tokens = fine_tokens(text);
         let w = Words {
             text,
             tokens: &tokens,
         };
         let k = (0..tokens.len()).find(|&i| w.s(i) == cue)?;
-        let (a, b) = w.np_before(0, k)?;
+        let (a, b) = if before {
+            w.np_before(0, k)?
+        } else {
+            w.np_after(k + 1, tokens.len())?
+        };
         Some(text[w.span(a).start..w.span(b - 1).end].to_string())
     }
 
+    fn np_before_cue(text: &str, cue: &str) -> Option<String> {
+        np_at_cue(text, cue, true)
+    }
+
     fn np_after_cue(text: &str, cue: &str) -> Option<String> {
-        let tokens: Vec<_> = tokenize(text)
-            .iter()
-            .flat_map(|t| crate::split_fine(text, t))
-            .collect();
-        let w = Words {
-            text,
-            tokens: &tokens,
-        };
-        let k = (0..tokens.len()).find(|&i| w.s(i) == cue)?;
-        let (a, b) = w.np_after(k + 1, tokens.len())?;
-        Some(text[w.span(a).start..w.span(b - 1).end].to_string())
+        np_at_cue(text, cue, false)
     }
 
     #[test]
@@ -476,10 +480,7 @@ mod tests {
     #[test]
     fn abbreviation_periods_do_not_end_sentences() {
         let text = "Mr. Smith left. Then";
-        let tokens: Vec<_> = tokenize(text)
-            .iter()
-            .flat_map(|t| crate::split_fine(text, t))
-            .collect();
+        let tokens = fine_tokens(text);
         let w = Words {
             text,
             tokens: &tokens,
