@@ -1,0 +1,1 @@
+// The dyad web UI: talks only to the JSON API under /api.
