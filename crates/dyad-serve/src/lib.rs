@@ -1,0 +1,3 @@
+//! The HTTP API and web UI over a dyad corpus store.
+
+pub mod assets;
