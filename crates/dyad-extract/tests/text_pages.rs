@@ -5,7 +5,7 @@
 //! Expectation fields (all required; `null` means "must be absent"):
 //! `title`, `byline` (names that must all appear), `photo_credit`, `caption_contains`,
 //! `published` (ISO 8601), `author_bio_contains`, `headings` (exactly the heading blocks, in
-//! order), `absent` (strings no body line may equal or, when longer than 12 characters,
+//! order, the kept headline first), `captions` (exactly the caption blocks), `absent` (strings no body line may equal or, when longer than 12 characters,
 //! contain), `first_paragraph_starts`, `last_paragraph_starts`.
 
 use std::path::{Path, PathBuf};
@@ -125,6 +125,18 @@ fn check(page: &Path) -> Vec<String> {
     expect(
         headings == want_headings,
         format!("headings: got {headings:?}, want {want_headings:?}"),
+    );
+
+    let captions: Vec<String> = ex
+        .blocks
+        .iter()
+        .filter(|b| b.kind == BlockKind::Caption)
+        .map(block)
+        .collect();
+    let want_captions = str_list(&exp, "captions");
+    expect(
+        captions == want_captions,
+        format!("captions: got {captions:?}, want {want_captions:?}"),
     );
 
     let body_lines: Vec<String> = ex.blocks.iter().map(block).collect();
