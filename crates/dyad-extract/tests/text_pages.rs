@@ -115,29 +115,21 @@ fn check(page: &Path) -> Vec<String> {
     );
 
     let block = |b: &dyad_doc::Block| ex.text[b.start..b.end].to_string();
-    let headings: Vec<String> = ex
-        .blocks
-        .iter()
-        .filter(|b| b.kind == BlockKind::Heading)
-        .map(block)
-        .collect();
-    let want_headings = str_list(&exp, "headings");
-    expect(
-        headings == want_headings,
-        format!("headings: got {headings:?}, want {want_headings:?}"),
-    );
-
-    let captions: Vec<String> = ex
-        .blocks
-        .iter()
-        .filter(|b| b.kind == BlockKind::Caption)
-        .map(block)
-        .collect();
-    let want_captions = str_list(&exp, "captions");
-    expect(
-        captions == want_captions,
-        format!("captions: got {captions:?}, want {want_captions:?}"),
-    );
+    let of_kind = |kind: BlockKind| -> Vec<String> {
+        ex.blocks
+            .iter()
+            .filter(|b| b.kind == kind)
+            .map(block)
+            .collect()
+    };
+    for (kind, field) in [
+        (BlockKind::Heading, "headings"),
+        (BlockKind::Caption, "captions"),
+    ] {
+        let got = of_kind(kind);
+        let want = str_list(&exp, field);
+        expect(got == want, format!("{field}: got {got:?}, want {want:?}"));
+    }
 
     let body_lines: Vec<String> = ex.blocks.iter().map(block).collect();
     for junk in str_list(&exp, "absent") {
@@ -149,12 +141,7 @@ fn check(page: &Path) -> Vec<String> {
             format!("absent: body still holds {junk:?} (in {hit:?})"),
         );
     }
-    let paragraphs: Vec<String> = ex
-        .blocks
-        .iter()
-        .filter(|b| b.kind == BlockKind::Paragraph)
-        .map(block)
-        .collect();
+    let paragraphs = of_kind(BlockKind::Paragraph);
     let first = opt_str(&exp, "first_paragraph_starts").unwrap_or_default();
     let last = opt_str(&exp, "last_paragraph_starts").unwrap_or_default();
     expect(

@@ -628,11 +628,7 @@ mod tests {
     use dyad_doc::{BlockKind, RemovedKind};
 
     fn paragraphs(ex: &crate::Extracted) -> Vec<&str> {
-        ex.blocks
-            .iter()
-            .filter(|b| b.kind == BlockKind::Paragraph)
-            .map(|b| &ex.text[b.start..b.end])
-            .collect()
+        kinds(ex, BlockKind::Paragraph)
     }
 
     #[test]
