@@ -49,7 +49,12 @@ pub fn run(args: Args) -> ExitCode {
         analyze: Options::default(),
         progress: false,
     };
-    match crate::ingest::ingest_paths(&store, std::slice::from_ref(&articles), &opts, DEFAULT_BATCH) {
+    match crate::ingest::ingest_paths(
+        &store,
+        std::slice::from_ref(&articles),
+        &opts,
+        DEFAULT_BATCH,
+    ) {
         Ok(r) => eprintln!(
             "dyad: demo: {} articles from {} analysed into {} ({} failed)",
             r.added + r.duplicates,
