@@ -22,6 +22,8 @@ struct Options {
     clients: usize,
     secs: u64,
     db: Option<PathBuf>,
+    /// Store connections of the server (default: the server's own default).
+    pool: Option<usize>,
 }
 
 fn options() -> Result<Options, String> {
@@ -31,6 +33,7 @@ fn options() -> Result<Options, String> {
         clients: 50,
         secs: 30,
         db: None,
+        pool: None,
     };
     let mut args = std::env::args().skip(1);
     while let Some(flag) = args.next() {
@@ -43,6 +46,7 @@ fn options() -> Result<Options, String> {
             // Bounded: a load test never runs for more than ten minutes.
             "--secs" => o.secs = number()?.clamp(1, 600),
             "--db" => o.db = Some(PathBuf::from(value)),
+            "--pool" => o.pool = Some(number()?.max(1) as usize),
             _ => return Err(format!("unknown option {flag}")),
         }
     }
@@ -272,7 +276,13 @@ fn main() {
             std::process::exit(2);
         }
     };
-    let app = App::open(&db, Limits::default()).expect("open the store for serving");
+    let defaults = Limits::default();
+    let limits = Limits {
+        pool_size: o.pool.unwrap_or(defaults.pool_size),
+        ..defaults
+    };
+    let pool = limits.pool_size;
+    let app = App::open(&db, limits).expect("open the store for serving");
     let server = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
@@ -328,7 +338,7 @@ fn main() {
     all.sort();
     let errors: usize = by_endpoint.values().map(|(_, e)| e).sum();
     println!(
-        "{} clients, {} s, store {} ({} articles × {} events)",
+        "{} clients, {} s, {pool} store connections, store {} ({} articles × {} events)",
         o.clients,
         o.secs,
         db.display(),
