@@ -5,6 +5,7 @@ mod db;
 mod export;
 mod graph;
 mod ingest;
+mod limits;
 mod output;
 mod relation;
 mod run;
