@@ -7,7 +7,6 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use dyad_doc::Record;
-use dyad_pipeline::Options;
 use dyad_store::{IngestReport, Ingester, Store, DEFAULT_BATCH};
 
 use crate::db::DbArg;
@@ -30,12 +29,49 @@ pub struct Args {
     /// Largest input item in bytes, after decompression; larger items are recorded as failed.
     #[arg(long, default_value_t = dyad_source::DEFAULT_MAX_BYTES)]
     max_bytes: u64,
+    #[command(flatten)]
+    limits: crate::limits::Limits,
     /// Worker threads for analysis (0: one per core).
     #[arg(long, default_value_t = 0)]
     threads: usize,
     /// Print the counts as JSON on stdout.
     #[arg(long)]
     json: bool,
+    /// Print a line on stderr after each committed batch: the counts durably stored so far.
+    #[arg(long)]
+    log_commits: bool,
+}
+
+/// Prints the committed counts each time a batch commits, when asked to.
+struct CommitLog {
+    enabled: bool,
+    last: IngestReport,
+}
+
+impl CommitLog {
+    fn new(enabled: bool) -> Self {
+        CommitLog {
+            enabled,
+            last: IngestReport::default(),
+        }
+    }
+
+    /// Called after each item: prints when a batch has committed since the last call.
+    fn after(&mut self, ing: &Ingester<'_>) {
+        if *ing.committed() != self.last {
+            self.print(ing.committed());
+        }
+    }
+
+    fn print(&mut self, now: &IngestReport) {
+        if self.enabled {
+            eprintln!(
+                "dyad: committed {} added, {} near-duplicates, {} already stored, {} failed",
+                now.added, now.duplicates, now.present, now.failed
+            );
+        }
+        self.last = now.clone();
+    }
 }
 
 /// Runs the command; exit status 1 when any item failed (failures are recorded in the store).
@@ -45,12 +81,19 @@ pub fn run(args: Args) -> ExitCode {
     };
     let started = Instant::now();
     let mut ing = store.ingester(args.batch);
+    let mut log = CommitLog::new(args.log_commits);
     let result = if args.records {
-        ingest_records(&args.paths, &mut ing)
+        ingest_records(&args.paths, &mut ing, &mut log)
     } else {
-        ingest_articles(&args, &store, &mut ing)
+        ingest_articles(&args, &store, &mut ing, &mut log)
     };
-    let report = result.and_then(|skipped| Ok((skipped, ing.finish()?)));
+    let report = result.and_then(|skipped| {
+        let report = ing.finish()?;
+        if report != log.last {
+            log.print(&report);
+        }
+        Ok((skipped, report))
+    });
     let report: IngestReport = match report {
         Ok((skipped, mut r)) => {
             r.present += skipped;
@@ -91,12 +134,13 @@ fn ingest_articles(
     args: &Args,
     store: &Store,
     ing: &mut Ingester<'_>,
+    log: &mut CommitLog,
 ) -> dyad_store::Result<usize> {
     let mut error = None;
     let opts = RunOptions {
         threads: args.threads,
         max_bytes: args.max_bytes,
-        analyze: Options::default(),
+        analyze: args.limits.options(false),
         progress: true,
     };
     let summary = run_items(
@@ -113,6 +157,7 @@ fn ingest_articles(
                 }
                 Outcome::Skipped => Ok(()),
             };
+            log.after(ing);
             match done {
                 Ok(()) => true,
                 Err(e) => {
@@ -125,7 +170,11 @@ fn ingest_articles(
     error.map_or(Ok(summary.skipped), Err)
 }
 
-fn ingest_records(paths: &[PathBuf], ing: &mut Ingester<'_>) -> dyad_store::Result<usize> {
+fn ingest_records(
+    paths: &[PathBuf],
+    ing: &mut Ingester<'_>,
+    log: &mut CommitLog,
+) -> dyad_store::Result<usize> {
     for path in paths {
         let name = path.display().to_string();
         let reader: Box<dyn BufRead> = if name == "-" {
@@ -162,6 +211,7 @@ fn ingest_records(paths: &[PathBuf], ing: &mut Ingester<'_>) -> dyad_store::Resu
                     ing.fail(&at, &format!("not a record: {e}"))?;
                 }
             }
+            log.after(ing);
         }
     }
     Ok(0)
