@@ -104,8 +104,10 @@ fn container(items: impl Iterator<Item = Result<Item, SourceError>>, input_len: 
 }
 
 fn analyze_checked(bytes: &[u8], origin: Origin) {
+    // No time budget: a slow input must show as a fuzzer timeout, not as an error value.
     let opts = Options {
         tokens: true,
+        doc_timeout: None,
         ..Options::default()
     };
     if let Ok(rec) = analyze(bytes, origin, &opts) {

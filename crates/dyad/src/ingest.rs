@@ -43,13 +43,14 @@ pub struct Args {
 }
 
 /// Prints the committed counts each time a batch commits, when asked to.
-struct CommitLog {
+pub(crate) struct CommitLog {
     enabled: bool,
     last: IngestReport,
 }
 
 impl CommitLog {
-    fn new(enabled: bool) -> Self {
+    /// A log that prints only when `enabled`.
+    pub(crate) fn new(enabled: bool) -> Self {
         CommitLog {
             enabled,
             last: IngestReport::default(),
@@ -60,6 +61,13 @@ impl CommitLog {
     fn after(&mut self, ing: &Ingester<'_>) {
         if *ing.committed() != self.last {
             self.print(ing.committed());
+        }
+    }
+
+    /// Called with the final counts, committed when the ingest finishes.
+    fn finish(&mut self, report: &IngestReport) {
+        if *report != self.last {
+            self.print(report);
         }
     }
 
@@ -80,25 +88,22 @@ pub fn run(args: Args) -> ExitCode {
         return ExitCode::from(2);
     };
     let started = Instant::now();
-    let mut ing = store.ingester(args.batch);
-    let mut log = CommitLog::new(args.log_commits);
-    let result = if args.records {
-        ingest_records(&args.paths, &mut ing, &mut log)
-    } else {
-        ingest_articles(&args, &store, &mut ing, &mut log)
+    let opts = RunOptions {
+        threads: args.threads,
+        max_bytes: args.max_bytes,
+        analyze: args.limits.options(false),
+        progress: true,
     };
-    let report = result.and_then(|skipped| {
-        let report = ing.finish()?;
-        if report != log.last {
-            log.print(&report);
-        }
-        Ok((skipped, report))
-    });
+    let mut log = CommitLog::new(args.log_commits);
+    let report = if args.records {
+        ingest_with(&store, args.batch, &mut log, |ing, log| {
+            ingest_records(&args.paths, ing, log)
+        })
+    } else {
+        ingest_paths(&store, &args.paths, &opts, args.batch, &mut log)
+    };
     let report: IngestReport = match report {
-        Ok((skipped, mut r)) => {
-            r.present += skipped;
-            r
-        }
+        Ok(r) => r,
         Err(e) => {
             eprintln!("dyad: {}: {e}", args.db.db.display());
             return ExitCode::from(2);
@@ -129,23 +134,48 @@ pub fn run(args: Args) -> ExitCode {
     }
 }
 
+/// Analyses the articles under `paths` and stores them in batches of `batch`; items stored
+/// already are not analysed again, and count as present.
+pub(crate) fn ingest_paths(
+    store: &Store,
+    paths: &[PathBuf],
+    opts: &RunOptions,
+    batch: usize,
+    log: &mut CommitLog,
+) -> dyad_store::Result<IngestReport> {
+    ingest_with(store, batch, log, |ing, log| {
+        ingest_articles(paths, opts, store, ing, log)
+    })
+}
+
+/// Runs `fill` on a batched ingester and returns the counts, with the items `fill` reports as
+/// skipped counted as present.
+fn ingest_with(
+    store: &Store,
+    batch: usize,
+    log: &mut CommitLog,
+    fill: impl FnOnce(&mut Ingester<'_>, &mut CommitLog) -> dyad_store::Result<usize>,
+) -> dyad_store::Result<IngestReport> {
+    let mut ing = store.ingester(batch);
+    let skipped = fill(&mut ing, log)?;
+    let mut report = ing.finish()?;
+    log.finish(&report);
+    report.present += skipped;
+    Ok(report)
+}
+
 /// Analyses and stores; returns how many items were skipped as stored already.
 fn ingest_articles(
-    args: &Args,
+    paths: &[PathBuf],
+    opts: &RunOptions,
     store: &Store,
     ing: &mut Ingester<'_>,
     log: &mut CommitLog,
 ) -> dyad_store::Result<usize> {
     let mut error = None;
-    let opts = RunOptions {
-        threads: args.threads,
-        max_bytes: args.max_bytes,
-        analyze: args.limits.options(false),
-        progress: true,
-    };
     let summary = run_items(
-        &args.paths,
-        &opts,
+        paths,
+        opts,
         // A rerun does not analyse again what is stored already.
         |id| store.contains(id).unwrap_or(false),
         |outcome| {
