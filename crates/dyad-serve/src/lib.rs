@@ -46,7 +46,8 @@ pub struct Limits {
     pub max_in_flight: usize,
     /// Open connections; further clients wait to be accepted.
     pub max_connections: usize,
-    /// Store connections (queries that run at once).
+    /// Store connections (queries that run at once): a few more than the cores, so that a
+    /// short query need not wait behind long ones.
     pub pool_size: usize,
     /// Accept only `Host` headers naming a loopback address or `localhost` (against DNS
     /// rebinding); on when the server listens on loopback.
@@ -63,8 +64,8 @@ impl Default for Limits {
             max_in_flight: 256,
             max_connections: 512,
             pool_size: std::thread::available_parallelism()
-                .map_or(2, |n| n.get())
-                .clamp(2, 8),
+                .map_or(2, |n| n.get() * 2)
+                .clamp(4, 8),
             loopback_hosts_only: true,
         }
     }
@@ -113,7 +114,9 @@ pub fn router(state: AppState) -> Router {
 pub enum ServeError {
     /// The store could not be opened.
     Store(StoreError),
-    /// The address could not be bound, or the runtime not started.
+    /// The address could not be listened on.
+    Bind(SocketAddr, io::Error),
+    /// The runtime could not be started.
     Io(io::Error),
 }
 
@@ -121,6 +124,7 @@ impl std::fmt::Display for ServeError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             ServeError::Store(e) => write!(f, "{e}"),
+            ServeError::Bind(addr, e) => write!(f, "cannot listen on {addr}: {e}"),
             ServeError::Io(e) => write!(f, "{e}"),
         }
     }
@@ -151,7 +155,7 @@ impl Server {
             .map_err(ServeError::Io)?;
         let listener = runtime
             .block_on(TcpListener::bind(addr))
-            .map_err(ServeError::Io)?;
+            .map_err(|e| ServeError::Bind(addr, e))?;
         Ok(Server {
             runtime,
             listener,
