@@ -162,7 +162,10 @@ fn append(current: &mut Option<Entry>, stack: &[String], text: &str) {
 pub fn feed_date(text: &str) -> Option<String> {
     let t = text.trim();
     if t.len() >= 10 && t.as_bytes()[4] == b'-' && t.as_bytes()[7] == b'-' {
-        return Some(t[..10].to_string());
+        // A multi-byte character may straddle byte 10 of malformed input.
+        if let Some(day) = t.get(..10) {
+            return Some(day.to_string());
+        }
     }
     const MONTHS: [&str; 12] = [
         "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
