@@ -56,7 +56,7 @@ function columnOf(label, row) {
 export function timelineChart(months) {
   const columns = timelineColumns(months);
   if (columns.length === 0) {
-    return el("p", { class: "empty" }, "No dated events.");
+    return el("p", { class: "empty" }, "No events between these actors.");
   }
   const innerW = WIDTH - PAD.left - PAD.right;
   const innerH = HEIGHT - PAD.top - PAD.bottom;
@@ -85,7 +85,7 @@ export function timelineChart(months) {
     // A transparent full-height target so the tooltip shows anywhere in the column.
     column.append(svg("rect", { class: "column-hit", x: (PAD.left + slot * i).toFixed(1), y: PAD.top, width: slot.toFixed(1), height: innerH }));
     parts.push(column);
-    if (c.goldstein !== null) line.push({ x: centre, y: goldsteinY(c.goldstein) });
+    if (c.goldstein !== null) line.push({ x: centre, y: goldsteinY(c.goldstein), dated: c.label !== "undated" });
     if (i % labelEvery === 0 || i === columns.length - 1) {
       parts.push(svg("text", { class: "tick", x: centre.toFixed(1), y: HEIGHT - PAD.bottom + 16, "text-anchor": "middle" }, c.label));
     }
@@ -102,7 +102,9 @@ export function timelineChart(months) {
   ];
   const goldstein = [];
   if (line.length > 0) {
-    goldstein.push(svg("polyline", { class: "goldstein-line", points: line.map((p) => `${p.x.toFixed(1)},${p.y.toFixed(1)}`).join(" ") }));
+    // The line joins dated months only; undated events get a dot of their own.
+    const dated = line.filter((p) => p.dated);
+    goldstein.push(svg("polyline", { class: "goldstein-line", points: dated.map((p) => `${p.x.toFixed(1)},${p.y.toFixed(1)}`).join(" ") }));
     for (const p of line) goldstein.push(svg("circle", { class: "goldstein-dot", cx: p.x.toFixed(1), cy: p.y.toFixed(1), r: 4 }));
   }
   return el(
