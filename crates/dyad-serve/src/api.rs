@@ -8,7 +8,10 @@ use axum::Router;
 use dyad_store::{ArticleOptions, RelationOptions, SearchOptions};
 use serde::Serialize;
 
+use std::sync::Arc;
+
 use crate::assets;
+use crate::cache::{Cached, Caches};
 use crate::error::{json_body, ApiError};
 use crate::params::Params;
 use crate::AppState;
@@ -71,6 +74,22 @@ fn json<T: Serialize>(value: &T) -> Answer {
         .map_err(ApiError::internal)
 }
 
+/// A whole-store answer from its cache: served at once while recently checked, else checked
+/// (and computed when the store has changed) on a pooled connection.
+async fn cached<T: Send + Sync + 'static>(
+    app: &AppState,
+    slot: fn(&Caches) -> &Cached<T>,
+    compute: fn(&dyad_store::Store) -> dyad_store::Result<T>,
+) -> Result<Arc<T>, ApiError> {
+    if let Some(v) = slot(&app.cache).recent() {
+        return Ok(v);
+    }
+    let app2 = app.clone();
+    app.pool
+        .run(move |store| slot(&app2.cache).get(store, compute))
+        .await
+}
+
 async fn not_found() -> ApiError {
     ApiError::not_found("no such path (the API is described at /api/openapi.json)")
 }
@@ -80,8 +99,21 @@ async fn index(RawQuery(q): RawQuery) -> Answer {
     serve_asset("index.html")
 }
 
-async fn asset(Path(name): Path<String>) -> Answer {
-    serve_asset(&name)
+async fn asset(
+    name: Result<Path<String>, axum::extract::rejection::PathRejection>,
+    RawQuery(q): RawQuery,
+) -> Answer {
+    Params::parse(q.as_deref(), &[])?;
+    serve_asset(&path_param(name)?)
+}
+
+/// A path parameter, or a 400 when it is not valid percent-encoded UTF-8.
+fn path_param(
+    value: Result<Path<String>, axum::extract::rejection::PathRejection>,
+) -> Result<String, ApiError> {
+    value
+        .map(|Path(v)| v)
+        .map_err(|_| ApiError::bad_request("path: not valid percent-encoded UTF-8"))
 }
 
 fn serve_asset(name: &str) -> Answer {
@@ -104,22 +136,14 @@ async fn openapi(RawQuery(q): RawQuery) -> Answer {
 
 async fn stats(State(app): State<AppState>, RawQuery(q): RawQuery) -> Answer {
     Params::parse(q.as_deref(), &[])?;
-    let app2 = app.clone();
-    let stats = app
-        .pool
-        .run(move |store| app2.cache.stats.get(store, dyad_store::stats))
-        .await?;
+    let stats = cached(&app, |c| &c.stats, dyad_store::stats).await?;
     json(&*stats)
 }
 
 async fn graph(State(app): State<AppState>, RawQuery(q): RawQuery) -> Answer {
     let p = Params::parse(q.as_deref(), &["min_events"])?;
     let min_events = p.int("min_events", 1..=1_000_000_000, 1)?;
-    let app2 = app.clone();
-    let graph = app
-        .pool
-        .run(move |store| app2.cache.graph.get(store, dyad_store::graph))
-        .await?;
+    let graph = cached(&app, |c| &c.graph, dyad_store::graph).await?;
     if min_events <= 1 {
         json(&*graph)
     } else {
@@ -192,7 +216,7 @@ async fn article(
     RawQuery(q): RawQuery,
 ) -> Answer {
     Params::parse(q.as_deref(), &[])?;
-    let Path(id) = id.map_err(|_| ApiError::bad_request("id: not valid percent-encoded UTF-8"))?;
+    let id = path_param(id)?;
     if id.is_empty() || id.chars().count() > MAX_ID_CHARS {
         return Err(ApiError::bad_request(format!(
             "id: must have 1 to {MAX_ID_CHARS} characters"
@@ -213,10 +237,6 @@ async fn actors(State(app): State<AppState>, RawQuery(q): RawQuery) -> Answer {
     let p = Params::parse(q.as_deref(), &["q", "limit"])?;
     let query = p.text("q", MAX_ACTOR_CHARS)?.unwrap_or("").to_string();
     let limit = p.int("limit", 1..=MAX_LIMIT, DEFAULT_LIMIT)? as usize;
-    let app2 = app.clone();
-    let all = app
-        .pool
-        .run(move |store| app2.cache.actors.get(store, dyad_store::actors))
-        .await?;
+    let all = cached(&app, |c| &c.actors, dyad_store::actors).await?;
     json(&all.matching(&query, limit))
 }

@@ -46,7 +46,8 @@ pub struct Limits {
     pub max_in_flight: usize,
     /// Open connections; further clients wait to be accepted.
     pub max_connections: usize,
-    /// Store connections (queries that run at once).
+    /// Store connections (queries that run at once): a few more than the cores, so that a
+    /// short query need not wait behind long ones.
     pub pool_size: usize,
     /// Accept only `Host` headers naming a loopback address or `localhost` (against DNS
     /// rebinding); on when the server listens on loopback.
@@ -63,8 +64,8 @@ impl Default for Limits {
             max_in_flight: 256,
             max_connections: 512,
             pool_size: std::thread::available_parallelism()
-                .map_or(2, |n| n.get())
-                .clamp(2, 8),
+                .map_or(2, |n| n.get() * 2)
+                .clamp(4, 8),
             loopback_hosts_only: true,
         }
     }

@@ -87,18 +87,25 @@ pub struct ArticleList {
 pub fn articles(store: &Store, opts: &ArticleOptions) -> Result<ArticleList> {
     let conn = store.connection();
     let actor = opts.actor.as_deref().map(str::to_ascii_uppercase);
-    const FILTER: &str = "(?1 IS NULL OR EXISTS (SELECT 1 FROM entities e WHERE e.article = a.rowid
-                                                 AND (e.actor = ?1 OR e.code = ?1)))";
-    let total: i64 = conn
-        .prepare_cached(&format!("SELECT count(*) FROM articles a WHERE {FILTER}"))?
-        .query_row([&actor], |r| r.get(0))?;
+    // The articles naming the actor, gathered once from the two entity indexes.
+    const NAMING: &str = "SELECT article FROM entities WHERE actor = ?1
+                          UNION SELECT article FROM entities WHERE code = ?1";
+
+    let total: i64 = match &actor {
+        None => conn
+            .prepare_cached("SELECT count(*) FROM articles")?
+            .query_row([], |r| r.get(0))?,
+        Some(a) => conn
+            .prepare_cached(&format!("SELECT count(*) FROM ({NAMING})"))?
+            .query_row([a], |r| r.get(0))?,
+    };
     let mut st = conn.prepare_cached(&format!(
         "SELECT a.id, a.title, a.published, a.site, a.url,
                 (SELECT count(*) FROM events v WHERE v.article = a.rowid),
                 (SELECT count(*) FROM entities e WHERE e.article = a.rowid),
                 (SELECT count(*) FROM quotes q WHERE q.article = a.rowid),
                 a.duplicate
-         FROM articles a WHERE {FILTER}
+         FROM articles a WHERE ?1 IS NULL OR a.rowid IN ({NAMING})
          ORDER BY a.published DESC, a.rowid DESC LIMIT ?2 OFFSET ?3"
     ))?;
     let articles = st
