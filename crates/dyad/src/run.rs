@@ -260,5 +260,7 @@ fn analyze_kind(e: &AnalyzeError) -> &'static str {
         AnalyzeError::Extract(ExtractError::Empty) => "empty",
         AnalyzeError::Extract(ExtractError::Binary(_)) => "binary",
         AnalyzeError::Extract(ExtractError::NoText) => "no-text",
+        AnalyzeError::TextTooLong { .. } => "too-long",
+        AnalyzeError::Timeout { .. } => "timeout",
     }
 }
