@@ -6,11 +6,24 @@ use dyad_doc::{Record, Source, Span};
 use dyad_extract::ExtractError;
 use sha2::{Digest, Sha256};
 
+pub mod parallel;
+
 /// Why one article could not be analysed.
 #[derive(Debug, thiserror::Error, PartialEq)]
 pub enum AnalyzeError {
     #[error(transparent)]
     Extract(#[from] ExtractError),
+}
+
+impl AnalyzeError {
+    /// A short name for the kind of failure, for summaries: `empty`, `binary`, `no-text`.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            AnalyzeError::Extract(ExtractError::Empty) => "empty",
+            AnalyzeError::Extract(ExtractError::Binary(_)) => "binary",
+            AnalyzeError::Extract(ExtractError::NoText) => "no-text",
+        }
+    }
 }
 
 /// Where the bytes came from, as the record's `source` names it.
