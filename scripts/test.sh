@@ -12,3 +12,6 @@ cargo clippy --workspace --all-targets --locked -- -D warnings
 
 echo "== cargo test"
 cargo test --workspace --locked
+
+echo "== Python package"
+bash scripts/python_tests.sh
