@@ -83,6 +83,22 @@ pub fn graph(store: &Store) -> Result<Graph> {
     Ok(from_edges(pairs.into_values().collect()))
 }
 
+impl Graph {
+    /// The graph of the edges with at least `min_events` events, its blocs found anew.
+    pub fn with_min_events(&self, min_events: i64) -> Graph {
+        if min_events <= 1 {
+            return self.clone();
+        }
+        from_edges(
+            self.edges
+                .iter()
+                .filter(|e| e.events >= min_events)
+                .cloned()
+                .collect(),
+        )
+    }
+}
+
 /// The graph of the given edges, with its blocs.
 pub(crate) fn from_edges(edges: Vec<GraphEdge>) -> Graph {
     let mut counts: BTreeMap<&str, i64> = BTreeMap::new();
@@ -302,6 +318,19 @@ mod tests {
             conflict: i64::from(w <= 0.0),
             weight: w,
         }
+    }
+
+    #[test]
+    fn min_events_drops_thin_edges_and_their_lone_nodes() {
+        let mut strong = edge("AAA", "BBB", 3.0);
+        strong.events = 3;
+        let g = from_edges(vec![strong.clone(), edge("AAA", "CCC", -4.0)]);
+        assert_eq!(g.with_min_events(1), g);
+        let thick = g.with_min_events(2);
+        assert_eq!(thick.edges, vec![strong]);
+        let codes: Vec<&str> = thick.nodes.iter().map(|n| n.code.as_str()).collect();
+        assert_eq!(codes, ["AAA", "BBB"]);
+        assert_eq!(thick.blocs, vec![vec!["AAA", "BBB"]]);
     }
 
     #[test]

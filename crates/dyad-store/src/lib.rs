@@ -5,6 +5,7 @@
 //! so the command line and an HTTP server call the same code.
 
 mod actors;
+mod browse;
 mod export;
 mod graph;
 mod ingest;
@@ -20,6 +21,10 @@ use std::path::Path;
 
 use rusqlite::Connection;
 
+pub use browse::{
+    actors, article_record, articles, ActorList, ActorRow, ArticleList, ArticleOptions, ArticleRow,
+    Revision,
+};
 pub use export::{export, gdelt_columns, ExportFormat, ExportOptions};
 pub use graph::{graph, write_graphml, Bloc, Graph, GraphEdge, GraphNode};
 pub use ingest::{IngestReport, Ingester, Outcome, DEFAULT_BATCH};
@@ -42,6 +47,8 @@ pub enum StoreError {
     Io(#[from] std::io::Error),
     #[error("the store has schema version {found}; this dyad reads version {expected}")]
     Version { found: i64, expected: i64 },
+    #[error("not a dyad store (it has no schema version)")]
+    NotAStore,
     #[error("parquet: {0}")]
     Parquet(#[from] parquet::errors::ParquetError),
     #[error("search query has no searchable words: {0:?}")]
@@ -65,6 +72,21 @@ impl Store {
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
         Self::init(conn)
+    }
+
+    /// Opens an existing store for reading only: nothing is created or written, and a file that
+    /// is missing or not a store of this schema version is an error.
+    pub fn open_read_only(path: impl AsRef<Path>) -> Result<Store> {
+        use rusqlite::OpenFlags;
+        let conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )?;
+        conn.busy_timeout(std::time::Duration::from_secs(10))?;
+        conn.pragma_update(None, "query_only", "ON")?;
+        conn.pragma_update(None, "cache_size", -16384)?;
+        schema::check(&conn)?;
+        Ok(Store { conn })
     }
 
     /// Opens a fresh store in memory (for tests and one-off work).

@@ -154,14 +154,35 @@ CREATE VIRTUAL TABLE IF NOT EXISTS quotes_fts USING fts5(
 );
 "#;
 
+/// The schema version recorded in the database, if any.
+fn version(conn: &Connection) -> Result<Option<i64>> {
+    Ok(conn
+        .query_row("SELECT max(version) FROM schema_version", [], |r| r.get(0))
+        .optional()?
+        .flatten())
+}
+
+/// Checks that an existing database is a store of this schema version, changing nothing.
+pub(crate) fn check(conn: &Connection) -> Result<()> {
+    let has_version_table = conn
+        .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'")?
+        .exists([])?;
+    if !has_version_table {
+        return Err(StoreError::NotAStore);
+    }
+    match version(conn)? {
+        Some(v) if v == SCHEMA_VERSION => Ok(()),
+        found => Err(StoreError::Version {
+            found: found.unwrap_or(0),
+            expected: SCHEMA_VERSION,
+        }),
+    }
+}
+
 /// Creates the schema in an empty database, or checks the version of an existing one.
 pub(crate) fn ensure(conn: &Connection) -> Result<()> {
     conn.execute_batch("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL);")?;
-    let found: Option<i64> = conn
-        .query_row("SELECT max(version) FROM schema_version", [], |r| r.get(0))
-        .optional()?
-        .flatten();
-    match found {
+    match version(conn)? {
         Some(v) if v == SCHEMA_VERSION => Ok(()),
         Some(v) => Err(StoreError::Version {
             found: v,

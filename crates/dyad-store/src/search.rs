@@ -153,12 +153,22 @@ pub fn search(store: &Store, opts: &SearchOptions) -> Result<SearchResults> {
         AND (?4 IS NULL OR EXISTS (SELECT 1 FROM entities e WHERE e.article = a.rowid
                                    AND (e.actor = ?4 OR e.code = ?4)))";
 
+    // Rank on the full-text index alone (reading an article row only when a filter needs
+    // it), then fetch the rows and highlights of the few best: a common word matches most of
+    // the corpus, and highlighting or sorting whole rows for every match would cost many times
+    // more than the ranking.
     let mut st = conn.prepare(&format!(
-        "SELECT a.id, a.title, a.published, a.url, a.text, a.record,
-                highlight(articles_fts, 1, char(1), char(2)), bm25(articles_fts) AS score
-         FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid
-         WHERE articles_fts MATCH ?1 AND {FILTER}
-         ORDER BY score, a.rowid LIMIT ?5"
+        "WITH top AS (
+             SELECT f.rowid AS rid, bm25(articles_fts) AS score FROM articles_fts f
+             WHERE articles_fts MATCH ?1
+               AND ((?2 IS NULL AND ?3 IS NULL AND ?4 IS NULL)
+                    OR EXISTS (SELECT 1 FROM articles a WHERE a.rowid = f.rowid AND {FILTER}))
+             ORDER BY score, f.rowid LIMIT ?5)
+         SELECT a.id, a.title, a.published, a.url, a.text, a.record,
+                (SELECT highlight(articles_fts, 1, char(1), char(2)) FROM articles_fts
+                 WHERE articles_fts MATCH ?1 AND rowid = top.rid),
+                top.score
+         FROM top JOIN articles a ON a.rowid = top.rid ORDER BY top.score, top.rid"
     ))?;
     let mut articles = Vec::new();
     let mut rows = st.query(params![fts, opts.from, opts.to, actor, limit])?;

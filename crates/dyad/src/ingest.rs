@@ -44,18 +44,19 @@ pub fn run(args: Args) -> ExitCode {
         return ExitCode::from(2);
     };
     let started = Instant::now();
-    let mut ing = store.ingester(args.batch);
-    let result = if args.records {
-        ingest_records(&args.paths, &mut ing)
-    } else {
-        ingest_articles(&args, &store, &mut ing)
+    let opts = RunOptions {
+        threads: args.threads,
+        max_bytes: args.max_bytes,
+        analyze: Options::default(),
+        progress: true,
     };
-    let report = result.and_then(|skipped| Ok((skipped, ing.finish()?)));
+    let report = if args.records {
+        ingest_with(&store, args.batch, |ing| ingest_records(&args.paths, ing))
+    } else {
+        ingest_paths(&store, &args.paths, &opts, args.batch)
+    };
     let report: IngestReport = match report {
-        Ok((skipped, mut r)) => {
-            r.present += skipped;
-            r
-        }
+        Ok(r) => r,
         Err(e) => {
             eprintln!("dyad: {}: {e}", args.db.db.display());
             return ExitCode::from(2);
@@ -86,22 +87,42 @@ pub fn run(args: Args) -> ExitCode {
     }
 }
 
+/// Analyses the articles under `paths` and stores them in batches of `batch`; items stored
+/// already are not analysed again, and count as present.
+pub(crate) fn ingest_paths(
+    store: &Store,
+    paths: &[PathBuf],
+    opts: &RunOptions,
+    batch: usize,
+) -> dyad_store::Result<IngestReport> {
+    ingest_with(store, batch, |ing| ingest_articles(paths, opts, store, ing))
+}
+
+/// Runs `fill` on a batched ingester and returns the counts, with the items `fill` reports as
+/// skipped counted as present.
+fn ingest_with(
+    store: &Store,
+    batch: usize,
+    fill: impl FnOnce(&mut Ingester<'_>) -> dyad_store::Result<usize>,
+) -> dyad_store::Result<IngestReport> {
+    let mut ing = store.ingester(batch);
+    let skipped = fill(&mut ing)?;
+    let mut report = ing.finish()?;
+    report.present += skipped;
+    Ok(report)
+}
+
 /// Analyses and stores; returns how many items were skipped as stored already.
 fn ingest_articles(
-    args: &Args,
+    paths: &[PathBuf],
+    opts: &RunOptions,
     store: &Store,
     ing: &mut Ingester<'_>,
 ) -> dyad_store::Result<usize> {
     let mut error = None;
-    let opts = RunOptions {
-        threads: args.threads,
-        max_bytes: args.max_bytes,
-        analyze: Options::default(),
-        progress: true,
-    };
     let summary = run_items(
-        &args.paths,
-        &opts,
+        paths,
+        opts,
         // A rerun does not analyse again what is stored already.
         |id| store.contains(id).unwrap_or(false),
         |outcome| {

@@ -2,6 +2,7 @@
 
 mod analyze;
 mod db;
+mod demo;
 mod export;
 mod graph;
 mod ingest;
@@ -9,6 +10,7 @@ mod output;
 mod relation;
 mod run;
 mod search;
+mod serve;
 mod stats;
 mod synth;
 
@@ -40,6 +42,10 @@ enum Command {
     Graph(graph::Args),
     /// Export events (GDELT 2.0 TSV, CSV) or records (JSONL).
     Export(export::Args),
+    /// Serve the JSON API and the web UI over a store.
+    Serve(serve::Args),
+    /// Analyse the bundled example articles into a fresh store and serve it.
+    Demo(demo::Args),
     /// Make a synthetic corpus for benchmarks.
     #[command(hide = true)]
     Synth(synth::Args),
@@ -55,6 +61,8 @@ fn main() -> ExitCode {
         Command::Relation(args) => relation::run(args),
         Command::Graph(args) => graph::run(args),
         Command::Export(args) => export::run(args),
+        Command::Serve(args) => serve::run(args),
+        Command::Demo(args) => demo::run(args),
         Command::Synth(args) => synth::run(args),
     }
 }
