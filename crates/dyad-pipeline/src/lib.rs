@@ -2,6 +2,8 @@
 //! Each stage is a plain function of what the stages before it produced. The CLI, the store
 //! and the language bindings all analyse through [`analyze`].
 
+use std::time::{Duration, Instant};
+
 use dyad_doc::{Record, Source, Span};
 use dyad_extract::ExtractError;
 use sha2::{Digest, Sha256};
@@ -13,15 +15,33 @@ pub mod parallel;
 pub enum AnalyzeError {
     #[error(transparent)]
     Extract(#[from] ExtractError),
+    /// The clean text is longer than [`Options::max_text_chars`].
+    #[error(
+        "article text has {chars} characters, over the limit of {limit} (see --max-text-chars)"
+    )]
+    TextTooLong { chars: usize, limit: usize },
+    /// The analysis ran past [`Options::doc_timeout`]; `stage` is the stage it was stopped
+    /// after.
+    #[error(
+        "analysis took over the time budget of {} ms (stopped after {stage}; see --doc-timeout-ms)",
+        budget.as_millis()
+    )]
+    Timeout {
+        budget: Duration,
+        stage: &'static str,
+    },
 }
 
 impl AnalyzeError {
-    /// A short name for the kind of failure, for summaries: `empty`, `binary`, `no-text`.
+    /// A short name for the kind of failure, for summaries: `empty`, `binary`, `no-text`,
+    /// `too-long`, `timeout`.
     pub fn kind(&self) -> &'static str {
         match self {
             AnalyzeError::Extract(ExtractError::Empty) => "empty",
             AnalyzeError::Extract(ExtractError::Binary(_)) => "binary",
             AnalyzeError::Extract(ExtractError::NoText) => "no-text",
+            AnalyzeError::TextTooLong { .. } => "too-long",
+            AnalyzeError::Timeout { .. } => "timeout",
         }
     }
 }
@@ -46,20 +66,77 @@ pub fn record_id(bytes: &[u8]) -> String {
     digest[..16].iter().map(|b| format!("{b:02x}")).collect()
 }
 
-/// Choices that change what a record holds.
-#[derive(Debug, Clone, Default)]
+/// The default longest clean text analysed, in characters: some 300 times a long news
+/// article, so only dumps and pathological pages reach it.
+pub const DEFAULT_MAX_TEXT_CHARS: usize = 5_000_000;
+
+/// The default time budget of one document: far beyond what any article takes (milliseconds),
+/// so that only pathological input reaches it.
+pub const DEFAULT_DOC_TIMEOUT: Duration = Duration::from_secs(60);
+
+/// Choices that change what a record holds, and the per-document limits.
+#[derive(Debug, Clone)]
 pub struct Options {
     /// Include the token layer in the record (off by default: it is large).
     pub tokens: bool,
+    /// Longest clean text analysed, in characters; a longer article is an error
+    /// ([`AnalyzeError::TextTooLong`]). `None`: no limit.
+    pub max_text_chars: Option<usize>,
+    /// Time budget of one document, checked after each stage; a document over it is an error
+    /// ([`AnalyzeError::Timeout`]). `None`: no budget. Every stage is linear in the text, so a
+    /// document stops at most one stage's time past the budget.
+    pub doc_timeout: Option<Duration>,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            tokens: false,
+            max_text_chars: Some(DEFAULT_MAX_TEXT_CHARS),
+            doc_timeout: Some(DEFAULT_DOC_TIMEOUT),
+        }
+    }
+}
+
+/// The time budget of one analysis: names the stage that overran it.
+struct Budget {
+    started: Instant,
+    limit: Option<Duration>,
+}
+
+impl Budget {
+    fn check(&self, stage: &'static str) -> Result<(), AnalyzeError> {
+        match self.limit {
+            Some(budget) if self.started.elapsed() > budget => {
+                Err(AnalyzeError::Timeout { budget, stage })
+            }
+            _ => Ok(()),
+        }
+    }
 }
 
 /// Analyses one page (HTML or plain text, any supported encoding).
 pub fn analyze(bytes: &[u8], origin: Origin, opts: &Options) -> Result<Record, AnalyzeError> {
+    let budget = Budget {
+        started: Instant::now(),
+        limit: opts.doc_timeout,
+    };
     let hints = dyad_extract::Hints {
         url: origin.url.as_deref(),
         charset: origin.charset.as_deref(),
     };
     let (format, mut ex) = dyad_extract::extract(bytes, &hints)?;
+    if let Some(limit) = opts.max_text_chars {
+        // Counting stops at the limit: a huge text costs no more than a long one.
+        let chars = ex.text.chars().take(limit.saturating_add(1)).count();
+        if chars > limit {
+            return Err(AnalyzeError::TextTooLong {
+                chars: ex.text.chars().count(),
+                limit,
+            });
+        }
+    }
+    budget.check("extraction")?;
     if ex.meta.published.is_none() {
         ex.meta.published = origin.published;
     }
@@ -76,13 +153,16 @@ pub fn analyze(bytes: &[u8], origin: Origin, opts: &Options) -> Result<Record, A
     rec.meta = ex.meta;
     rec.sentences = dyad_nlp::sentences(&rec.text, &rec.blocks);
     let tokens = dyad_nlp::tokenize(&rec.text);
+    budget.check("sentences and tokens")?;
     rec.entities = dyad_nlp::entities(
         &rec.text,
         &rec.sentences,
         &tokens,
         rec.meta.published.as_deref(),
     );
+    budget.check("entities")?;
     rec.quotes = dyad_nlp::quotes(&rec.text, &rec.sentences, &tokens, &rec.entities);
+    budget.check("quotes")?;
     rec.amounts = dyad_nlp::amounts(&rec.text, &rec.sentences);
     rec.dates = dyad_nlp::dates(
         &rec.text,
@@ -90,6 +170,7 @@ pub fn analyze(bytes: &[u8], origin: Origin, opts: &Options) -> Result<Record, A
         &rec.amounts,
         rec.meta.published.as_deref(),
     );
+    budget.check("amounts and dates")?;
     rec.events = dyad_code::events(&dyad_code::Article {
         text: &rec.text,
         sentences: &rec.sentences,
@@ -99,6 +180,7 @@ pub fn analyze(bytes: &[u8], origin: Origin, opts: &Options) -> Result<Record, A
         dates: &rec.dates,
         published: rec.meta.published.as_deref(),
     });
+    budget.check("events")?;
     rec.tone = dyad_code::tone(&rec.text, &tokens);
     rec.themes = dyad_code::themes(&rec.text, &tokens);
     if opts.tokens {
@@ -156,6 +238,50 @@ mod tests {
             let s: String = chars[m.start..m.end].iter().collect();
             assert_eq!(s, m.text);
         }
+    }
+
+    #[test]
+    fn text_over_the_limit_is_an_error_naming_both_lengths() {
+        let opts = Options {
+            max_text_chars: Some(20),
+            ..Options::default()
+        };
+        let page = "Israel recognised Azerbaijan in 1991. Ties grew.";
+        let err = analyze(page.as_bytes(), Origin::default(), &opts).unwrap_err();
+        assert_eq!(
+            err,
+            AnalyzeError::TextTooLong {
+                chars: page.chars().count(),
+                limit: 20
+            }
+        );
+        assert!(err.to_string().contains("--max-text-chars"), "{err}");
+        let unlimited = Options {
+            max_text_chars: None,
+            ..Options::default()
+        };
+        assert!(analyze(page.as_bytes(), Origin::default(), &unlimited).is_ok());
+    }
+
+    #[test]
+    fn a_document_over_its_time_budget_is_an_error() {
+        let opts = Options {
+            doc_timeout: Some(Duration::ZERO),
+            ..Options::default()
+        };
+        let page = "Israel recognised Azerbaijan in 1991. Ties grew.";
+        let err = analyze(page.as_bytes(), Origin::default(), &opts).unwrap_err();
+        assert!(
+            matches!(
+                err,
+                AnalyzeError::Timeout {
+                    stage: "extraction",
+                    ..
+                }
+            ),
+            "{err:?}"
+        );
+        assert!(err.to_string().contains("--doc-timeout-ms"), "{err}");
     }
 
     #[test]

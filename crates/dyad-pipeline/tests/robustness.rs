@@ -5,7 +5,14 @@ use dyad_pipeline::{analyze, Options, Origin};
 use proptest::prelude::*;
 
 fn run(bytes: &[u8]) {
-    if let Ok(rec) = analyze(bytes, Origin::default(), &Options { tokens: true }) {
+    if let Ok(rec) = analyze(
+        bytes,
+        Origin::default(),
+        &Options {
+            tokens: true,
+            ..Options::default()
+        },
+    ) {
         let n = rec.text.chars().count();
         for s in rec.sentences.iter().chain(rec.tokens.iter()) {
             assert!(s.start <= s.end && s.end <= n, "span out of range");

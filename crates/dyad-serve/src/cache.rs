@@ -35,8 +35,10 @@ impl<T> Default for Cached<T> {
 
 impl<T> Cached<T> {
     /// The value, if the store's revision was seen to be its own less than [`RECHECK`] ago.
+    /// Never waits: while the value is being computed anew this is `None` (it is called on
+    /// the server's async threads, which must not block).
     pub fn recent(&self) -> Option<Arc<T>> {
-        let slot = self.slot.lock().ok()?;
+        let slot = self.slot.try_lock().ok()?;
         slot.as_ref()
             .filter(|e| e.checked.elapsed() < RECHECK)
             .map(|e| e.value.clone())

@@ -1,7 +1,7 @@
 //! The HTTP API and web UI over a dyad corpus store.
 //!
 //! The store is opened read-only through a small pool of connections; every query runs on a
-//! blocking thread under a deadline. Every request passes [`guard`] first: only `GET` and
+//! blocking thread under a deadline. Every request passes a guard first: only `GET` and
 //! `HEAD` without a body, bounded URI, headers, time and concurrency, and security headers on
 //! every answer. Static files come from the embedded list in [`assets`], never from the file
 //! system.
@@ -114,7 +114,9 @@ pub fn router(state: AppState) -> Router {
 pub enum ServeError {
     /// The store could not be opened.
     Store(StoreError),
-    /// The address could not be bound, or the runtime not started.
+    /// The address could not be listened on.
+    Bind(SocketAddr, io::Error),
+    /// The runtime could not be started.
     Io(io::Error),
 }
 
@@ -122,6 +124,7 @@ impl std::fmt::Display for ServeError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             ServeError::Store(e) => write!(f, "{e}"),
+            ServeError::Bind(addr, e) => write!(f, "cannot listen on {addr}: {e}"),
             ServeError::Io(e) => write!(f, "{e}"),
         }
     }
@@ -152,7 +155,7 @@ impl Server {
             .map_err(ServeError::Io)?;
         let listener = runtime
             .block_on(TcpListener::bind(addr))
-            .map_err(ServeError::Io)?;
+            .map_err(|e| ServeError::Bind(addr, e))?;
         Ok(Server {
             runtime,
             listener,

@@ -136,3 +136,45 @@ fn serves_over_loopback_within_its_limits() {
     let garbage = "GET /api/stats HTTP/9.9 nonsense\r\n\r\n";
     assert_eq!(once(addr, garbage).status, 400);
 }
+
+#[test]
+fn slow_and_idle_clients_are_cut_off() {
+    let rt = common::runtime();
+    let limits = Limits {
+        header_read_time: Duration::from_millis(300),
+        ..Limits::default()
+    };
+    let app = common::app("slow-clients", limits);
+    let listener = rt
+        .block_on(tokio::net::TcpListener::bind("127.0.0.1:0"))
+        .unwrap();
+    let addr = listener.local_addr().unwrap();
+    rt.spawn(dyad_serve::serve_on(listener, app));
+    let started = std::time::Instant::now();
+    // Half a request head, then nothing.
+    let (mut slow, mut slow_reader) = connect(addr);
+    slow.write_all(b"GET /api/stats HTTP/1.1\r\nHost: loc")
+        .unwrap();
+    // Nothing at all.
+    let (_idle, mut idle_reader) = connect(addr);
+    // One request, then nothing on the kept-alive connection.
+    let (mut done, mut done_reader) = connect(addr);
+    done.write_all(b"GET /api/stats HTTP/1.1\r\nHost: localhost\r\n\r\n")
+        .unwrap();
+    assert_eq!(read_reply(&mut done_reader).status, 200);
+    for reader in [&mut slow_reader, &mut idle_reader, &mut done_reader] {
+        let mut rest = Vec::new();
+        // The server closes the connection (perhaps after a 408): reading ends.
+        let _ = reader.read_to_end(&mut rest);
+        let text = String::from_utf8_lossy(&rest);
+        assert!(
+            rest.is_empty() || text.starts_with("HTTP/1.1 408"),
+            "{text}"
+        );
+    }
+    assert!(
+        started.elapsed() < Duration::from_secs(5),
+        "{:?}",
+        started.elapsed()
+    );
+}

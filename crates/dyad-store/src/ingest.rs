@@ -46,6 +46,7 @@ pub struct Ingester<'c> {
     pending: usize,
     in_tx: bool,
     report: IngestReport,
+    committed: IngestReport,
 }
 
 impl<'c> Ingester<'c> {
@@ -56,6 +57,7 @@ impl<'c> Ingester<'c> {
             pending: 0,
             in_tx: false,
             report: IngestReport::default(),
+            committed: IngestReport::default(),
         }
     }
 
@@ -107,6 +109,11 @@ impl<'c> Ingester<'c> {
         &self.report
     }
 
+    /// The counts as of the last commit: what is durably in the store whatever happens next.
+    pub fn committed(&self) -> &IngestReport {
+        &self.committed
+    }
+
     /// Commits what is pending and returns the counts.
     pub fn finish(mut self) -> Result<IngestReport> {
         self.commit()?;
@@ -133,6 +140,7 @@ impl<'c> Ingester<'c> {
         if self.in_tx {
             self.conn.execute_batch("COMMIT")?;
             self.in_tx = false;
+            self.committed = self.report.clone();
         }
         self.pending = 0;
         Ok(())

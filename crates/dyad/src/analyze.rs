@@ -4,8 +4,6 @@ use std::io::{self, BufWriter, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use dyad_pipeline::Options;
-
 use crate::run::{run, Outcome, RunOptions};
 
 /// Arguments of `dyad analyze`.
@@ -21,6 +19,8 @@ pub struct Args {
     /// Largest input item in bytes, after decompression; larger items are reported and skipped.
     #[arg(long, default_value_t = dyad_source::DEFAULT_MAX_BYTES)]
     max_bytes: u64,
+    #[command(flatten)]
+    limits: crate::limits::Limits,
     /// Include the token layer in each record.
     #[arg(long)]
     tokens: bool,
@@ -37,9 +37,7 @@ pub fn run_command(args: Args) -> ExitCode {
     let opts = RunOptions {
         threads: args.threads,
         max_bytes: args.max_bytes,
-        analyze: Options {
-            tokens: args.tokens,
-        },
+        analyze: args.limits.options(args.tokens),
         progress: !args.quiet,
     };
     let stdout = io::stdout();

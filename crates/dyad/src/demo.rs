@@ -54,6 +54,7 @@ pub fn run(args: Args) -> ExitCode {
         std::slice::from_ref(&articles),
         &opts,
         DEFAULT_BATCH,
+        &mut crate::ingest::CommitLog::new(false),
     ) {
         Ok(r) => eprintln!(
             "dyad: demo: {} articles from {} analysed into {} ({} failed)",

@@ -7,7 +7,6 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use dyad_doc::Record;
-use dyad_pipeline::Options;
 use dyad_store::{IngestReport, Ingester, Store, DEFAULT_BATCH};
 
 use crate::db::DbArg;
@@ -30,12 +29,57 @@ pub struct Args {
     /// Largest input item in bytes, after decompression; larger items are recorded as failed.
     #[arg(long, default_value_t = dyad_source::DEFAULT_MAX_BYTES)]
     max_bytes: u64,
+    #[command(flatten)]
+    limits: crate::limits::Limits,
     /// Worker threads for analysis (0: one per core).
     #[arg(long, default_value_t = 0)]
     threads: usize,
     /// Print the counts as JSON on stdout.
     #[arg(long)]
     json: bool,
+    /// Print a line on stderr after each committed batch: the counts durably stored so far.
+    #[arg(long)]
+    log_commits: bool,
+}
+
+/// Prints the committed counts each time a batch commits, when asked to.
+pub(crate) struct CommitLog {
+    enabled: bool,
+    last: IngestReport,
+}
+
+impl CommitLog {
+    /// A log that prints only when `enabled`.
+    pub(crate) fn new(enabled: bool) -> Self {
+        CommitLog {
+            enabled,
+            last: IngestReport::default(),
+        }
+    }
+
+    /// Called after each item: prints when a batch has committed since the last call.
+    fn after(&mut self, ing: &Ingester<'_>) {
+        if *ing.committed() != self.last {
+            self.print(ing.committed());
+        }
+    }
+
+    /// Called with the final counts, committed when the ingest finishes.
+    fn finish(&mut self, report: &IngestReport) {
+        if *report != self.last {
+            self.print(report);
+        }
+    }
+
+    fn print(&mut self, now: &IngestReport) {
+        if self.enabled {
+            eprintln!(
+                "dyad: committed {} added, {} near-duplicates, {} already stored, {} failed",
+                now.added, now.duplicates, now.present, now.failed
+            );
+        }
+        self.last = now.clone();
+    }
 }
 
 /// Runs the command; exit status 1 when any item failed (failures are recorded in the store).
@@ -47,13 +91,16 @@ pub fn run(args: Args) -> ExitCode {
     let opts = RunOptions {
         threads: args.threads,
         max_bytes: args.max_bytes,
-        analyze: Options::default(),
+        analyze: args.limits.options(false),
         progress: true,
     };
+    let mut log = CommitLog::new(args.log_commits);
     let report = if args.records {
-        ingest_with(&store, args.batch, |ing| ingest_records(&args.paths, ing))
+        ingest_with(&store, args.batch, &mut log, |ing, log| {
+            ingest_records(&args.paths, ing, log)
+        })
     } else {
-        ingest_paths(&store, &args.paths, &opts, args.batch)
+        ingest_paths(&store, &args.paths, &opts, args.batch, &mut log)
     };
     let report: IngestReport = match report {
         Ok(r) => r,
@@ -94,8 +141,11 @@ pub(crate) fn ingest_paths(
     paths: &[PathBuf],
     opts: &RunOptions,
     batch: usize,
+    log: &mut CommitLog,
 ) -> dyad_store::Result<IngestReport> {
-    ingest_with(store, batch, |ing| ingest_articles(paths, opts, store, ing))
+    ingest_with(store, batch, log, |ing, log| {
+        ingest_articles(paths, opts, store, ing, log)
+    })
 }
 
 /// Runs `fill` on a batched ingester and returns the counts, with the items `fill` reports as
@@ -103,11 +153,13 @@ pub(crate) fn ingest_paths(
 fn ingest_with(
     store: &Store,
     batch: usize,
-    fill: impl FnOnce(&mut Ingester<'_>) -> dyad_store::Result<usize>,
+    log: &mut CommitLog,
+    fill: impl FnOnce(&mut Ingester<'_>, &mut CommitLog) -> dyad_store::Result<usize>,
 ) -> dyad_store::Result<IngestReport> {
     let mut ing = store.ingester(batch);
-    let skipped = fill(&mut ing)?;
+    let skipped = fill(&mut ing, log)?;
     let mut report = ing.finish()?;
+    log.finish(&report);
     report.present += skipped;
     Ok(report)
 }
@@ -118,6 +170,7 @@ fn ingest_articles(
     opts: &RunOptions,
     store: &Store,
     ing: &mut Ingester<'_>,
+    log: &mut CommitLog,
 ) -> dyad_store::Result<usize> {
     let mut error = None;
     let summary = run_items(
@@ -134,6 +187,7 @@ fn ingest_articles(
                 }
                 Outcome::Skipped => Ok(()),
             };
+            log.after(ing);
             match done {
                 Ok(()) => true,
                 Err(e) => {
@@ -146,7 +200,11 @@ fn ingest_articles(
     error.map_or(Ok(summary.skipped), Err)
 }
 
-fn ingest_records(paths: &[PathBuf], ing: &mut Ingester<'_>) -> dyad_store::Result<usize> {
+fn ingest_records(
+    paths: &[PathBuf],
+    ing: &mut Ingester<'_>,
+    log: &mut CommitLog,
+) -> dyad_store::Result<usize> {
     for path in paths {
         let name = path.display().to_string();
         let reader: Box<dyn BufRead> = if name == "-" {
@@ -183,6 +241,7 @@ fn ingest_records(paths: &[PathBuf], ing: &mut Ingester<'_>) -> dyad_store::Resu
                     ing.fail(&at, &format!("not a record: {e}"))?;
                 }
             }
+            log.after(ing);
         }
     }
     Ok(0)

@@ -6,6 +6,7 @@ mod demo;
 mod export;
 mod graph;
 mod ingest;
+mod limits;
 mod output;
 mod relation;
 mod run;

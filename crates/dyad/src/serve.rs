@@ -2,10 +2,8 @@
 
 use std::io::Write;
 use std::net::SocketAddr;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-
-use crate::db::DbArg;
 
 /// The address served on unless told otherwise: this machine only.
 pub const DEFAULT_ADDR: &str = "127.0.0.1:8080";
@@ -13,8 +11,9 @@ pub const DEFAULT_ADDR: &str = "127.0.0.1:8080";
 /// Arguments of `dyad serve`.
 #[derive(clap::Args)]
 pub struct Args {
-    #[command(flatten)]
-    db: DbArg,
+    /// The store to serve (made by `dyad ingest`; opened read-only, never created).
+    #[arg(long, default_value = crate::db::DEFAULT_DB)]
+    db: PathBuf,
     /// Address and port to listen on (port 0 picks a free one). Any address but a loopback
     /// one makes the store readable from other machines.
     #[arg(long, default_value = DEFAULT_ADDR)]
@@ -23,7 +22,7 @@ pub struct Args {
 
 /// Runs the command.
 pub fn run(args: Args) -> ExitCode {
-    serve(&args.db.db, args.addr)
+    serve(&args.db, args.addr)
 }
 
 /// Serves the store at `db` on `addr` until the process is stopped.
@@ -36,8 +35,12 @@ pub fn serve(db: &Path, addr: SocketAddr) -> ExitCode {
     }
     let server = match dyad_serve::Server::bind(db, addr) {
         Ok(s) => s,
-        Err(e) => {
+        Err(e @ dyad_serve::ServeError::Store(_)) => {
             eprintln!("dyad: serve: {}: {e}", db.display());
+            return ExitCode::from(2);
+        }
+        Err(e) => {
+            eprintln!("dyad: serve: {e}");
             return ExitCode::from(2);
         }
     };

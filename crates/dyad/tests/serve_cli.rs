@@ -119,12 +119,23 @@ fn serve_opens_an_existing_store_only() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("no such store"));
     assert!(!db.exists(), "serve must not create a store");
 
+    // A port in use is named in the error.
+    let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = taken.local_addr().unwrap().to_string();
     let db = tmp.join("synth.db");
     let made = Command::new(env!("CARGO_BIN_EXE_dyad"))
         .args(["synth", "--db", db.to_str().unwrap(), "--articles", "20"])
         .output()
         .unwrap();
     assert!(made.status.success());
+    let out = Command::new(env!("CARGO_BIN_EXE_dyad"))
+        .args(["serve", "--db", db.to_str().unwrap(), "--addr", &port])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains(&format!("cannot listen on {port}")), "{err}");
+    drop(taken);
     // Listening on every interface works but warns; the test talks to it over loopback.
     let mut server = Running::start(
         &["serve", "--db", db.to_str().unwrap(), "--addr", "0.0.0.0:0"],
