@@ -24,4 +24,4 @@ cargo build --quiet --locked -p dyad
 export DYAD_BIN="$PWD/target/debug/dyad"
 
 echo "== pytest"
-python -m pytest -q -p no:cacheprovider crates/dyad-py/tests "$@"
+python -m pytest -q -p no:cacheprovider crates/dyad-py/tests examples/spark/tests "$@"

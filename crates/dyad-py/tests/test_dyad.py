@@ -6,14 +6,14 @@ import pyarrow as pa
 import pytest
 
 import dyad
-from conftest import ARTICLES, cli_records
+from support import ARTICLES, article_day, cli_records
 
 PAGES = sorted(ARTICLES.iterdir())
 
 
 @pytest.mark.parametrize("page", PAGES, ids=lambda p: p.name)
-def test_analyze_gives_the_cli_record(dyad_bin, page):
-    (want,) = cli_records(dyad_bin, page)
+def test_analyze_gives_the_cli_record(page):
+    (want,) = cli_records(page)
     got = dyad.analyze(page.read_bytes(), path=str(page))
     assert got == want
     # Key order too: the dict reads like the CLI's JSON.
@@ -34,9 +34,9 @@ def test_url_and_date_reach_the_record():
     assert rec["source"]["path"] is None
 
 
-def test_batch_of_warc_items_matches_the_cli(dyad_bin, shards):
+def test_batch_of_warc_items_matches_the_cli(shards):
     folder, counts = shards
-    want = cli_records(dyad_bin, folder)
+    want = cli_records(folder)
     items = [it for f in sorted(folder.iterdir()) for it in dyad.read_items(f)]
     assert len(items) == counts["page_records"]
     batch = dyad.analyze_batch(items)
@@ -69,8 +69,7 @@ def test_batch_columns_agree_with_the_records(shards):
         assert row["n_events"] == len(rec["events"])
         assert row["n_entities"] == len(rec["entities"])
         assert row["themes"] == rec["themes"]
-        day = (rec["meta"]["published"] or rec["source"]["fetched"])[:10]
-        assert row["date"] == day
+        assert row["date"] == article_day(rec)
     events = [(rec["id"], v, rec["text"]) for rec in records for v in rec["events"]]
     assert len(events) == evs.num_rows > 0
     for row, (article_id, v, text) in zip(evs.to_pylist(), events):
