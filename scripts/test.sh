@@ -19,5 +19,8 @@ cargo test --workspace --locked
 echo "== smoke fuzzing (${DYAD_FUZZ_SECONDS:-60} s per target)"
 cargo run --quiet --locked -p dyad-fuzz -- --seconds "${DYAD_FUZZ_SECONDS:-60}" --jobs 2 all
 
+echo "== browser test (web UI in chromium)"
+bash scripts/browser-test.sh
+
 echo "== Python package and Spark job"
 bash scripts/python_tests.sh
