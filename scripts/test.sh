@@ -21,3 +21,6 @@ cargo run --quiet --locked -p dyad-fuzz -- --seconds "${DYAD_FUZZ_SECONDS:-60}" 
 
 echo "== browser test (web UI in chromium)"
 bash scripts/browser-test.sh
+
+echo "== Python package and Spark job"
+bash scripts/python_tests.sh

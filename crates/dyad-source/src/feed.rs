@@ -161,11 +161,17 @@ fn append(current: &mut Option<Entry>, stack: &[String], text: &str) {
 /// Normalises an RFC 822 (`Tue, 15 Oct 2024 08:00:00 GMT`) or ISO 8601 date to `YYYY-MM-DD`.
 pub fn feed_date(text: &str) -> Option<String> {
     let t = text.trim();
-    if t.len() >= 10 && t.as_bytes()[4] == b'-' && t.as_bytes()[7] == b'-' {
-        // A multi-byte character may straddle byte 10 of malformed input.
-        if let Some(day) = t.get(..10) {
-            return Some(day.to_string());
-        }
+    // An ISO date: the first ten bytes are ASCII (`YYYY-MM-DD`), so slicing them is safe.
+    if let Some(day) = t.get(..10).filter(|d| {
+        d.bytes().enumerate().all(|(i, b)| {
+            if i == 4 || i == 7 {
+                b == b'-'
+            } else {
+                b.is_ascii_digit()
+            }
+        })
+    }) {
+        return Some(day.to_string());
     }
     const MONTHS: [&str; 12] = [
         "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
@@ -259,5 +265,7 @@ mod tests {
             Some("2019-10-12")
         );
         assert_eq!(feed_date("soon"), None);
+        // A multi-byte character inside the first ten bytes is no ISO date, and no panic.
+        assert_eq!(feed_date("2024-10-\u{200b}15T08:00:00Z"), None);
     }
 }
