@@ -1,7 +1,7 @@
 //! The HTTP API and web UI over a dyad corpus store.
 //!
 //! The store is opened read-only through a small pool of connections; every query runs on a
-//! blocking thread under a deadline. Every request passes [`guard`] first: only `GET` and
+//! blocking thread under a deadline. Every request passes a guard first: only `GET` and
 //! `HEAD` without a body, bounded URI, headers, time and concurrency, and security headers on
 //! every answer. Static files come from the embedded list in [`assets`], never from the file
 //! system.

@@ -259,6 +259,7 @@ pub fn openapi() -> Value {
             "/api/openapi.json": {
                 "get": {
                     "summary": "This description.",
+                    "parameters": [],
                     "responses": { "200": { "description": "OpenAPI 3.1 document",
                         "content": { "application/json": {} } } },
                 },

@@ -261,3 +261,49 @@ fn ui_files_come_from_the_embedded_list_only() {
         assert!(!a.error().is_empty());
     }
 }
+
+#[test]
+fn every_documented_parameter_is_accepted_and_no_other() {
+    let rt = runtime();
+    let app = common::app("documented", Limits::default());
+    let doc = dyad_serve::openapi();
+    for (path, item) in doc["paths"].as_object().unwrap() {
+        if path.contains('{') {
+            continue;
+        }
+        let params = item["get"]["parameters"].as_array().unwrap();
+        let query: Vec<String> = params
+            .iter()
+            .map(|p| {
+                let schema = &p["schema"];
+                let value = if schema["type"] == "integer" {
+                    "1"
+                } else if schema["format"] == "date" {
+                    "2020-01-01"
+                } else {
+                    "ISR"
+                };
+                format!("{}={value}", p["name"].as_str().unwrap())
+            })
+            .collect();
+        let a = get(&rt, &app, &format!("{path}?{}", query.join("&")));
+        assert_eq!(
+            a.status,
+            200,
+            "{path}?{}: {}",
+            query.join("&"),
+            String::from_utf8_lossy(&a.body)
+        );
+        let e = get(
+            &rt,
+            &app,
+            &format!("{path}?{}&undocumented=1", query.join("&")),
+        );
+        assert_eq!(e.status, 400, "{path}");
+        assert!(
+            e.error().starts_with("unknown parameter \"undocumented\""),
+            "{}",
+            e.error()
+        );
+    }
+}
