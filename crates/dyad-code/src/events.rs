@@ -1,8 +1,9 @@
-//! Event coding for a whole article: the entities' mentions become actor mentions, and the
+//! Event coding for a whole article: the entities and agents become actor mentions
+//! ([`crate::actors`]), and the
 //! verb and noun patterns of `dyad-events` code them against the CAMEO codebook of [`cameo`].
 
 use dyad_doc::{DateMention, Entity, Event, Quote, Span};
-use dyad_events::{quad_from_root, ActorMention, Codebook, EventCoder, Inputs};
+use dyad_events::{quad_from_root, Codebook, EventCoder, Inputs};
 use dyad_nlp::Token;
 
 use crate::cameo;
@@ -23,24 +24,6 @@ impl Codebook for CameoBook {
     }
 }
 
-/// One actor mention per entity mention that carries an actor code, in text order.
-pub fn actor_mentions(entities: &[Entity]) -> Vec<ActorMention> {
-    let mut out: Vec<ActorMention> = entities
-        .iter()
-        .filter_map(|e| e.code.as_ref().map(|c| (e, c)))
-        .flat_map(|(e, code)| {
-            e.mentions.iter().map(move |m| ActorMention {
-                start: m.start,
-                end: m.end,
-                code: code.clone(),
-                entity: Some(e.id.clone()),
-            })
-        })
-        .collect();
-    out.sort_by_key(|a| (a.start, a.end));
-    out
-}
-
 /// Everything the coder reads from an annotated article (byte offsets).
 pub struct Article<'a> {
     pub text: &'a str,
@@ -54,7 +37,12 @@ pub struct Article<'a> {
 
 /// Codes the article's events with the shipped verb and noun patterns.
 pub fn events(article: &Article) -> Vec<Event> {
-    let actors = actor_mentions(article.entities);
+    let actors = crate::actors::actor_mentions(
+        article.text,
+        article.sentences,
+        article.tokens,
+        article.entities,
+    );
     let inputs = Inputs {
         text: article.text,
         sentences: article.sentences,

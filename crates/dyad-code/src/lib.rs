@@ -3,6 +3,7 @@
 //! classes, PLOVER types), GDELT-style tone and the theme taxonomy. Every table comes from a
 //! data file under the workspace's `data/` directory, embedded at build time.
 
+pub mod actors;
 pub mod cameo;
 pub mod events;
 pub mod themes;

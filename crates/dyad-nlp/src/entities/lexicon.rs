@@ -87,6 +87,7 @@ const COUNTRIES: &str = include_str!("../../../../data/actors/countries.tsv");
 const COUNTRIES_EXTRA: &str = include_str!("../../../../data/actors/countries-extra.tsv");
 const LEADERS: &str = include_str!("../../../../data/actors/leaders.tsv");
 const ORGANIZATIONS: &str = include_str!("../../../../data/actors/organizations.tsv");
+const ORGANIZATIONS_EXTRA: &str = include_str!("../../../../data/actors/organizations-extra.tsv");
 const GROUPS: &str = include_str!("../../../../data/actors/groups.tsv");
 const GROUPS_EXTRA: &str = include_str!("../../../../data/actors/groups-extra.tsv");
 const AGENTS: &str = include_str!("../../../../data/actors/agents.tsv");
@@ -129,6 +130,7 @@ impl Lexicon {
                 COUNTRIES_EXTRA,
                 LEADERS,
                 ORGANIZATIONS,
+                ORGANIZATIONS_EXTRA,
                 GROUPS,
                 GROUPS_EXTRA,
             ] {

@@ -1,0 +1,541 @@
+//! The actor mentions the event coder works with. Named entities that carry an actor code come
+//! first; to them this adds what news names without a proper noun:
+//! - country words the entity stage left as plain words ("Palestinian officials");
+//! - agents joined to the country their phrase names: "Israeli troops" → `ISRMIL`, "Iraq's
+//!   interim government", "officials of Iraq", "demonstrators in Baghdad";
+//! - generic collective agents ("the government", "police", "protesters") placed in the country
+//!   where the sentence sets the action ("in Algiers"), else the article's main country;
+//! - places, which stand for their country ("in Jericho" → `PSE`);
+//! - people coded by role only ("President Bush" → `GOV`), placed like collective agents.
+//!
+//! The agent table (`data/actors/collective-agents.tsv`) and the shipped entity lexicon are
+//! read once per process.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+use dyad_doc::{Entity, EntityKind, Span};
+use dyad_events::ActorMention;
+use dyad_nlp::entities::lexicon::{push_lower, ActorKind, Lexicon};
+use dyad_nlp::{Token, TokenKind};
+
+const COLLECTIVE_AGENTS: &str = include_str!("../../../data/actors/collective-agents.tsv");
+
+/// Words that may stand between a country and its agent ("Israeli army", "Iraq's interim
+/// government", "Serbian military police") are modifiers; these may not.
+const NOT_MODIFIERS: &[&str] = &[
+    "and", "or", "but", "of", "in", "on", "at", "to", "for", "from", "by", "with", "the", "a",
+    "an", "that", "which", "who", "said", "says", "has", "have", "had", "is", "are", "was", "were",
+    "will", "would", "as", "than", "against", "into", "over", "after", "before",
+];
+/// Prepositions that place what follows as the scene of the action.
+const LOCATIVE: &[&str] = &[
+    "in",
+    "at",
+    "near",
+    "inside",
+    "across",
+    "throughout",
+    "outside",
+];
+/// Prepositions that tie an agent to the country after it ("officials of X").
+const AGENT_OF: &[&str] = &["of", "from", "in"];
+
+/// The collective-agent table: singular phrase (lower case, space-joined) → role code.
+struct Agents {
+    roles: HashMap<String, &'static str>,
+    /// Every proper word prefix of a phrase ("riot" of "riot police").
+    prefixes: HashSet<String>,
+    max_words: usize,
+    /// The codes of the lexicon's countries.
+    countries: HashSet<String>,
+}
+
+fn agents() -> &'static Agents {
+    static AGENTS: OnceLock<Agents> = OnceLock::new();
+    AGENTS.get_or_init(|| {
+        let mut roles = HashMap::new();
+        let mut prefixes = HashSet::new();
+        let mut max_words = 1;
+        for line in COLLECTIVE_AGENTS.lines() {
+            if line.starts_with('#') || line.trim().is_empty() {
+                continue;
+            }
+            if let Some((phrase, role)) = line.split_once('\t') {
+                let phrase = phrase.trim().to_lowercase();
+                let parts: Vec<&str> = phrase.split(' ').collect();
+                max_words = max_words.max(parts.len());
+                for n in 1..parts.len() {
+                    prefixes.insert(parts[..n].join(" "));
+                }
+                roles.insert(phrase, role.trim());
+            }
+        }
+        let countries = Lexicon::shipped()
+            .actors
+            .iter()
+            .filter(|a| a.kind == ActorKind::Country)
+            .filter_map(|a| a.codes.first().map(|c| c.code.clone()))
+            .collect();
+        Agents {
+            roles,
+            prefixes,
+            max_words,
+            countries,
+        }
+    })
+}
+
+/// One word of a sentence as this module reads it.
+struct Word {
+    start: usize,
+    end: usize,
+    low: String,
+    upper: bool,
+    possessive: bool,
+    punct: bool,
+}
+
+/// A named thing in the sentence that an agent may belong to.
+#[derive(Clone)]
+struct Anchor {
+    /// Word range.
+    first: usize,
+    last: usize,
+    code: Option<String>,
+    country: Option<String>,
+    entity: Option<String>,
+    kind: EntityKind,
+}
+
+/// Every actor mention of the article, in text order.
+pub fn actor_mentions(
+    text: &str,
+    sentences: &[Span],
+    tokens: &[Token],
+    entities: &[Entity],
+) -> Vec<ActorMention> {
+    let lex = Lexicon::shipped();
+    let mut named: Vec<(usize, usize, &Entity)> = entities
+        .iter()
+        .flat_map(|e| e.mentions.iter().map(move |m| (m.start, m.end, e)))
+        .collect();
+    named.sort_by_key(|&(s, e, _)| (s, e));
+    let main = main_country(entities);
+    let mut out: Vec<ActorMention> = Vec::new();
+    for s in sentences {
+        let ta = tokens.partition_point(|t| t.span.start < s.start);
+        let tb = tokens.partition_point(|t| t.span.start < s.end);
+        let na = named.partition_point(|m| m.0 < s.start);
+        let nb = named.partition_point(|m| m.0 < s.end);
+        let words = words(text, &tokens[ta..tb]);
+        if words.is_empty() {
+            continue;
+        }
+        let mut anchors = entity_anchors(&words, &named[na..nb]);
+        country_words(lex, &words, &mut anchors);
+        anchors.sort_by_key(|a| a.first);
+        let scene = scene_country(&words, &anchors).or(main.clone());
+        sentence_mentions(lex, &words, &anchors, scene.as_deref(), &mut out);
+    }
+    // Where two readings cover the same words, the more specific code wins.
+    out.sort_by(|a, b| {
+        (a.start, a.end, std::cmp::Reverse(a.code.len()), &a.code).cmp(&(
+            b.start,
+            b.end,
+            std::cmp::Reverse(b.code.len()),
+            &b.code,
+        ))
+    });
+    out.dedup_by(|a, b| a.start == b.start && a.end == b.end);
+    out
+}
+
+/// The country the article is most about: the one its entities mention most (the first
+/// mentioned on a tie).
+fn main_country(entities: &[Entity]) -> Option<String> {
+    let mut best: Option<(&str, usize, usize)> = None;
+    let mut counts: HashMap<&str, (usize, usize)> = HashMap::new();
+    for e in entities {
+        let Some(c) = e.country.as_deref() else {
+            continue;
+        };
+        let first = e.mentions.first().map_or(usize::MAX, |m| m.start);
+        let entry = counts.entry(c).or_insert((0, first));
+        entry.0 += e.mentions.len();
+        entry.1 = entry.1.min(first);
+    }
+    for (c, (n, first)) in counts {
+        if best.is_none_or(|(_, bn, bf)| n > bn || (n == bn && first < bf)) {
+            best = Some((c, n, first));
+        }
+    }
+    best.map(|(c, _, _)| c.to_string())
+}
+
+fn words(text: &str, toks: &[Token]) -> Vec<Word> {
+    let mut out: Vec<Word> = Vec::with_capacity(toks.len());
+    for t in toks {
+        let s = t.span.of(text);
+        match t.kind {
+            TokenKind::Possessive => {
+                if let Some(w) = out.last_mut() {
+                    w.possessive = true;
+                }
+            }
+            TokenKind::Word | TokenKind::Abbreviation | TokenKind::Initial => {
+                let mut low = String::with_capacity(s.len());
+                push_lower(&mut low, s);
+                out.push(Word {
+                    start: t.span.start,
+                    end: t.span.end,
+                    low,
+                    upper: s.chars().next().is_some_and(char::is_uppercase),
+                    possessive: false,
+                    punct: false,
+                });
+            }
+            _ => out.push(Word {
+                start: t.span.start,
+                end: t.span.end,
+                low: String::new(),
+                upper: false,
+                possessive: false,
+                punct: true,
+            }),
+        }
+    }
+    out
+}
+
+/// The entity mentions of the sentence as word ranges.
+fn entity_anchors(words: &[Word], named: &[(usize, usize, &Entity)]) -> Vec<Anchor> {
+    named
+        .iter()
+        .filter_map(|&(start, end, e)| {
+            let first = words.partition_point(|w| w.end <= start);
+            let last = words.partition_point(|w| w.start < end);
+            (first < last).then(|| Anchor {
+                first,
+                last: last - 1,
+                code: e.code.clone(),
+                country: e.country.clone(),
+                entity: Some(e.id.clone()),
+                kind: e.kind,
+            })
+        })
+        .collect()
+}
+
+fn covered(anchors: &[Anchor], i: usize) -> bool {
+    anchors.iter().any(|a| a.first <= i && i <= a.last)
+}
+
+/// Country names and demonyms the entity stage did not mark ("Palestinian officials").
+fn country_words(lex: &Lexicon, words: &[Word], anchors: &mut Vec<Anchor>) {
+    let mut i = 0;
+    let mut key = String::new();
+    while i < words.len() {
+        if !words[i].upper || words[i].punct || covered(anchors, i) {
+            i += 1;
+            continue;
+        }
+        let mut found = None;
+        key.clear();
+        for n in 1..=3.min(words.len() - i) {
+            let w = &words[i + n - 1];
+            if w.punct || (n > 1 && (covered(anchors, i + n - 1) || words[i + n - 2].possessive)) {
+                break;
+            }
+            if n > 1 {
+                key.push(' ');
+            }
+            key.push_str(&w.low);
+            let country = lex
+                .lookup(&key)
+                .iter()
+                .filter_map(|&k| lex.actors.get(k as usize))
+                .find(|a| a.kind == ActorKind::Country)
+                .and_then(|a| a.codes.first())
+                .map(|c| c.code.clone());
+            if let Some(c) = country {
+                found = Some((n, c));
+            }
+            if !lex.is_name_prefix(&key) {
+                break;
+            }
+        }
+        match found {
+            Some((n, code)) => {
+                anchors.push(Anchor {
+                    first: i,
+                    last: i + n - 1,
+                    country: Some(code.clone()),
+                    code: Some(code),
+                    entity: None,
+                    kind: EntityKind::Country,
+                });
+                i += n;
+            }
+            None => i += 1,
+        }
+    }
+}
+
+/// The country of the first place or country the sentence sets its action in ("in Algiers").
+fn scene_country(words: &[Word], anchors: &[Anchor]) -> Option<String> {
+    anchors
+        .iter()
+        .filter(|a| a.kind != EntityKind::Person && a.first > 0)
+        .find(|a| {
+            let mut p = a.first - 1;
+            if words[p].low == "the" && p > 0 {
+                p -= 1;
+            }
+            LOCATIVE.contains(&words[p].low.as_str())
+        })
+        .and_then(|a| a.country.clone())
+}
+
+/// The longest agent phrase starting at word `i`: its length and role, and whether it comes
+/// from the collective table (usable alone) or only from the lexicon's role words.
+fn agent_at(lex: &Lexicon, words: &[Word], i: usize) -> Option<(usize, String, bool)> {
+    let table = agents();
+    let max = table
+        .max_words
+        .max(lex.max_agent_tokens())
+        .min(words.len() - i);
+    let mut key = String::new();
+    let mut best = None;
+    for n in 1..=max {
+        let w = &words[i + n - 1];
+        if w.punct || w.low.is_empty() || (n > 1 && words[i + n - 2].possessive) {
+            break;
+        }
+        if n > 1 {
+            key.push(' ');
+        }
+        let stem_from = key.len();
+        key.push_str(&w.low);
+        let single = singular(&key, stem_from);
+        for form in [key.as_str(), single.as_deref().unwrap_or("")] {
+            if let Some(role) = table.roles.get(form) {
+                best = Some((n, role.to_string(), true));
+                break;
+            }
+            if let Some(role) = lex.agent(form) {
+                best = Some((n, role.to_string(), false));
+                break;
+            }
+        }
+        if !lex.is_agent_prefix(&key) && !table.prefixes.contains(&key) {
+            break;
+        }
+    }
+    best
+}
+
+/// `key` with its last word (from byte `from`) made singular ("forces" → "force"), when it
+/// looks plural.
+fn singular(key: &str, from: usize) -> Option<String> {
+    let (head, last) = key.split_at(from);
+    if let Some(b) = last.strip_suffix("ies") {
+        Some(format!("{head}{b}y"))
+    } else if let Some(b) = last.strip_suffix("men") {
+        Some(format!("{head}{b}man"))
+    } else if last.len() > 3 && last.ends_with('s') && !last.ends_with("ss") {
+        Some(key[..key.len() - 1].to_string())
+    } else {
+        None
+    }
+}
+
+/// Appends the mentions a sentence adds: country words, agents with their country, places,
+/// and role-only people placed in `scene`.
+fn sentence_mentions(
+    lex: &Lexicon,
+    words: &[Word],
+    anchors: &[Anchor],
+    scene: Option<&str>,
+    out: &mut Vec<ActorMention>,
+) {
+    let span = |first: usize, last: usize| (words[first].start, words[last].end);
+    for a in anchors {
+        let (start, end) = span(a.first, a.last);
+        match (&a.code, &a.country) {
+            // country words found here, and places standing for their country
+            (Some(code), _) if a.entity.is_none() => out.push(mention(start, end, code, None)),
+            (None, Some(country)) if a.kind == EntityKind::Place => {
+                out.push(mention(start, end, country, a.entity.clone()))
+            }
+            // a role-only code ("GOV") is placed in the country of its sentence
+            (Some(code), None) if is_role_only(code) => {
+                let code = scene.map_or(code.clone(), |c| format!("{c}{code}"));
+                out.push(mention(start, end, &code, a.entity.clone()));
+            }
+            (Some(code), _) => out.push(mention(start, end, code, a.entity.clone())),
+            _ => {}
+        }
+    }
+    let mut i = 0;
+    while i < words.len() {
+        if words[i].punct || covered(anchors, i) {
+            i += 1;
+            continue;
+        }
+        let Some((n, role, collective)) = agent_at(lex, words, i) else {
+            i += 1;
+            continue;
+        };
+        let last = i + n - 1;
+        if let Some(owner) = left_owner(words, anchors, i) {
+            let a = &anchors[owner];
+            let code = join_role(a, &role);
+            let (start, end) = span(a.first, last);
+            out.push(mention(start, end, &code, a.entity.clone()));
+            // "Hungarian and Romanian officials": the role goes to every conjoined country.
+            let mut k = owner;
+            while let Some(prev) = conjoined_before(words, anchors, k) {
+                let p = &anchors[prev];
+                let (s, e) = span(p.first, p.last);
+                out.push(mention(s, e, &join_role(p, &role), p.entity.clone()));
+                k = prev;
+            }
+        } else if let Some(owner) = right_owner(words, anchors, last) {
+            let (start, end) = span(i, last);
+            let code = join_role(&anchors[owner], &role);
+            out.push(mention(start, end, &code, None));
+        } else if collective {
+            if let Some(c) = scene {
+                let (start, end) = span(i, last);
+                out.push(mention(start, end, &format!("{c}{role}"), None));
+            }
+        }
+        i = last + 1;
+    }
+}
+
+fn mention(start: usize, end: usize, code: &str, entity: Option<String>) -> ActorMention {
+    ActorMention {
+        start,
+        end,
+        code: code.to_string(),
+        entity,
+    }
+}
+
+/// Whether an actor code is a role without a country ("GOV", "ELI").
+fn is_role_only(code: &str) -> bool {
+    code.len() == 3 && !agents().countries.contains(code)
+}
+
+/// The code of an agent of `owner`: its country with the role, or the owner's own code when
+/// it has no country (an international body).
+fn join_role(owner: &Anchor, role: &str) -> String {
+    match (&owner.country, &owner.code) {
+        (Some(c), _) if agents().countries.contains(c) => format!("{c}{role}"),
+        (_, Some(code)) => code.clone(),
+        (Some(c), None) => format!("{c}{role}"),
+        (None, None) => role.to_string(),
+    }
+}
+
+/// The anchor an agent at `i` belongs to on its left: "Israeli (army)", "Iraq's interim
+/// (government)", "Ivory Coast (rebels)" — up to two modifiers between.
+fn left_owner(words: &[Word], anchors: &[Anchor], i: usize) -> Option<usize> {
+    let mut p = i;
+    let mut modifiers = 0;
+    while p > 0 {
+        p -= 1;
+        if let Some(k) = anchors.iter().position(|a| a.last == p) {
+            let a = &anchors[k];
+            let owns = a.country.is_some() || a.code.is_some();
+            return owns.then_some(k);
+        }
+        let w = &words[p];
+        if w.punct || w.possessive || modifiers == 2 || NOT_MODIFIERS.contains(&w.low.as_str()) {
+            return None;
+        }
+        modifiers += 1;
+    }
+    None
+}
+
+/// The anchor after an agent ending at `last` that it belongs to: "officials of Iraq",
+/// "demonstrators in Baghdad", "activists from the Fatah party".
+fn right_owner(words: &[Word], anchors: &[Anchor], last: usize) -> Option<usize> {
+    let prep = words.get(last + 1)?;
+    if !AGENT_OF.contains(&prep.low.as_str()) {
+        return None;
+    }
+    let mut p = last + 2;
+    if words.get(p).is_some_and(|w| w.low == "the") {
+        p += 1;
+    }
+    anchors
+        .iter()
+        .position(|a| a.first == p && a.country.is_some() && a.kind != EntityKind::Person)
+}
+
+/// The country anchor conjoined right before anchor `k` ("Hungarian and (Romanian)").
+fn conjoined_before(words: &[Word], anchors: &[Anchor], k: usize) -> Option<usize> {
+    let first = anchors[k].first;
+    if first < 2 || !matches!(words[first - 1].low.as_str(), "and" | "") {
+        return None;
+    }
+    if words[first - 1].punct && words[first - 1].end - words[first - 1].start != 1 {
+        return None;
+    }
+    anchors
+        .iter()
+        .position(|a| a.last == first - 2 && a.kind == EntityKind::Country && a.country.is_some())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn codes(text: &str) -> Vec<(String, String)> {
+        let blocks = [dyad_doc::Block {
+            kind: dyad_doc::BlockKind::Paragraph,
+            start: 0,
+            end: text.len(),
+        }];
+        let sentences = dyad_nlp::sentences(text, &blocks);
+        let tokens = dyad_nlp::tokenize(text);
+        let entities = dyad_nlp::entities(text, &sentences, &tokens, None);
+        actor_mentions(text, &sentences, &tokens, &entities)
+            .into_iter()
+            .map(|a| (text[a.start..a.end].to_string(), a.code))
+            .collect()
+    }
+
+    fn has(found: &[(String, String)], phrase: &str, code: &str) -> bool {
+        found.iter().any(|(p, c)| p == phrase && c == code)
+    }
+
+    #[test]
+    fn agents_take_the_country_their_phrase_names() {
+        let f = codes("Palestinian officials demanded that Israeli troops leave.");
+        assert!(has(&f, "Palestinian officials", "PSEGOV"), "{f:?}");
+        assert!(has(&f, "Israeli troops", "ISRMIL"), "{f:?}");
+        let f = codes("Demonstrators in Baghdad blocked a road.");
+        assert!(has(&f, "Demonstrators", "IRQOPP"), "{f:?}");
+    }
+
+    #[test]
+    fn conjoined_countries_share_the_agent() {
+        let f = codes("Senior Hungarian and Romanian officials agreed on Wednesday.");
+        assert!(has(&f, "Romanian officials", "ROUGOV"), "{f:?}");
+        assert!(has(&f, "Hungarian", "HUNGOV"), "{f:?}");
+    }
+
+    #[test]
+    fn collective_agents_take_the_scene_or_the_article_country() {
+        let f = codes("Police fired tear gas at protesters in Nairobi.");
+        assert!(has(&f, "Police", "KENCOP"), "{f:?}");
+        assert!(has(&f, "protesters", "KENOPP"), "{f:?}");
+        let f = codes("The weather was fine and the government met.");
+        assert!(!f.iter().any(|(p, _)| p == "government"), "{f:?}");
+    }
+}
