@@ -127,13 +127,9 @@ pub fn analyze(bytes: &[u8], origin: Origin, opts: &Options) -> Result<Record, A
     };
     let (format, mut ex) = dyad_extract::extract(bytes, &hints)?;
     if let Some(limit) = opts.max_text_chars {
-        // Counting stops at the limit: a huge text costs no more than a long one.
-        let chars = ex.text.chars().take(limit.saturating_add(1)).count();
+        let chars = ex.text.chars().count();
         if chars > limit {
-            return Err(AnalyzeError::TextTooLong {
-                chars: ex.text.chars().count(),
-                limit,
-            });
+            return Err(AnalyzeError::TextTooLong { chars, limit });
         }
     }
     budget.check("extraction")?;
