@@ -255,18 +255,30 @@ describe("web UI under the server's Content-Security-Policy", () => {
     const edge = page.locator(`svg.graph .edge[data-a="${busiest}"] .edge-line, svg.graph .edge[data-b="${busiest}"] .edge-line`).first();
     const before = { node: await node.getAttribute("transform"), edge: await edge.evaluate((l) => [l.getAttribute("x1"), l.getAttribute("x2"), l.getAttribute("y1"), l.getAttribute("y2")].join()) };
     const box = await node.locator("circle").boundingBox();
-    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    const from = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+    // Drop it on empty ground, so that no other node covers it for the hover below.
+    const to = await page.evaluate(({ x, y }) => {
+      const offsets = [[60, 45], [-60, 45], [60, -45], [-60, -45], [90, 0], [-90, 0], [0, 90], [0, -90], [120, 120], [-120, -120]];
+      const clear = (px, py) => [[0, 0], [20, 0], [-20, 0], [0, 20], [0, -20]].every(([dx, dy]) => {
+        const top = document.elementFromPoint(px + dx, py + dy);
+        return top && !top.closest(".node");
+      });
+      const [dx, dy] = offsets.find(([ox, oy]) => clear(x + ox, y + oy)) || offsets[0];
+      return { x: x + dx, y: y + dy };
+    }, from);
+    await page.mouse.move(from.x, from.y);
     await page.mouse.down();
-    await page.mouse.move(box.x + box.width / 2 + 60, box.y + box.height / 2 + 45, { steps: 8 });
+    await page.mouse.move(to.x, to.y, { steps: 8 });
     await page.mouse.up();
     assert.notEqual(await node.getAttribute("transform"), before.node, "node moved");
     assert.notEqual(await edge.evaluate((l) => [l.getAttribute("x1"), l.getAttribute("x2"), l.getAttribute("y1"), l.getAttribute("y2")].join()), before.edge, "edge followed");
 
     // Hovering a node picks out its edges; clicking it lists its partners.
-    await node.hover();
+    const dropped = await node.locator("circle").boundingBox();
+    await page.mouse.move(dropped.x + dropped.width / 2, dropped.y + dropped.height / 2);
     assert.ok(await page.locator("svg.graph.focused").count(), "hover focuses the graph");
     assert.ok((await page.locator("svg.graph .edge.lit").count()) >= 1);
-    await node.locator("circle").click();
+    await page.mouse.click(dropped.x + dropped.width / 2, dropped.y + dropped.height / 2);
     assert.equal(await page.locator(".node-detail h2").textContent(), busiest);
     const partners = graph.edges.filter((e) => e.a === busiest || e.b === busiest).length;
     assert.equal(await page.locator(".node-detail .partners li").count(), partners);
