@@ -4,6 +4,7 @@
 pub mod amounts;
 pub mod dates;
 pub mod entities;
+pub mod fasthash;
 pub mod lexicon;
 pub mod quotes;
 pub mod sentences;
