@@ -6,6 +6,7 @@
 
 pub mod lexicon;
 pub mod mentions;
+pub mod names;
 pub mod petrarch;
 pub mod roles;
 pub mod stats;
