@@ -234,6 +234,14 @@ impl EventCoder {
                 if embedded_under(v, &prev.hit, &hit) {
                     continue;
                 }
+                // "rejected an offer", "halted aid": the event noun is what the verb acts on,
+                // and the verb's event is the one; after a light verb ("staged a strike",
+                // "issued a declaration demanding") the noun or verb that follows is.
+                if prev.is_light(v) && in_clause_after(v, &prev.hit, &hit) {
+                    out.pop();
+                } else if object_of(v, &prev.hit, &hit) {
+                    continue;
+                }
             }
             let by_agent = roles::by_agent(v, hit.last);
             let adjectival =
@@ -547,6 +555,134 @@ fn reciprocal_subject(v: &[Tok], c: &Candidate) -> bool {
     c.target.is_none()
         && c.source
             .is_some_and(|s| roles::conjuncts(v, s, &c.is_verb).len() > 1)
+}
+
+impl Candidate {
+    /// Whether the candidate is a light verb ("hold", "stage", "issue") coded by its default
+    /// alone: it carries no event when its object or a following verb names one.
+    fn is_light(&self, v: &[Tok]) -> bool {
+        !self.coded.by_pattern
+            && self.hit.first == self.hit.last
+            && LIGHT_VERBS.contains(&v[self.hit.first].low.as_str())
+    }
+}
+
+/// Forms of verbs whose meaning lies in their object.
+const LIGHT_VERBS: &[&str] = &[
+    "hold",
+    "holds",
+    "held",
+    "holding",
+    "stage",
+    "stages",
+    "staged",
+    "staging",
+    "issue",
+    "issues",
+    "issued",
+    "issuing",
+    "conduct",
+    "conducts",
+    "conducted",
+    "conducting",
+    "carry",
+    "carries",
+    "carried",
+    "carrying",
+    "make",
+    "makes",
+    "made",
+    "making",
+    "take",
+    "takes",
+    "took",
+    "taken",
+    "taking",
+    "mount",
+    "mounts",
+    "mounted",
+    "mounting",
+    "organize",
+    "organizes",
+    "organized",
+    "organizing",
+    "organise",
+    "organises",
+    "organised",
+    "organising",
+    "begin",
+    "begins",
+    "began",
+    "begun",
+    "beginning",
+    "start",
+    "starts",
+    "started",
+    "starting",
+    "continue",
+    "continues",
+    "continued",
+    "continuing",
+    "resume",
+    "resumes",
+    "resumed",
+    "resuming",
+    "launch",
+    "launches",
+    "launched",
+    "launching",
+    "lodge",
+    "lodges",
+    "lodged",
+    "lodging",
+];
+
+/// Words that end a verb's object: coordination, clause openers, auxiliaries.
+const OBJECT_BREAKS: &[&str] = &[
+    "and", "or", "but", "to", "that", "which", "who", "whom", "whose", "where", "when", "while",
+    "because", "as", "if", "unless", "until", "after", "before", "since", "by", "is", "are", "was",
+    "were", "will", "would", "has", "have", "had", "be", "been", "can", "could", "may", "might",
+    "should", "must", "not", "did", "do", "does", "said", "says",
+];
+
+/// Determiners and quantifiers that open a noun phrase.
+const NP_OPENERS: &[&str] = &[
+    "a", "an", "the", "this", "that", "these", "those", "its", "their", "his", "her", "our", "any",
+    "all", "some", "no", "further", "new", "more",
+];
+
+/// Whether `inner` follows `outer` in the same clause, near enough to be its object or the
+/// verb it introduces.
+fn in_clause_after(v: &[Tok], outer: &VerbHit, inner: &VerbHit) -> bool {
+    inner.first > outer.last
+        && inner.first - outer.last <= 8
+        && !v[outer.last + 1..inner.first]
+            .iter()
+            .any(|t| t.punct || matches!(t.low.as_str(), "and" | "or" | "but"))
+}
+
+/// Whether the event word `inner` heads the object of the verb `outer` ("rejected a fresh
+/// offer", "halted economic aid", "agreed upon a new pact"): only determiners, modifiers,
+/// prepositions, numbers and actors between them.
+fn object_of(v: &[Tok], outer: &VerbHit, inner: &VerbHit) -> bool {
+    if inner.first <= outer.last || inner.first - outer.last > 8 {
+        return false;
+    }
+    let between = &v[outer.last + 1..inner.first];
+    if between
+        .iter()
+        .any(|t| t.punct || OBJECT_BREAKS.contains(&t.low.as_str()))
+    {
+        return false;
+    }
+    // A verb form right after a noun is a verb of its own ("the army killing …").
+    let w = v[inner.first].low.as_str();
+    let verbal = w.ends_with("ing") || w.ends_with("ed");
+    !verbal
+        || between.is_empty()
+        || between
+            .last()
+            .is_some_and(|t| NP_OPENERS.contains(&t.low.as_str()) || t.possessive)
 }
 
 /// Whether `inner` is the complement of `outer` ("agreed to meet", "threatened to attack").
