@@ -18,3 +18,9 @@ cargo test --workspace --locked
 # under target/fuzz-smoke/. Long coverage-guided runs: see docs/fuzzing.md.
 echo "== smoke fuzzing (${DYAD_FUZZ_SECONDS:-60} s per target)"
 cargo run --quiet --locked -p dyad-fuzz -- --seconds "${DYAD_FUZZ_SECONDS:-60}" --jobs 2 all
+
+echo "== browser test (web UI in chromium)"
+bash scripts/browser-test.sh
+
+echo "== Python package and Spark job"
+bash scripts/python_tests.sh

@@ -95,9 +95,12 @@ pub enum BlockKind {
     Heading,
     Paragraph,
     ListItem,
+    /// The caption of a picture printed inside the article, as printed (with its credit when
+    /// it shares the line); the lead picture's caption goes to `meta` instead.
+    Caption,
 }
 
-/// A block of the body: heading, paragraph or list item.
+/// A block of the body: heading, paragraph, list item or caption.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct Block {
     pub kind: BlockKind,

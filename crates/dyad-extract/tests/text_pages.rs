@@ -5,7 +5,7 @@
 //! Expectation fields (all required; `null` means "must be absent"):
 //! `title`, `byline` (names that must all appear), `photo_credit`, `caption_contains`,
 //! `published` (ISO 8601), `author_bio_contains`, `headings` (exactly the heading blocks, in
-//! order), `absent` (strings no body line may equal or, when longer than 12 characters,
+//! order, the kept headline first), `captions` (exactly the caption blocks), `absent` (strings no body line may equal or, when longer than 12 characters,
 //! contain), `first_paragraph_starts`, `last_paragraph_starts`.
 
 use std::path::{Path, PathBuf};
@@ -115,17 +115,21 @@ fn check(page: &Path) -> Vec<String> {
     );
 
     let block = |b: &dyad_doc::Block| ex.text[b.start..b.end].to_string();
-    let headings: Vec<String> = ex
-        .blocks
-        .iter()
-        .filter(|b| b.kind == BlockKind::Heading)
-        .map(block)
-        .collect();
-    let want_headings = str_list(&exp, "headings");
-    expect(
-        headings == want_headings,
-        format!("headings: got {headings:?}, want {want_headings:?}"),
-    );
+    let of_kind = |kind: BlockKind| -> Vec<String> {
+        ex.blocks
+            .iter()
+            .filter(|b| b.kind == kind)
+            .map(block)
+            .collect()
+    };
+    for (kind, field) in [
+        (BlockKind::Heading, "headings"),
+        (BlockKind::Caption, "captions"),
+    ] {
+        let got = of_kind(kind);
+        let want = str_list(&exp, field);
+        expect(got == want, format!("{field}: got {got:?}, want {want:?}"));
+    }
 
     let body_lines: Vec<String> = ex.blocks.iter().map(block).collect();
     for junk in str_list(&exp, "absent") {
@@ -137,12 +141,7 @@ fn check(page: &Path) -> Vec<String> {
             format!("absent: body still holds {junk:?} (in {hit:?})"),
         );
     }
-    let paragraphs: Vec<String> = ex
-        .blocks
-        .iter()
-        .filter(|b| b.kind == BlockKind::Paragraph)
-        .map(block)
-        .collect();
+    let paragraphs = of_kind(BlockKind::Paragraph);
     let first = opt_str(&exp, "first_paragraph_starts").unwrap_or_default();
     let last = opt_str(&exp, "last_paragraph_starts").unwrap_or_default();
     expect(

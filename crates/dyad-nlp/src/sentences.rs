@@ -20,7 +20,7 @@
 
 use crate::lexicon::{is_sentence_opener, AbbrevClass};
 use crate::tokens::{tokenize, Token, TokenKind};
-use dyad_doc::{Block, Span};
+use dyad_doc::{Block, BlockKind, Span};
 
 /// Splits each block into sentences (byte spans, trimmed of surrounding whitespace, in order).
 pub fn sentences(text: &str, blocks: &[Block]) -> Vec<Span> {
@@ -30,7 +30,8 @@ pub fn sentences(text: &str, blocks: &[Block]) -> Vec<Span> {
             continue;
         };
         let toks = tokenize(block);
-        for (first, last) in split_block(block, &toks) {
+        let run_ons = b.kind != BlockKind::Heading;
+        for (first, last) in split_block(block, &toks, run_ons) {
             out.push(Span::new(
                 b.start + toks[first].span.start,
                 b.start + toks[last].span.end,
@@ -40,10 +41,15 @@ pub fn sentences(text: &str, blocks: &[Block]) -> Vec<Span> {
     out
 }
 
-/// The sentences of one block as (first token, last token) index pairs.
-fn split_block(text: &str, toks: &[Token]) -> Vec<(usize, usize)> {
+/// The sentences of one block as (first token, last token) index pairs; `run_ons` allows
+/// boundaries without a stop (not in headings, where title case is the norm).
+fn split_block(text: &str, toks: &[Token], run_ons: bool) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     if toks.is_empty() {
+        return out;
+    }
+    if let Some(last) = pull_quote(text, toks) {
+        out.push((0, last));
         return out;
     }
     let mut first = 0;
@@ -54,7 +60,9 @@ fn split_block(text: &str, toks: &[Token]) -> Vec<(usize, usize)> {
     let mut i = first;
     while i < toks.len() {
         if i > first
-            && (line_break_boundary(text, &toks[i - 1], &toks[i]) || credit_label_at(text, toks, i))
+            && (line_break_boundary(text, &toks[i - 1], &toks[i])
+                || credit_label_at(text, toks, i)
+                || (run_ons && run_on_at(text, toks, i)))
         {
             out.push((first, i - 1));
             first = i;
@@ -164,6 +172,88 @@ fn credit_label_at(text: &str, toks: &[Token], i: usize) -> bool {
         && colon.text(text) == ":"
         && colon.span.start == t.span.end
         && toks.get(i + 2).is_some_and(|n| n.capitalised)
+}
+
+/// Function words that are capitalised only where a sentence starts; the single letter `A`
+/// is left out (`Class A shares`), as are `To` and `Of`, which are also surnames and name parts.
+const CAPITALISED_ONLY_AT_START: &[&str] = &[
+    "The",
+    "In",
+    "On",
+    "At",
+    "For",
+    "With",
+    "After",
+    "But",
+    "He",
+    "She",
+    "It",
+    "They",
+    "We",
+    "This",
+    "These",
+    "Those",
+    "There",
+    "Its",
+    "Their",
+    "When",
+    "While",
+    "If",
+    "As",
+    "By",
+    "From",
+    "According",
+    "During",
+    "Although",
+    "Because",
+    "However",
+    "Meanwhile",
+];
+
+/// A sentence that starts at token `i` although the one before has no stop: scraped text
+/// often runs a caption or a subhead into the next sentence (`…of DAB In the Kowloon West
+/// constituency, …`). Told by a function word that is capitalised only at a sentence's start,
+/// between a word and a lower-case word on the same line.
+fn run_on_at(text: &str, toks: &[Token], i: usize) -> bool {
+    let (Some(prev), Some(t), Some(next)) =
+        (toks.get(i.wrapping_sub(1)), toks.get(i), toks.get(i + 1))
+    else {
+        return false;
+    };
+    let gap = |a: &Token, b: &Token| text.get(a.span.end..b.span.start) == Some(" ");
+    prev.kind == TokenKind::Word
+        && t.kind == TokenKind::Word
+        && next.kind == TokenKind::Word
+        && CAPITALISED_ONLY_AT_START.contains(&t.text(text))
+        && next.text(text).starts_with(char::is_lowercase)
+        && gap(prev, t)
+        && gap(t, next)
+}
+
+/// Double quotation marks, opening or closing.
+fn is_double_quote(text: &str, t: &Token) -> bool {
+    t.kind == TokenKind::Quote && matches!(t.text(text), "\"" | "“" | "”" | "«" | "»" | "„")
+}
+
+/// How many tokens an attribution after a pull quote may have.
+const MAX_ATTRIBUTION_TOKENS: usize = 16;
+
+/// A pull quote: a block that is only a quotation, ended by its own stop, and the name of
+/// who said or wrote it (`"…. …." - Jane Doe`, `"…." Anonymous blogger, "Title"`). Set off
+/// like a heading, it reads as one unit; returns its last token.
+fn pull_quote(text: &str, toks: &[Token]) -> Option<usize> {
+    if !is_double_quote(text, toks.first()?) {
+        return None;
+    }
+    let close = (1..toks.len()).find(|&k| is_double_quote(text, &toks[k]))?;
+    let attribution = toks.get(close + 1..)?;
+    let opener = attribution.first()?;
+    let said = is_terminal(text, &toks[close - 1]);
+    let named = opener.kind == TokenKind::Dash || opener.capitalised;
+    let plain = attribution.len() <= MAX_ATTRIBUTION_TOKENS
+        && !attribution.iter().any(|t| is_terminal(text, t))
+        && !text[toks[0].span.start..].contains('\n');
+    (said && named && plain).then_some(toks.len() - 1)
 }
 
 /// A new line between two tokens that starts a bullet item, or an empty line.
@@ -298,7 +388,6 @@ fn place_line_end(text: &str, toks: &[Token]) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use dyad_doc::BlockKind;
 
     fn split(text: &str) -> Vec<&str> {
         let blocks = [Block {
@@ -310,6 +399,50 @@ mod tests {
             .iter()
             .map(|s| s.of(text))
             .collect()
+    }
+
+    #[test]
+    fn a_caption_run_into_the_next_sentence_is_split() {
+        assert_eq!(
+            split("Ann Chiang of DAB In the Kowloon West constituency, two were re-elected."),
+            [
+                "Ann Chiang of DAB",
+                "In the Kowloon West constituency, two were re-elected."
+            ]
+        );
+        for one in [
+            "The company's Class A shares fell.",
+            "Leung and James To of the Democratic Party won.",
+            "The Group A leader won on Sunday.",
+        ] {
+            assert_eq!(split(one).len(), 1, "{one}");
+        }
+    }
+
+    #[test]
+    fn run_ons_are_not_looked_for_in_headings() {
+        let text = "Talks Resume In the Capital";
+        let blocks = [Block {
+            kind: BlockKind::Heading,
+            start: 0,
+            end: text.len(),
+        }];
+        assert_eq!(sentences(text, &blocks).len(), 1);
+    }
+
+    #[test]
+    fn a_pull_quote_with_its_attribution_is_one_unit() {
+        assert_eq!(
+            split("\"So far, 1-0. But it is a long game.\" - Jane Doe").len(),
+            1
+        );
+        assert_eq!(
+            split("“It is over. We won.” Anonymous blogger, “Notes from the square”").len(),
+            1
+        );
+        // Without an attribution, or with a sentence after it, the quotation is split as usual.
+        assert_eq!(split("\"It is over. We won.\"").len(), 2);
+        assert_eq!(split("\"It is over. We won.\" Smith said so.").len(), 3);
     }
 
     #[test]

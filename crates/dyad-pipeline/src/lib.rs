@@ -8,6 +8,8 @@ use dyad_doc::{Record, Source, Span};
 use dyad_extract::ExtractError;
 use sha2::{Digest, Sha256};
 
+pub mod parallel;
+
 /// Why one article could not be analysed.
 #[derive(Debug, thiserror::Error, PartialEq)]
 pub enum AnalyzeError {
@@ -28,6 +30,20 @@ pub enum AnalyzeError {
         budget: Duration,
         stage: &'static str,
     },
+}
+
+impl AnalyzeError {
+    /// A short name for the kind of failure, for summaries: `empty`, `binary`, `no-text`,
+    /// `too-long`, `timeout`.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            AnalyzeError::Extract(ExtractError::Empty) => "empty",
+            AnalyzeError::Extract(ExtractError::Binary(_)) => "binary",
+            AnalyzeError::Extract(ExtractError::NoText) => "no-text",
+            AnalyzeError::TextTooLong { .. } => "too-long",
+            AnalyzeError::Timeout { .. } => "timeout",
+        }
+    }
 }
 
 /// Where the bytes came from, as the record's `source` names it.
@@ -111,13 +127,9 @@ pub fn analyze(bytes: &[u8], origin: Origin, opts: &Options) -> Result<Record, A
     };
     let (format, mut ex) = dyad_extract::extract(bytes, &hints)?;
     if let Some(limit) = opts.max_text_chars {
-        // Counting stops at the limit: a huge text costs no more than a long one.
-        let chars = ex.text.chars().take(limit.saturating_add(1)).count();
+        let chars = ex.text.chars().count();
         if chars > limit {
-            return Err(AnalyzeError::TextTooLong {
-                chars: ex.text.chars().count(),
-                limit,
-            });
+            return Err(AnalyzeError::TextTooLong { chars, limit });
         }
     }
     budget.check("extraction")?;

@@ -24,6 +24,9 @@ struct Options {
     db: Option<PathBuf>,
     /// Store connections of the server (default: the server's own default).
     pool: Option<usize>,
+    /// A server already running on this loopback address (e.g. `dyad serve`) instead of one
+    /// in this process; `--db` must name the store it serves.
+    addr: Option<std::net::SocketAddr>,
 }
 
 fn options() -> Result<Options, String> {
@@ -34,6 +37,7 @@ fn options() -> Result<Options, String> {
         secs: 30,
         db: None,
         pool: None,
+        addr: None,
     };
     let mut args = std::env::args().skip(1);
     while let Some(flag) = args.next() {
@@ -47,6 +51,15 @@ fn options() -> Result<Options, String> {
             "--secs" => o.secs = number()?.clamp(1, 600),
             "--db" => o.db = Some(PathBuf::from(value)),
             "--pool" => o.pool = Some(number()?.max(1) as usize),
+            "--addr" => {
+                let addr: std::net::SocketAddr =
+                    value.parse().map_err(|e| format!("--addr: {e}"))?;
+                // Load is only ever sent to this machine.
+                if !addr.ip().is_loopback() {
+                    return Err("--addr must be a loopback address".into());
+                }
+                o.addr = Some(addr);
+            }
             _ => return Err(format!("unknown option {flag}")),
         }
     }
@@ -281,17 +294,24 @@ fn main() {
         pool_size: o.pool.unwrap_or(defaults.pool_size),
         ..defaults
     };
-    let pool = limits.pool_size;
-    let app = App::open(&db, limits).expect("open the store for serving");
+    // The server in this process, unless one runs already.
     let server = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
         .expect("server runtime");
-    let listener = server
-        .block_on(tokio::net::TcpListener::bind("127.0.0.1:0"))
-        .expect("bind a loopback port");
-    let addr = listener.local_addr().expect("bound address");
-    server.spawn(dyad_serve::serve_on(listener, app));
+    let (addr, serving) = match o.addr {
+        Some(addr) => (addr, "a separate server process".to_string()),
+        None => {
+            let pool = limits.pool_size;
+            let app = App::open(&db, limits).expect("open the store for serving");
+            let listener = server
+                .block_on(tokio::net::TcpListener::bind("127.0.0.1:0"))
+                .expect("bind a loopback port");
+            let addr = listener.local_addr().expect("bound address");
+            server.spawn(dyad_serve::serve_on(listener, app));
+            (addr, format!("in-process server, {pool} store connections"))
+        }
+    };
 
     // The clients run on a runtime of their own, one thread, so that they take little of the
     // CPU the server is measured on.
@@ -338,7 +358,7 @@ fn main() {
     all.sort();
     let errors: usize = by_endpoint.values().map(|(_, e)| e).sum();
     println!(
-        "{} clients, {} s, {pool} store connections, store {} ({} articles × {} events)",
+        "{} clients, {} s, {serving}, store {} ({} articles × {} events)",
         o.clients,
         o.secs,
         db.display(),

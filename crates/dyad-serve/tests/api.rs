@@ -43,13 +43,8 @@ fn graph_and_its_min_events() {
         .iter()
         .all(|e| e["events"].as_i64().unwrap() >= most));
     for bad in ["0", "-3", "x", "1.5", ""] {
-        let e = get(&rt, &app, &format!("/api/graph?min_events={bad}"));
-        assert_eq!(e.status, 400, "{bad}");
-        assert!(
-            e.error().starts_with("parameter min_events:"),
-            "{}",
-            e.error()
-        );
+        get(&rt, &app, &format!("/api/graph?min_events={bad}"))
+            .assert_bad_parameter("min_events", bad);
     }
 }
 
@@ -86,9 +81,7 @@ fn relation_by_codes_and_names() {
     assert_eq!(e.status, 404);
     assert!(e.error().contains("Atlantis"), "{}", e.error());
     let long = "x".repeat(201);
-    let e = get(&rt, &app, &format!("/api/relation?a={long}&b=ISR"));
-    assert_eq!(e.status, 400);
-    assert!(e.error().starts_with("parameter a:"), "{}", e.error());
+    get(&rt, &app, &format!("/api/relation?a={long}&b=ISR")).assert_bad_parameter("a", "long a");
 }
 
 #[test]
@@ -182,14 +175,8 @@ fn article_pages_and_records() {
     let e = get(&rt, &app, "/api/articles/%FF");
     assert_eq!(e.status, 400);
     for query in ["offset=-1", "limit=1000", "offset=x", "actor=1"] {
-        let e = get(&rt, &app, &format!("/api/articles?{query}"));
-        assert_eq!(e.status, 400, "{query}");
         let name = query.split('=').next().unwrap();
-        assert!(
-            e.error().starts_with(&format!("parameter {name}:")),
-            "{}",
-            e.error()
-        );
+        get(&rt, &app, &format!("/api/articles?{query}")).assert_bad_parameter(name, query);
     }
 }
 

@@ -161,8 +161,8 @@ fn append(current: &mut Option<Entry>, stack: &[String], text: &str) {
 /// Normalises an RFC 822 (`Tue, 15 Oct 2024 08:00:00 GMT`) or ISO 8601 date to `YYYY-MM-DD`.
 pub fn feed_date(text: &str) -> Option<String> {
     let t = text.trim();
-    if t.len() >= 10 && t.as_bytes()[4] == b'-' && t.as_bytes()[7] == b'-' {
-        return Some(t[..10].to_string());
+    if let Some(ymd) = t.get(..10).filter(|d| is_iso_date(d)) {
+        return Some(ymd.to_string());
     }
     const MONTHS: [&str; 12] = [
         "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
@@ -183,6 +183,17 @@ pub fn feed_date(text: &str) -> Option<String> {
     let year: u32 = words.get(month_at + 1)?.parse().ok()?;
     ((1..=31).contains(&day) && (1000..=9999).contains(&year))
         .then(|| format!("{year:04}-{month:02}-{day:02}"))
+}
+
+/// `YYYY-MM-DD` in ASCII digits.
+fn is_iso_date(d: &str) -> bool {
+    d.bytes().enumerate().all(|(i, b)| {
+        if i == 4 || i == 7 {
+            b == b'-'
+        } else {
+            b.is_ascii_digit()
+        }
+    })
 }
 
 fn escape(s: &str) -> String {
@@ -256,5 +267,8 @@ mod tests {
             Some("2019-10-12")
         );
         assert_eq!(feed_date("soon"), None);
+        // A multi-byte character where the ISO date would end, and a date-shaped non-date.
+        assert_eq!(feed_date("2024-10-1\u{2026}8:00:00Z"), None);
+        assert_eq!(feed_date("abcd-ef-gh"), None);
     }
 }

@@ -49,6 +49,17 @@ pub enum SourceError {
 }
 
 impl SourceError {
+    /// A short name for the kind of failure, for summaries: `unreadable`, `too-large`,
+    /// `not-found`, `bad-record`.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            SourceError::Io { .. } => "unreadable",
+            SourceError::TooLarge { .. } => "too-large",
+            SourceError::NotFound { .. } => "not-found",
+            SourceError::Record { .. } => "bad-record",
+        }
+    }
+
     /// The path of the item the error is about.
     pub fn path(&self) -> &str {
         match self {
@@ -148,7 +159,21 @@ pub type Items = Box<dyn Iterator<Item = Result<Item, SourceError>> + Send>;
 /// undone first. Each item is bounded by `max_bytes`.
 pub fn items(path: &Path, max_bytes: u64) -> Items {
     let name = path.display().to_string();
-    match open_stream(path) {
+    let raw: io::Result<Box<dyn Read + Send>> = if path.as_os_str() == "-" {
+        Ok(Box::new(io::stdin()))
+    } else {
+        File::open(path).map(|f| Box::new(f) as Box<dyn Read + Send>)
+    };
+    match raw {
+        Ok(raw) => items_from_reader(raw, name, max_bytes),
+        Err(source) => Box::new(std::iter::once(Err(SourceError::Io { path: name, source }))),
+    }
+}
+
+/// Streams the items of bytes from any reader (an archive held in memory, a network stream),
+/// exactly as [`items`] does for a file; `name` stands for the path in items and errors.
+pub fn items_from_reader(raw: Box<dyn Read + Send>, name: String, max_bytes: u64) -> Items {
+    match open_stream(raw) {
         Ok(stream) => dispatch(stream, name, max_bytes),
         Err(source) => Box::new(std::iter::once(Err(SourceError::Io { path: name, source }))),
     }
@@ -156,12 +181,8 @@ pub fn items(path: &Path, max_bytes: u64) -> Items {
 
 type Stream = Box<dyn BufRead + Send>;
 
-fn open_stream(path: &Path) -> io::Result<Stream> {
-    let raw: Box<dyn Read + Send> = if path.as_os_str() == "-" {
-        Box::new(io::stdin())
-    } else {
-        Box::new(File::open(path)?)
-    };
+/// Buffers the reader and undoes gzip when the first bytes say so.
+fn open_stream(raw: Box<dyn Read + Send>) -> io::Result<Stream> {
     let mut raw = BufReader::with_capacity(64 * 1024, raw);
     if raw.fill_buf()?.starts_with(&[0x1f, 0x8b]) {
         let gz = flate2::read::MultiGzDecoder::new(raw);
@@ -274,6 +295,27 @@ mod tests {
         assert_eq!(got[2].bytes, b"<p>Two</p>");
         assert!(String::from_utf8_lossy(&got[3].bytes).contains("Body"));
         assert_eq!(got[4].bytes, b"Just a page.");
+    }
+
+    #[test]
+    fn bytes_in_memory_read_as_a_file_does() {
+        let archive = warc::response_record(
+            "http://example.org/a",
+            "2024-10-15T08:00:00Z",
+            b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<p>Baku</p>",
+        );
+        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+        gz.write_all(&archive).unwrap();
+        let got: Vec<Item> = items_from_reader(
+            Box::new(io::Cursor::new(gz.finish().unwrap())),
+            "mem.warc.gz".into(),
+            1 << 20,
+        )
+        .map(Result::unwrap)
+        .collect();
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].bytes, b"<p>Baku</p>");
+        assert!(got[0].path.starts_with("mem.warc.gz"));
     }
 
     #[test]

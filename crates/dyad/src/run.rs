@@ -4,12 +4,10 @@
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
 use dyad_doc::Record;
-use dyad_pipeline::{analyze, AnalyzeError, Options, Origin};
+use dyad_pipeline::{analyze, Options, Origin};
 use dyad_source::{Item, SourceError};
 
 /// How a run reads and analyses its inputs.
@@ -183,38 +181,9 @@ fn analyze_batch(
     threads: usize,
     opts: &Options,
 ) -> Vec<Outcome> {
-    let n = batch.len();
-    let inputs: Vec<Mutex<Option<Result<Item, SourceError>>>> =
-        batch.into_iter().map(Mutex::new).collect();
-    let outputs: Vec<Mutex<Option<Outcome>>> = (0..n).map(|_| Mutex::new(None)).collect();
-    let next = AtomicUsize::new(0);
-    let work = || loop {
-        let i = next.fetch_add(1, Ordering::Relaxed);
-        if i >= n {
-            break;
-        }
-        let input = inputs[i].lock().map(|mut g| g.take()).ok().flatten();
-        let outcome = input.map_or(Outcome::Skipped, |input| analyze_item(input, opts));
-        if let Ok(mut slot) = outputs[i].lock() {
-            *slot = Some(outcome);
-        }
-    };
-    std::thread::scope(|s| {
-        for _ in 1..threads.min(n) {
-            s.spawn(work);
-        }
-        work();
-    });
-    outputs
-        .into_iter()
-        .map(|m| {
-            m.into_inner().ok().flatten().unwrap_or(Outcome::Failed {
-                path: String::new(),
-                kind: "internal",
-                message: "analysis thread stopped".into(),
-            })
-        })
-        .collect()
+    dyad_pipeline::parallel::map_ordered(batch, threads, |input| {
+        input.map_or(Outcome::Skipped, |input| analyze_item(input, opts))
+    })
 }
 
 fn analyze_item(input: Result<Item, SourceError>, opts: &Options) -> Outcome {
@@ -223,7 +192,7 @@ fn analyze_item(input: Result<Item, SourceError>, opts: &Options) -> Outcome {
         Err(e) => {
             return Outcome::Failed {
                 path: e.path().to_string(),
-                kind: source_kind(&e),
+                kind: e.kind(),
                 message: e.to_string(),
             }
         }
@@ -238,29 +207,9 @@ fn analyze_item(input: Result<Item, SourceError>, opts: &Options) -> Outcome {
     match analyze(&item.bytes, origin, opts) {
         Ok(rec) => Outcome::Analysed(Box::new(rec)),
         Err(e) => Outcome::Failed {
-            kind: analyze_kind(&e),
+            kind: e.kind(),
             message: format!("{}: {e}", item.path),
             path: item.path,
         },
-    }
-}
-
-fn source_kind(e: &SourceError) -> &'static str {
-    match e {
-        SourceError::Io { .. } => "unreadable",
-        SourceError::TooLarge { .. } => "too-large",
-        SourceError::NotFound { .. } => "not-found",
-        SourceError::Record { .. } => "bad-record",
-    }
-}
-
-fn analyze_kind(e: &AnalyzeError) -> &'static str {
-    use dyad_extract::ExtractError;
-    match e {
-        AnalyzeError::Extract(ExtractError::Empty) => "empty",
-        AnalyzeError::Extract(ExtractError::Binary(_)) => "binary",
-        AnalyzeError::Extract(ExtractError::NoText) => "no-text",
-        AnalyzeError::TextTooLong { .. } => "too-long",
-        AnalyzeError::Timeout { .. } => "timeout",
     }
 }

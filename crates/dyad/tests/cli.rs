@@ -83,6 +83,29 @@ fn the_size_limit_is_a_clear_error() {
 }
 
 #[test]
+fn per_document_limits_are_clear_errors_and_can_be_lifted() {
+    let page = "Israel and Azerbaijan signed a deal on Monday. Officials said so.".as_bytes();
+    let short = dyad(&["analyze", "--max-text-chars", "20", "-"], Some(page));
+    assert_eq!(short.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&short.stderr);
+    assert!(
+        err.contains("over the limit of 20") && err.contains("too-long: 1"),
+        "{err}"
+    );
+    // The first analysis in a process builds the lexicons: far more than a millisecond.
+    let slow = dyad(&["analyze", "--doc-timeout-ms", "1", "-"], Some(page));
+    assert_eq!(slow.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&slow.stderr);
+    assert!(
+        err.contains("time budget of 1 ms") && err.contains("timeout: 1"),
+        "{err}"
+    );
+    let lifted = dyad(&["analyze", "--max-text-chars", "0", "-"], Some(page));
+    assert_eq!(lifted.status.code(), Some(0));
+    assert_eq!(records(&lifted).len(), 1);
+}
+
+#[test]
 fn usage_errors_exit_2() {
     assert_eq!(dyad(&["analyze"], None).status.code(), Some(2));
     assert_eq!(dyad(&["no-such-command"], None).status.code(), Some(2));

@@ -18,7 +18,6 @@ enum Role {
     Block(BlockKind),
     /// Continues the paragraph of the line before (a hard-wrapped paragraph).
     Join,
-    Title,
     Removed(RemovedKind),
     /// Dropped without a trace (separator lines).
     Drop,
@@ -37,19 +36,21 @@ pub fn assemble(lines: &[Line<'_>]) -> Extracted {
     let mut meta = Meta::default();
     let mut bio_lines: Vec<usize> = Vec::new();
 
-    mark_credits(lines, &mut roles, &mut meta);
+    let pictures = mark_credits(lines, &mut roles, &mut meta);
     let mut start = body_start(lines, &roles);
     // A heading standing right above the first paragraph, below the title, opens the body.
     if start > 0 && start < n && title_line(lines, &roles, start - 1).is_some() {
         let above = start - 1;
         if lines[above].alone
             && roles[above] == Role::Pending
+            && lines[above].kind == Kind::Text
             && is_heading(lines, &roles, above, n)
         {
             start = above;
         }
     }
     let cut = body_end(lines, &roles, start);
+    keep_inner_captions(&pictures, &mut roles, start, cut);
 
     top_zone(lines, &mut roles, &mut meta, start);
     body_zone(lines, &mut roles, &mut meta, start, cut);
@@ -70,11 +71,21 @@ pub fn assemble(lines: &[Line<'_>]) -> Extracted {
     build(lines, &roles, meta)
 }
 
-/// Photo credits, and the caption on the line next to each (same group).
-fn mark_credits(lines: &[Line<'_>], roles: &mut [Role], meta: &mut Meta) {
+/// One picture's lines: its credit line and the caption line beside it, if any.
+struct Picture {
+    credit: usize,
+    /// True when the credit line also holds the caption.
+    inline_caption: bool,
+    caption: Option<usize>,
+}
+
+/// Photo credits, and the caption on the line next to each (same group); all are removed
+/// here, and meta takes the first picture's credit and caption.
+fn mark_credits(lines: &[Line<'_>], roles: &mut [Role], meta: &mut Meta) -> Vec<Picture> {
     let first_prose = (0..lines.len())
         .find(|&k| is_prose(&lines[k], roles[k]))
         .unwrap_or(lines.len());
+    let mut pictures = Vec::new();
     for i in 0..lines.len() {
         let Kind::Credit(c) = &lines[i].kind else {
             continue;
@@ -87,6 +98,11 @@ fn mark_credits(lines: &[Line<'_>], roles: &mut [Role], meta: &mut Meta) {
             if meta.caption.is_none() {
                 meta.caption = Some(caption.clone());
             }
+            pictures.push(Picture {
+                credit: i,
+                inline_caption: true,
+                caption: None,
+            });
             continue;
         }
         let captionable = |j: usize| {
@@ -109,6 +125,37 @@ fn mark_credits(lines: &[Line<'_>], roles: &mut [Role], meta: &mut Meta) {
             if meta.caption.is_none() {
                 meta.caption = Some(lines[j].text.to_string());
             }
+        }
+        pictures.push(Picture {
+            credit: i,
+            inline_caption: false,
+            caption: neighbour,
+        });
+    }
+    pictures
+}
+
+/// Captions printed inside the article stay in the body as caption blocks, as printed: every
+/// picture's but the lead picture's (the page's first captioned picture, when it stands above
+/// the first paragraph), whose caption and credit are the page's metadata. A credit on a line
+/// of its own stays removed; pictures after the body's end are furniture.
+fn keep_inner_captions(pictures: &[Picture], roles: &mut [Role], start: usize, cut: usize) {
+    let caption_line = |p: &Picture| {
+        if p.inline_caption {
+            Some(p.credit)
+        } else {
+            p.caption
+        }
+    };
+    let mut captions = pictures
+        .iter()
+        .filter_map(|p| caption_line(p).map(|line| (line, p.credit.min(line))));
+    let mut lead_seen = false;
+    for (line, top) in &mut captions {
+        let lead = !lead_seen && top < start;
+        lead_seen = true;
+        if !lead && line < cut {
+            roles[line] = Role::Block(BlockKind::Caption);
         }
     }
 }
@@ -277,11 +324,17 @@ fn top_zone(lines: &[Line<'_>], roles: &mut [Role], meta: &mut Meta, start: usiz
                 take_byline(meta, names, date.as_deref());
                 Role::Removed(RemovedKind::Byline)
             }
-            Kind::Date { iso, .. } => {
+            Kind::Date { iso, labelled } => {
                 if meta.published.is_none() {
                     meta.published = Some(iso.clone());
                 }
-                Role::Removed(RemovedKind::Other)
+                // A bare date printed on its own under the kept headline is part of the
+                // article's head, as printed; a labelled one (`Updated: …`) is page furniture.
+                if titled && !labelled && line.alone {
+                    Role::Block(BlockKind::Heading)
+                } else {
+                    Role::Removed(RemovedKind::Other)
+                }
             }
             Kind::Separator => Role::Drop,
             Kind::Credit(_) => Role::Removed(RemovedKind::PhotoCredit),
@@ -293,7 +346,7 @@ fn top_zone(lines: &[Line<'_>], roles: &mut [Role], meta: &mut Meta, start: usiz
                 } else if Some(i) == title {
                     titled = true;
                     meta.title = Some(line.text.to_string());
-                    Role::Title
+                    Role::Block(BlockKind::Heading)
                 } else if titled && (s.ends_sentence || s.words >= 8) {
                     Role::Block(BlockKind::Paragraph)
                 } else if s.words < 8 {
@@ -554,7 +607,7 @@ fn build(lines: &[Line<'_>], roles: &[Role], meta: Meta) -> Extracted {
                 kind: *kind,
                 text: line.text.to_string(),
             }),
-            Role::Title | Role::Drop | Role::Pending => {}
+            Role::Drop | Role::Pending => {}
         }
     }
     if let Some((k, t)) = pending.take() {
@@ -575,11 +628,7 @@ mod tests {
     use dyad_doc::{BlockKind, RemovedKind};
 
     fn paragraphs(ex: &crate::Extracted) -> Vec<&str> {
-        ex.blocks
-            .iter()
-            .filter(|b| b.kind == BlockKind::Paragraph)
-            .map(|b| &ex.text[b.start..b.end])
-            .collect()
+        kinds(ex, BlockKind::Paragraph)
     }
 
     #[test]
@@ -637,6 +686,50 @@ mod tests {
         assert!(ex.text.starts_with("TALLINN"));
         let lede_only = "Photo: Lena Berg/Reuters\n\nTALLINN, May 3 (Reuters) - Estonia and Finland agreed on Friday.\n\nThe terminal opens in 2026.";
         assert_eq!(extract(lede_only).meta.caption, None);
+    }
+
+    fn kinds(ex: &crate::Extracted, kind: BlockKind) -> Vec<&str> {
+        ex.blocks
+            .iter()
+            .filter(|b| b.kind == kind)
+            .map(|b| &ex.text[b.start..b.end])
+            .collect()
+    }
+
+    #[test]
+    fn the_headline_and_a_bare_date_under_it_open_the_body() {
+        let page = "Harbour fees to rise next year\n\nTuesday, March 4, 2025\n\nThe council voted to raise harbour fees from January, citing dredging costs.";
+        let ex = extract(page);
+        assert_eq!(
+            ex.meta.title.as_deref(),
+            Some("Harbour fees to rise next year")
+        );
+        assert_eq!(ex.meta.published.as_deref(), Some("2025-03-04"));
+        assert_eq!(
+            kinds(&ex, BlockKind::Heading),
+            ["Harbour fees to rise next year", "Tuesday, March 4, 2025"]
+        );
+        // A labelled date is page furniture.
+        let labelled = extract(&page.replace("Tuesday", "Published: Tuesday"));
+        assert_eq!(kinds(&labelled, BlockKind::Heading).len(), 1);
+        assert_eq!(labelled.meta.published.as_deref(), Some("2025-03-04"));
+    }
+
+    #[test]
+    fn captions_inside_the_article_stay_as_caption_blocks() {
+        let page = "Harbour fees to rise next year\n\nCrews at the quay on Monday. Image: Lena Berg.\n\nThe council voted to raise harbour fees from January, citing dredging costs.\n\nThe new dredger at work. Image: Port Authority.\n\nFishing crews asked for a delay of a year, saying small boats could not pay.";
+        let ex = extract(page);
+        assert_eq!(ex.meta.photo_credit.as_deref(), Some("Lena Berg"));
+        assert_eq!(
+            ex.meta.caption.as_deref(),
+            Some("Crews at the quay on Monday")
+        );
+        assert_eq!(
+            kinds(&ex, BlockKind::Caption),
+            ["The new dredger at work. Image: Port Authority."]
+        );
+        assert!(!ex.text.contains("Lena Berg"));
+        assert_eq!(paragraphs(&ex).len(), 2);
     }
 
     #[test]

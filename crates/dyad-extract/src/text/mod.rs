@@ -4,8 +4,10 @@
 //! by the furniture [`lexicon`], as a photo [`credit`], a byline or bio ([`people`]), a date
 //! line ([`dates`]), or by its [`shape`]. Then position decides the rest ([`layout`]): the
 //! body starts at the first prose paragraph (title, credit, caption, byline and date sit
-//! above it), and a run of closing furniture (share bar, previous/next-article links, tags)
-//! after most of the prose ends it; what follows is furniture or the author's bio.
+//! above it; the headline and a bare date under it stay in the body as headings), and a run
+//! of closing furniture (share bar, previous/next-article links, tags) after most of the prose
+//! ends it; what follows is furniture or the author's bio. Captions of pictures inside the
+//! article stay as caption blocks; the lead picture's go to `meta`.
 
 pub mod classify;
 pub mod credit;

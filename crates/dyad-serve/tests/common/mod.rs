@@ -70,6 +70,16 @@ impl Answer {
         self.json()["error"].as_str().unwrap().to_string()
     }
 
+    /// Asserts a 400 answer whose message names the parameter `name` (`what` labels failures).
+    pub fn assert_bad_parameter(&self, name: &str, what: &str) {
+        assert_eq!(self.status, 400, "{what}");
+        let error = self.error();
+        assert!(
+            error.starts_with(&format!("parameter {name}:")),
+            "{what}: {error}"
+        );
+    }
+
     /// The value of a header.
     pub fn header(&self, name: &str) -> &str {
         self.headers
