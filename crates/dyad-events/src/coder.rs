@@ -230,17 +230,20 @@ impl EventCoder {
             if !coded.by_pattern && nominal(v, hit.first) {
                 continue;
             }
+            // "rejected an offer", "halted aid": the event noun is what the verb acts on,
+            // and the verb's event is the one; after a light verb ("staged a strike",
+            // "issued a declaration demanding") the noun or verb that follows is, once it
+            // codes an event of its own.
+            let mut replaces_light = false;
+            let mut absorbed = false;
             if let Some(prev) = out.last() {
                 if embedded_under(v, &prev.hit, &hit) {
                     continue;
                 }
-                // "rejected an offer", "halted aid": the event noun is what the verb acts on,
-                // and the verb's event is the one; after a light verb ("staged a strike",
-                // "issued a declaration demanding") the noun or verb that follows is.
                 if prev.is_light(v) && in_clause_after(v, &prev.hit, &hit) {
-                    out.pop();
-                } else if object_of(v, &prev.hit, &hit) {
-                    continue;
+                    replaces_light = true;
+                } else {
+                    absorbed = object_of(v, &prev.hit, &hit);
                 }
             }
             let by_agent = roles::by_agent(v, hit.last);
@@ -263,8 +266,30 @@ impl EventCoder {
                     .filter(|&t| Some(t) != source);
                 (source, target)
             };
+            let (source, target) = match out.last().filter(|_| replaces_light) {
+                // The light verb's actors are the event's when the noun has none of its own.
+                Some(light) => {
+                    let source = source.or(light.source);
+                    let target = target.or(light.target).filter(|&t| Some(t) != source);
+                    (source, target)
+                }
+                None => (source, target),
+            };
+            if absorbed {
+                // The object's own target is the verb's when the verb found none ("fired
+                // shells at targets in Jericho", "halted aid to Iraq").
+                if let Some(prev) = out.last_mut() {
+                    if prev.target.is_none() && target != prev.source {
+                        prev.target = target;
+                    }
+                }
+                continue;
+            }
             if source.is_none() && target.is_none() {
                 continue;
+            }
+            if replaces_light {
+                out.pop();
             }
             let modality = assess(v, hit.first);
             if self.cameo_rules && !coded.code.starts_with("01") {
