@@ -208,13 +208,18 @@ fn resolve(
         let located =
             c.start > 0 && mentions::PLACE_CONTEXT.contains(&toks[c.start - 1].key.as_str());
         let place_word = kind == ActorKind::Place && c.government_of.is_none() && !located;
-        if single && (kind == ActorKind::Person || c.guessed || c.honorific || place_word) {
+        // A capital standing for a government ("claimed Paris was") is, in an article about
+        // someone of that surname, most often that person.
+        let capital_word = c.government_of.is_some() && !located;
+        if single
+            && (kind == ActorKind::Person || c.guessed || c.honorific || place_word || capital_word)
+        {
             // A surname alone, or failing that a given name alone, names the one person
             // of the article who bears it; when two do, it stays apart.
             let word = &toks[s].key;
             let full = match surnames.get(word) {
                 Some(f) => Some(f),
-                None if !c.honorific && !place_word => given_names.get(word),
+                None if !c.honorific && !place_word && !capital_word => given_names.get(word),
                 None => None,
             };
             match full.map(Vec::as_slice) {
@@ -223,7 +228,7 @@ fn resolve(
                     key = Some(format!("p:{one}"));
                 }
                 // Two people share the surname: a person, but which one is left open.
-                Some([_, _, ..]) if !place_word => kind = ActorKind::Person,
+                Some([_, _, ..]) if !place_word && !capital_word => kind = ActorKind::Person,
                 _ => {}
             }
         }
