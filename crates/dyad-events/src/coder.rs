@@ -64,7 +64,10 @@ impl EventCoder {
     /// The coder with the shipped patterns: the project's core verbs and noun patterns, then
     /// the verb patterns converted from the Phoenix CAMEO dictionary.
     pub fn new() -> Self {
-        Self::from_dictionary(&Self::shipped_dictionary())
+        EventCoder {
+            verbs: CompiledVerbs::new(Self::shipped_dictionary()),
+            cameo_rules: true,
+        }
     }
 
     /// The coder with the shipped patterns, compiled once per process and shared (compiling
