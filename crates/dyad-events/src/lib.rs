@@ -13,7 +13,6 @@
 
 pub mod coder;
 pub mod dictionary;
-mod fasthash;
 pub mod inflect;
 pub mod matcher;
 mod modality;

@@ -4,12 +4,12 @@
 //! The project's own format (documented in `docs/dictionaries.md`) is tab-separated text; the
 //! defaults ship in `data/` and are embedded at build time. PETRARCH dictionaries load too.
 
-use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 use dyad_doc::Geo;
 
 use super::petrarch;
+use crate::fasthash::{WordMap, WordSet};
 use crate::{split_fine, tokenize};
 
 /// A code valid from `from` to `to` (dates as `yyyymmdd` numbers, both ends inclusive).
@@ -74,15 +74,15 @@ pub struct Actor {
 #[derive(Debug, Default)]
 pub struct Lexicon {
     pub actors: Vec<Actor>,
-    names: HashMap<String, Vec<u32>>,
-    name_prefixes: HashSet<String>,
+    names: WordMap<String, Vec<u32>>,
+    name_prefixes: WordSet<String>,
     max_name_tokens: usize,
     /// Each country code's first country actor.
-    countries: HashMap<String, u32>,
-    agents: HashMap<String, String>,
-    agent_prefixes: HashSet<String>,
+    countries: WordMap<String, u32>,
+    agents: WordMap<String, String>,
+    agent_prefixes: WordSet<String>,
     max_agent_tokens: usize,
-    first_names: HashSet<String>,
+    first_names: WordSet<String>,
 }
 
 const COUNTRIES: &str = include_str!("../../../../data/actors/countries.tsv");
