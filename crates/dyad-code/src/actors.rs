@@ -48,8 +48,6 @@ struct Agents {
     /// Every proper word prefix of a phrase ("riot" of "riot police").
     prefixes: WordSet<String>,
     max_words: usize,
-    /// The codes of the lexicon's countries.
-    countries: WordSet<String>,
 }
 
 fn agents() -> &'static Agents {
@@ -72,17 +70,10 @@ fn agents() -> &'static Agents {
                 roles.insert(phrase, role.trim());
             }
         }
-        let countries = Lexicon::shipped()
-            .actors
-            .iter()
-            .filter(|a| a.kind == ActorKind::Country)
-            .filter_map(|a| a.codes.first().map(|c| c.code.clone()))
-            .collect();
         Agents {
             roles,
             prefixes,
             max_words,
-            countries,
         }
     })
 }
@@ -425,16 +416,21 @@ fn mention(start: usize, end: usize, code: &str, entity: Option<String>) -> Acto
     }
 }
 
+/// Whether a code is a country's in the shipped dictionaries.
+fn is_country_code(code: &str) -> bool {
+    Lexicon::shipped().country(code).is_some()
+}
+
 /// Whether an actor code is a role without a country ("GOV", "ELI").
 fn is_role_only(code: &str) -> bool {
-    code.len() == 3 && !agents().countries.contains(code)
+    code.len() == 3 && !is_country_code(code)
 }
 
 /// The code of an agent of `owner`: its country with the role, or the owner's own code when
 /// it has no country (an international body).
 fn join_role(owner: &Anchor, role: &str) -> String {
     match (&owner.country, &owner.code) {
-        (Some(c), _) if agents().countries.contains(c) => format!("{c}{role}"),
+        (Some(c), _) if is_country_code(c) => format!("{c}{role}"),
         (_, Some(code)) => code.clone(),
         (Some(c), None) => format!("{c}{role}"),
         (None, None) => role.to_string(),

@@ -2,7 +2,7 @@
 //! of multi-word verbs) to its entries, and the matching of a block's patterns around a verb
 //! occurrence in a sentence view.
 
-use dyad_nlp::fasthash::{WordMap, WordSet};
+use crate::fasthash::{WordMap, WordSet};
 
 use crate::dictionary::{Element, Step, VerbDictionary};
 use crate::inflect::{stem, verb_forms};

@@ -1,7 +1,6 @@
-//! A small, fast, non-cryptographic hasher for short word keys: the lexicons, the cue table
-//! and the event pattern indexes (multiply–rotate over 8-byte chunks). Hash flooding is not a
-//! concern: keys come from the shipped dictionaries and the article's own words, and nothing
-//! is iterated in hash order.
+//! A small, fast, non-cryptographic hasher for short word keys (dictionary and pattern indexes)
+//! (multiply–rotate over 8-byte chunks). Hash flooding is not a concern: keys come from the
+//! shipped dictionaries and the article's own words, and nothing is iterated in hash order.
 
 use std::hash::{BuildHasherDefault, Hasher};
 
