@@ -246,7 +246,7 @@ fn country_words(lex: &Lexicon, words: &[Word], anchors: &mut Vec<Anchor>) {
             let country = lex
                 .lookup(&key)
                 .iter()
-                .filter_map(|&k| lex.actors.get(k as usize))
+                .filter_map(|&k| lex.actor(k))
                 .find(|a| a.kind == ActorKind::Country)
                 .and_then(|a| a.codes.first())
                 .map(|c| c.code.clone());

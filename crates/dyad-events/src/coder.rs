@@ -318,11 +318,18 @@ impl EventCoder {
                 None => vec![None],
             }
         };
-        let sources = group(c.source);
-        let targets = if c.target.is_none() && sources.len() > 1 {
-            sources.clone()
-        } else {
-            group(c.target)
+        let mut sources = group(c.source);
+        // "X's support alongside Y", "X, together with Y, …": Y acts with the source.
+        let targets = match c
+            .target
+            .filter(|&t| c.source.is_some() && roles::co_actor(v, t))
+        {
+            Some(partner) => {
+                sources.extend(group(Some(partner)));
+                vec![None]
+            }
+            None if c.target.is_none() && sources.len() > 1 => sources.clone(),
+            None => group(c.target),
         };
         let quote = inp
             .quotes
@@ -734,6 +741,34 @@ mod tests {
         assert_eq!(t.len(), 2, "{t:?}");
         assert!(t.iter().all(|(_, tg, _)| tg == "AZE"));
         assert!(t.iter().any(|(s, _, _)| s == "ISR") && t.iter().any(|(s, _, _)| s == "TUR"));
+    }
+
+    #[test]
+    fn co_actors_share_the_source_side() {
+        for text in [
+            "Israel attacked Syria alongside Turkey.",
+            "Israel, together with Turkey, attacked Syria.",
+        ] {
+            let t = triples(&run(text, C));
+            assert!(t.iter().all(|(_, tg, _)| tg != "TUR"), "{text}: {t:?}");
+        }
+        let ev = run("Israel attacked alongside Turkey.", C);
+        let t = triples(&ev);
+        assert!(t.iter().any(|(s, _, _)| s == "ISR"), "{t:?}");
+        assert!(t.iter().any(|(s, _, _)| s == "TUR"), "{t:?}");
+        assert!(ev.iter().all(|e| e.target.is_none()), "{t:?}");
+    }
+
+    #[test]
+    fn conditional_clause_is_hypothetical() {
+        let ev = run("If Israel attacks Syria, Turkey will respond.", C);
+        let attack = ev
+            .iter()
+            .find(|e| e.cameo.starts_with("19"))
+            .expect("attack coded");
+        assert!(attack.hypothetical);
+        let ev = run("Israel attacked Syria.", C);
+        assert!(!ev[0].hypothetical);
     }
 
     #[test]
