@@ -11,12 +11,13 @@
 //! The agent table (`data/actors/collective-agents.tsv`) and the shipped entity lexicon are
 //! read once per process.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use dyad_doc::{Entity, EntityKind, Span};
 use dyad_events::ActorMention;
 use dyad_nlp::entities::lexicon::{push_lower, ActorKind, Lexicon};
+use dyad_nlp::fasthash::{WordMap, WordSet};
 use dyad_nlp::{Token, TokenKind};
 
 const COLLECTIVE_AGENTS: &str = include_str!("../../../data/actors/collective-agents.tsv");
@@ -43,17 +44,17 @@ const AGENT_OF: &[&str] = &["of", "from", "in"];
 
 /// The collective-agent table: singular phrase (lower case, space-joined) → role code.
 struct Agents {
-    roles: HashMap<String, &'static str>,
+    roles: WordMap<String, &'static str>,
     /// Every proper word prefix of a phrase ("riot" of "riot police").
-    prefixes: HashSet<String>,
+    prefixes: WordSet<String>,
     max_words: usize,
 }
 
 fn agents() -> &'static Agents {
     static AGENTS: OnceLock<Agents> = OnceLock::new();
     AGENTS.get_or_init(|| {
-        let mut roles = HashMap::new();
-        let mut prefixes = HashSet::new();
+        let mut roles = WordMap::default();
+        let mut prefixes = WordSet::default();
         let mut max_words = 1;
         for line in COLLECTIVE_AGENTS.lines() {
             if line.starts_with('#') || line.trim().is_empty() {
