@@ -64,10 +64,7 @@ impl EventCoder {
     /// The coder with the shipped patterns: the project's core verbs and noun patterns, then
     /// the verb patterns converted from the Phoenix CAMEO dictionary.
     pub fn new() -> Self {
-        EventCoder {
-            verbs: CompiledVerbs::new(Self::shipped_dictionary()),
-            cameo_rules: true,
-        }
+        Self::with_verbs(CompiledVerbs::new(Self::shipped_dictionary()))
     }
 
     /// The coder with the shipped patterns, compiled once per process and shared (compiling
@@ -87,8 +84,13 @@ impl EventCoder {
 
     /// A coder for any dictionary (for example one read with [`crate::read_petrarch`]).
     pub fn from_dictionary(dict: &VerbDictionary) -> Self {
+        Self::with_verbs(CompiledVerbs::compile(dict))
+    }
+
+    /// The coder over compiled patterns, with the CAMEO rules on.
+    fn with_verbs(verbs: CompiledVerbs) -> Self {
         EventCoder {
-            verbs: CompiledVerbs::compile(dict),
+            verbs,
             cameo_rules: true,
         }
     }

@@ -232,7 +232,7 @@ fn compile_block(b: &VerbBlock, synset_ids: &WordMap<String, usize>) -> CBlock {
             })
             .collect()
     };
-    let patterns = b
+    let patterns: Vec<CPattern> = b
         .patterns
         .iter()
         .filter_map(|p| {
@@ -256,7 +256,6 @@ fn compile_block(b: &VerbBlock, synset_ids: &WordMap<String, usize>) -> CBlock {
             })
         })
         .collect();
-    let patterns: Vec<CPattern> = patterns;
     let mut always = Vec::new();
     let mut by_word: WordMap<String, Vec<usize>> = WordMap::default();
     for (k, p) in patterns.iter().enumerate() {
