@@ -11,12 +11,13 @@
 //! The agent table (`data/actors/collective-agents.tsv`) and the shipped entity lexicon are
 //! read once per process.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use dyad_doc::{Entity, EntityKind, Span};
 use dyad_events::ActorMention;
 use dyad_nlp::entities::lexicon::{push_lower, ActorKind, Lexicon};
+use dyad_nlp::fasthash::{WordMap, WordSet};
 use dyad_nlp::{Token, TokenKind};
 
 const COLLECTIVE_AGENTS: &str = include_str!("../../../data/actors/collective-agents.tsv");
@@ -43,19 +44,17 @@ const AGENT_OF: &[&str] = &["of", "from", "in"];
 
 /// The collective-agent table: singular phrase (lower case, space-joined) → role code.
 struct Agents {
-    roles: HashMap<String, &'static str>,
+    roles: WordMap<String, &'static str>,
     /// Every proper word prefix of a phrase ("riot" of "riot police").
-    prefixes: HashSet<String>,
+    prefixes: WordSet<String>,
     max_words: usize,
-    /// The codes of the lexicon's countries.
-    countries: HashSet<String>,
 }
 
 fn agents() -> &'static Agents {
     static AGENTS: OnceLock<Agents> = OnceLock::new();
     AGENTS.get_or_init(|| {
-        let mut roles = HashMap::new();
-        let mut prefixes = HashSet::new();
+        let mut roles = WordMap::default();
+        let mut prefixes = WordSet::default();
         let mut max_words = 1;
         for line in COLLECTIVE_AGENTS.lines() {
             if line.starts_with('#') || line.trim().is_empty() {
@@ -71,17 +70,10 @@ fn agents() -> &'static Agents {
                 roles.insert(phrase, role.trim());
             }
         }
-        let countries = Lexicon::shipped()
-            .actors
-            .iter()
-            .filter(|a| a.kind == ActorKind::Country)
-            .filter_map(|a| a.codes.first().map(|c| c.code.clone()))
-            .collect();
         Agents {
             roles,
             prefixes,
             max_words,
-            countries,
         }
     })
 }
@@ -254,7 +246,7 @@ fn country_words(lex: &Lexicon, words: &[Word], anchors: &mut Vec<Anchor>) {
             let country = lex
                 .lookup(&key)
                 .iter()
-                .filter_map(|&k| lex.actors.get(k as usize))
+                .filter_map(|&k| lex.actor(k))
                 .find(|a| a.kind == ActorKind::Country)
                 .and_then(|a| a.codes.first())
                 .map(|c| c.code.clone());
@@ -424,16 +416,21 @@ fn mention(start: usize, end: usize, code: &str, entity: Option<String>) -> Acto
     }
 }
 
+/// Whether a code is a country's in the shipped dictionaries.
+fn is_country_code(code: &str) -> bool {
+    Lexicon::shipped().country(code).is_some()
+}
+
 /// Whether an actor code is a role without a country ("GOV", "ELI").
 fn is_role_only(code: &str) -> bool {
-    code.len() == 3 && !agents().countries.contains(code)
+    code.len() == 3 && !is_country_code(code)
 }
 
 /// The code of an agent of `owner`: its country with the role, or the owner's own code when
 /// it has no country (an international body).
 fn join_role(owner: &Anchor, role: &str) -> String {
     match (&owner.country, &owner.code) {
-        (Some(c), _) if agents().countries.contains(c) => format!("{c}{role}"),
+        (Some(c), _) if is_country_code(c) => format!("{c}{role}"),
         (_, Some(code)) => code.clone(),
         (Some(c), None) => format!("{c}{role}"),
         (None, None) => role.to_string(),

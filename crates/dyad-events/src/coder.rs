@@ -64,7 +64,7 @@ impl EventCoder {
     /// The coder with the shipped patterns: the project's core verbs and noun patterns, then
     /// the verb patterns converted from the Phoenix CAMEO dictionary.
     pub fn new() -> Self {
-        Self::from_dictionary(&Self::shipped_dictionary())
+        Self::with_verbs(CompiledVerbs::new(Self::shipped_dictionary()))
     }
 
     /// The coder with the shipped patterns, compiled once per process and shared (compiling
@@ -84,8 +84,13 @@ impl EventCoder {
 
     /// A coder for any dictionary (for example one read with [`crate::read_petrarch`]).
     pub fn from_dictionary(dict: &VerbDictionary) -> Self {
+        Self::with_verbs(CompiledVerbs::compile(dict))
+    }
+
+    /// The coder over compiled patterns, with the CAMEO rules on.
+    fn with_verbs(verbs: CompiledVerbs) -> Self {
         EventCoder {
-            verbs: CompiledVerbs::compile(dict),
+            verbs,
             cameo_rules: true,
         }
     }
@@ -351,11 +356,18 @@ impl EventCoder {
                 None => vec![None],
             }
         };
-        let sources = group(c.source);
-        let targets = if c.target.is_none() && sources.len() > 1 {
-            sources.clone()
-        } else {
-            group(c.target)
+        let mut sources = group(c.source);
+        // "X's support alongside Y", "X, together with Y, …": Y acts with the source.
+        let targets = match c
+            .target
+            .filter(|&t| c.source.is_some() && roles::co_actor(v, t))
+        {
+            Some(partner) => {
+                sources.extend(group(Some(partner)));
+                vec![None]
+            }
+            None if c.target.is_none() && sources.len() > 1 => sources.clone(),
+            None => group(c.target),
         };
         let quote = inp
             .quotes
@@ -895,6 +907,34 @@ mod tests {
         assert_eq!(t.len(), 2, "{t:?}");
         assert!(t.iter().all(|(_, tg, _)| tg == "AZE"));
         assert!(t.iter().any(|(s, _, _)| s == "ISR") && t.iter().any(|(s, _, _)| s == "TUR"));
+    }
+
+    #[test]
+    fn co_actors_share_the_source_side() {
+        for text in [
+            "Israel attacked Syria alongside Turkey.",
+            "Israel, together with Turkey, attacked Syria.",
+        ] {
+            let t = triples(&run(text, C));
+            assert!(t.iter().all(|(_, tg, _)| tg != "TUR"), "{text}: {t:?}");
+        }
+        let ev = run("Israel attacked alongside Turkey.", C);
+        let t = triples(&ev);
+        assert!(t.iter().any(|(s, _, _)| s == "ISR"), "{t:?}");
+        assert!(t.iter().any(|(s, _, _)| s == "TUR"), "{t:?}");
+        assert!(ev.iter().all(|e| e.target.is_none()), "{t:?}");
+    }
+
+    #[test]
+    fn conditional_clause_is_hypothetical() {
+        let ev = run("If Israel attacks Syria, Turkey will respond.", C);
+        let attack = ev
+            .iter()
+            .find(|e| e.cameo.starts_with("19"))
+            .expect("attack coded");
+        assert!(attack.hypothetical);
+        let ev = run("Israel attacked Syria.", C);
+        assert!(!ev[0].hypothetical);
     }
 
     #[test]

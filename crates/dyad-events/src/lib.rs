@@ -13,7 +13,7 @@
 
 pub mod coder;
 pub mod dictionary;
-mod fasthash;
+use dyad_nlp::fasthash;
 pub mod inflect;
 pub mod matcher;
 mod modality;

@@ -51,6 +51,8 @@ const UNCERTAIN: &[&str] = &[
     "reportedly",
     "allegedly",
 ];
+/// Clause openers that make what follows a condition, not a fact.
+const CONDITIONAL: &[&str] = &["if", "unless", "whether"];
 /// Words that announce an intention ("will", "plans to", "prepared to").
 pub(crate) const INTENT: &[&str] = &[
     "will",
@@ -93,11 +95,26 @@ pub(crate) fn assess(toks: &[Tok], verb_first: usize) -> Modality {
     let mut m = Modality::default();
     let mut p = verb_first;
     let mut n = 0;
+    let mut past_actor = false;
     while p > 0 && n < LOOKBACK {
         p -= 1;
         n += 1;
         let t = &toks[p];
-        if t.punct || t.actor.is_some() {
+        if t.punct {
+            break;
+        }
+        // Beyond the verb's own subject only a conditional opener still counts: "if Iran
+        // attacks", "unless they side with Iran" (the subject may be an actor or a pronoun).
+        if past_actor || t.actor.is_some() {
+            past_actor = true;
+            if CONDITIONAL.contains(&t.low.as_str()) {
+                m.hypothetical = true;
+                break;
+            }
+            continue;
+        }
+        if CONDITIONAL.contains(&t.low.as_str()) {
+            m.hypothetical = true;
             break;
         }
         let w = t.low.as_str();
@@ -189,6 +206,10 @@ mod tests {
         assert!(at("They will meet.", "meet").intent);
         let m = at("They met.", "met");
         assert!(!m.hypothetical && !m.intent);
+        // a condition, past the verb's subject
+        assert!(at("If they attack, we respond.", "attack").hypothetical);
+        assert!(at("unless the rebels attack first", "attack").hypothetical);
+        assert!(!at("the rebels attack first", "attack").hypothetical);
     }
 
     #[test]

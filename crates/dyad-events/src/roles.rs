@@ -283,6 +283,15 @@ fn filler(t: &Tok, is_verb: &[bool], q: usize) -> bool {
         && !AUX_AND_ADVERBS.contains(&t.low.as_str())
 }
 
+/// Whether the actor run at `p` is introduced as acting together with another rather than as
+/// the one acted upon: "alongside Y", "along with Y", "together with Y".
+pub(crate) fn co_actor(toks: &[Tok], p: usize) -> bool {
+    let p = run_start(toks, p);
+    let word = |k: usize| p.checked_sub(k).map(|q| toks[q].low.as_str());
+    word(1) == Some("alongside")
+        || (word(1) == Some("with") && matches!(word(2), Some("along") | Some("together")))
+}
+
 fn is_connector(t: &Tok) -> bool {
     (t.punct && t.low == ",") || t.low == "and" || t.low == "&" || t.low == "nor"
 }

@@ -36,10 +36,7 @@ const BOUNDARY_PUNCT: &[&str] = &[
 /// Builds the view of the tokens of one sentence (`toks` must lie inside it).
 pub(crate) fn view(text: &str, toks: &[Token], actors: &[ActorMention]) -> Vec<Tok> {
     // The rules below read possessives and contractions piece by piece.
-    let toks: Vec<Token> = toks
-        .iter()
-        .flat_map(|t| dyad_nlp::split_fine(text, t))
-        .collect();
+    let toks = dyad_nlp::fine_tokens(text, toks);
     let toks = &toks[..];
     let mut out: Vec<Tok> = Vec::with_capacity(toks.len());
     let mut i = 0;

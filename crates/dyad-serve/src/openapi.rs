@@ -101,7 +101,7 @@ fn schemas() -> Value {
                 ("code", string()), ("events", integer()), ("bloc", integer()),
             ]))),
             ("edges", array(object(&[
-                ("a", string()), ("b", string()), ("events", integer()),
+                ("a", string()), ("b", string()), ("events", integer()), ("joint", integer()),
                 ("cooperation", integer()), ("conflict", integer()), ("weight", number()),
             ]))),
             ("blocs", array(array(string()))),

@@ -3,11 +3,13 @@
 //! by structural balance: the partition that leaves the least frustrated weight (positive
 //! edges between blocs plus negative edges within them), by a deterministic local search.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::io::{self, Write};
 
+use dyad_doc::Record;
 use serde::Serialize;
 
+use crate::actors::actor_of;
 use crate::{Result, Store};
 
 /// An actor.
@@ -30,8 +32,12 @@ pub struct GraphEdge {
     pub cooperation: i64,
     /// Events of quad classes 3–4.
     pub conflict: i64,
-    /// The sum of the events' Goldstein scores: positive for cooperation, negative for
-    /// conflict; the edge's signed weight.
+    /// Events the two did together, as joint sources of one event ("criticism from Armenia
+    /// and Iran", "Israel's support alongside Turkey").
+    pub joint: i64,
+    /// The sum of the events' Goldstein scores (positive for cooperation, negative for
+    /// conflict), plus the strength of every joint event (its Goldstein magnitude, at least
+    /// 1: acting on the same side is alignment whatever the act); the edge's signed weight.
     pub weight: f64,
 }
 
@@ -61,26 +67,86 @@ pub fn graph(store: &Store) -> Result<Graph> {
     let mut pairs: BTreeMap<(String, String), GraphEdge> = BTreeMap::new();
     let mut rows = st.query([])?;
     while let Some(r) = rows.next()? {
-        let s: String = r.get(0)?;
-        let t: String = r.get(1)?;
-        let (a, b) = if s < t { (s, t) } else { (t, s) };
         let n: i64 = r.get(2)?;
         let coop: i64 = r.get(3)?;
         let w: f64 = r.get(4)?;
-        let e = pairs.entry((a.clone(), b.clone())).or_insert(GraphEdge {
-            a,
-            b,
-            events: 0,
-            cooperation: 0,
-            conflict: 0,
-            weight: 0.0,
-        });
+        let e = edge_entry(&mut pairs, r.get(0)?, r.get(1)?);
         e.events += n;
         e.cooperation += coop;
         e.conflict += n - coop;
         e.weight += w;
     }
+    // Joint sources, written at ingest (a store made before that table has none).
+    let has_joint: bool = store.connection().query_row(
+        "SELECT count(*) > 0 FROM sqlite_master WHERE type = 'table' AND name = 'joint_sources'",
+        [],
+        |r| r.get(0),
+    )?;
+    if has_joint {
+        let mut st = store
+            .connection()
+            .prepare("SELECT a, b, count(*), sum(strength) FROM joint_sources GROUP BY a, b")?;
+        let mut rows = st.query([])?;
+        while let Some(r) = rows.next()? {
+            let e = edge_entry(&mut pairs, r.get(0)?, r.get(1)?);
+            e.joint += r.get::<_, i64>(2)?;
+            e.weight += r.get::<_, f64>(3)?;
+        }
+    }
     Ok(from_edges(pairs.into_values().collect()))
+}
+
+/// Pairs of top-level actors (`a` < `b`) that are joint sources of one event of the record
+/// (events of one sentence with the same code and target but several source actors, neither
+/// negated nor hypothetical: "criticism from Armenia and Iran", "Israel's support alongside
+/// Turkey"), each with the strength of the act: its Goldstein magnitude, at least 1, since
+/// acting on the same side is alignment whatever the act.
+pub(crate) fn joint_sources(rec: &Record) -> Vec<(String, String, f64)> {
+    type Key<'r> = (usize, &'r str, Option<String>);
+    let mut groups: BTreeMap<Key<'_>, (BTreeSet<String>, f64)> = BTreeMap::new();
+    for e in &rec.events {
+        if e.negated || e.hypothetical {
+            continue;
+        }
+        let (Some(sentence), Some(source)) = (e.sentence, e.source.as_deref().and_then(actor_of))
+        else {
+            continue;
+        };
+        let target = e.target.as_deref().and_then(actor_of);
+        let g = groups
+            .entry((sentence, e.cameo.as_str(), target))
+            .or_default();
+        g.0.insert(source);
+        g.1 = g.1.max(e.goldstein.abs());
+    }
+    let mut out = Vec::new();
+    for (sources, strength) in groups.into_values() {
+        let sources: Vec<String> = sources.into_iter().collect();
+        for (i, a) in sources.iter().enumerate() {
+            for b in &sources[i + 1..] {
+                out.push((a.clone(), b.clone(), strength.max(1.0)));
+            }
+        }
+    }
+    out
+}
+
+/// The edge between `s` and `t` (in either order), created empty if new.
+fn edge_entry(
+    pairs: &mut BTreeMap<(String, String), GraphEdge>,
+    s: String,
+    t: String,
+) -> &mut GraphEdge {
+    let (a, b) = if s < t { (s, t) } else { (t, s) };
+    pairs.entry((a.clone(), b.clone())).or_insert(GraphEdge {
+        a,
+        b,
+        events: 0,
+        joint: 0,
+        cooperation: 0,
+        conflict: 0,
+        weight: 0.0,
+    })
 }
 
 impl Graph {
@@ -92,7 +158,7 @@ impl Graph {
         from_edges(
             self.edges
                 .iter()
-                .filter(|e| e.events >= min_events)
+                .filter(|e| e.events + e.joint >= min_events)
                 .cloned()
                 .collect(),
         )
@@ -103,8 +169,8 @@ impl Graph {
 pub(crate) fn from_edges(edges: Vec<GraphEdge>) -> Graph {
     let mut counts: BTreeMap<&str, i64> = BTreeMap::new();
     for e in &edges {
-        *counts.entry(&e.a).or_default() += e.events;
-        *counts.entry(&e.b).or_default() += e.events;
+        *counts.entry(&e.a).or_default() += e.events + e.joint;
+        *counts.entry(&e.b).or_default() += e.events + e.joint;
     }
     let codes: Vec<String> = counts.keys().map(|c| c.to_string()).collect();
     let index: BTreeMap<&str, usize> = codes
@@ -258,6 +324,7 @@ pub fn write_graphml(g: &Graph, mut out: impl Write) -> io::Result<()> {
         ("cooperation", "edge", "long"),
         ("conflict", "edge", "long"),
         ("count", "edge", "long"),
+        ("joint", "edge", "long"),
     ] {
         let name = if id == "count" { "events" } else { id };
         writeln!(
@@ -278,13 +345,14 @@ pub fn write_graphml(g: &Graph, mut out: impl Write) -> io::Result<()> {
     for e in &g.edges {
         writeln!(
             out,
-            r#"    <edge source="{}" target="{}"><data key="weight">{}</data><data key="cooperation">{}</data><data key="conflict">{}</data><data key="count">{}</data></edge>"#,
+            r#"    <edge source="{}" target="{}"><data key="weight">{}</data><data key="cooperation">{}</data><data key="conflict">{}</data><data key="count">{}</data><data key="joint">{}</data></edge>"#,
             xml_escape(&e.a),
             xml_escape(&e.b),
             e.weight,
             e.cooperation,
             e.conflict,
-            e.events
+            e.events,
+            e.joint
         )?;
     }
     writeln!(out, "  </graph>\n</graphml>")
@@ -314,6 +382,7 @@ mod tests {
             a: a.into(),
             b: b.into(),
             events: 1,
+            joint: 0,
             cooperation: i64::from(w > 0.0),
             conflict: i64::from(w <= 0.0),
             weight: w,

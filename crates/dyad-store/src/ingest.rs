@@ -483,6 +483,15 @@ fn insert_layers(conn: &Connection, rec: &Record, article: i64) -> Result<()> {
     }
 
     {
+        let mut js = conn.prepare_cached(
+            "INSERT INTO joint_sources (article, a, b, strength) VALUES (?1, ?2, ?3, ?4)",
+        )?;
+        for (a, b, strength) in crate::graph::joint_sources(rec) {
+            js.execute(params![article, a, b, strength])?;
+        }
+    }
+
+    {
         let mut am = conn.prepare_cached(
             "INSERT INTO amounts (article, value, unit, approximate, about, text, sentence,
                                   start, end)

@@ -127,6 +127,15 @@ CREATE INDEX IF NOT EXISTS events_actor_dyad ON events(source_actor, target_acto
     hypothetical, month, quad, root, plover, goldstein, date, article, tone, amounts);
 CREATE INDEX IF NOT EXISTS events_article ON events(article, sentence);
 
+-- Pairs of actors that were joint sources of one event (same sentence, code and target):
+-- alignment evidence for the relations graph, written at ingest.
+CREATE TABLE IF NOT EXISTS joint_sources (
+    article  INTEGER NOT NULL REFERENCES articles(rowid),
+    a        TEXT NOT NULL,
+    b        TEXT NOT NULL,
+    strength REAL NOT NULL
+);
+
 CREATE TABLE IF NOT EXISTS amounts (
     article  INTEGER NOT NULL REFERENCES articles(rowid),
     value    REAL NOT NULL,

@@ -72,33 +72,49 @@ impl Builder {
         quad: u8,
         gs: f64,
     ) {
+        self.joint_event(&[source], target, cameo, quad, gs);
+    }
+
+    /// One event from each of `sources` to `target`, all stated in one new sentence.
+    fn joint_event(
+        &mut self,
+        sources: &[(&str, &str)],
+        target: (&str, &str),
+        cameo: &str,
+        quad: u8,
+        gs: f64,
+    ) {
+        let names: Vec<&str> = sources.iter().map(|s| s.1).collect();
         let sentence = format!(
             "{} and {} were reported together in this sentence.",
-            source.1, target.1
+            names.join(", "),
+            target.1
         );
         let i = self.sentence(&sentence);
         let span = self.rec.sentences[i];
-        let se = self.entity_id(source.0, source.1);
+        let source_ids: Vec<String> = sources.iter().map(|s| self.entity_id(s.0, s.1)).collect();
         let te = self.entity_id(target.0, target.1);
-        let n = self.rec.events.len() + 1;
-        self.rec.events.push(Event {
-            id: format!("V{n}"),
-            source: Some(source.0.into()),
-            target: Some(target.0.into()),
-            source_entity: Some(se),
-            target_entity: Some(te),
-            cameo: cameo.into(),
-            quad,
-            goldstein: gs,
-            plover: Some(if quad <= 2 { "COOPERATE" } else { "ASSAULT" }.into()),
-            date: None,
-            sentence: Some(i),
-            evidence: span,
-            negated: false,
-            hypothetical: false,
-            quote: None,
-            confidence: 0.9,
-        });
+        for (source, se) in sources.iter().zip(source_ids) {
+            let n = self.rec.events.len() + 1;
+            self.rec.events.push(Event {
+                id: format!("V{n}"),
+                source: Some(source.0.into()),
+                target: Some(target.0.into()),
+                source_entity: Some(se),
+                target_entity: Some(te.clone()),
+                cameo: cameo.into(),
+                quad,
+                goldstein: gs,
+                plover: Some(if quad <= 2 { "COOPERATE" } else { "ASSAULT" }.into()),
+                date: None,
+                sentence: Some(i),
+                evidence: span,
+                negated: false,
+                hypothetical: false,
+                quote: None,
+                confidence: 0.9,
+            });
+        }
     }
 
     /// A direct quotation by `speaker` naming `other` inside it.
@@ -484,6 +500,26 @@ fn graph_finds_the_seed_blocs() {
     for k in ["nodes", "edges", "blocs"] {
         assert!(v.get(k).is_some());
     }
+}
+
+#[test]
+fn joint_sources_are_aligned() {
+    // Only Armenia and Iran's joint criticism of Israel ties them; Turkey fights Armenia.
+    let mut b = Builder::new("joint", None, "2024-10-15");
+    b.joint_event(&[ARM, IRN], ISR, "111", 3, -2.0);
+    b.event(TUR, ARM, "190", 4, -10.0);
+    let store = Store::open_in_memory().unwrap();
+    ingest(&store, &[b.build()]);
+    let g = graph(&store).unwrap();
+    let arm_irn = g
+        .edges
+        .iter()
+        .find(|e| e.a == "ARM" && e.b == "IRN")
+        .unwrap();
+    assert_eq!((arm_irn.events, arm_irn.joint), (0, 1));
+    assert_eq!(arm_irn.weight, 2.0);
+    assert_eq!(g.blocs[0], vec!["ARM", "IRN"]);
+    assert!(g.blocs[1..].iter().all(|b| !b.contains(&"ARM".to_string())));
 }
 
 #[test]

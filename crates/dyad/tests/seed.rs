@@ -49,20 +49,10 @@ fn strings(v: &Value) -> Vec<String> {
         .unwrap_or_default()
 }
 
-#[test]
-fn seed_article_metadata_and_body() {
-    let dir = seed_dir();
-    if !dir.join("article.txt").exists() {
-        eprintln!("note: {} is absent; seed test skipped", dir.display());
-        return;
-    }
-    let expected: Value = serde_json::from_str(
-        &std::fs::read_to_string(dir.join("expected.json")).expect("expected.json readable"),
-    )
-    .expect("expected.json parses");
+/// Runs the built `dyad` binary; its standard output (the run must succeed).
+fn dyad(args: &[&std::ffi::OsStr]) -> Vec<u8> {
     let out = Command::new(env!("CARGO_BIN_EXE_dyad"))
-        .arg("analyze")
-        .arg(dir.join("article.txt"))
+        .args(args)
         .output()
         .expect("dyad runs");
     assert!(
@@ -70,7 +60,31 @@ fn seed_article_metadata_and_body() {
         "dyad failed: {}",
         String::from_utf8_lossy(&out.stderr)
     );
-    let stdout = String::from_utf8(out.stdout).expect("UTF-8 output");
+    out.stdout
+}
+
+/// The seed folder and its expected.json; `None` (with a note) when the folder is absent.
+fn seed() -> Option<(PathBuf, Value)> {
+    let dir = seed_dir();
+    if !dir.join("article.txt").exists() {
+        eprintln!("note: {} is absent; seed test skipped", dir.display());
+        return None;
+    }
+    let expected: Value = serde_json::from_str(
+        &std::fs::read_to_string(dir.join("expected.json")).expect("expected.json readable"),
+    )
+    .expect("expected.json parses");
+    Some((dir, expected))
+}
+
+#[test]
+fn seed_article_metadata_and_body() {
+    let Some((dir, expected)) = seed() else {
+        return;
+    };
+    let article = dir.join("article.txt");
+    let stdout =
+        String::from_utf8(dyad(&["analyze".as_ref(), article.as_os_str()])).expect("UTF-8 output");
     let line = stdout.lines().next().expect("one record");
     let rec: Value = serde_json::from_str(line).expect("record parses");
     let text = rec["text"].as_str().unwrap_or("");
@@ -146,4 +160,62 @@ fn seed_article_metadata_and_body() {
         "seed checks failed:\n{}",
         fails.join("\n")
     );
+}
+
+/// The seed's `relations` section: every aligned pair falls in one bloc of `dyad graph`, and
+/// every strained pair in two.
+#[test]
+fn seed_relations_give_the_blocs() {
+    let Some((dir, expected)) = seed() else {
+        return;
+    };
+    let work = std::env::temp_dir().join(format!("dyad-seed-graph-{}", std::process::id()));
+    std::fs::create_dir_all(&work).unwrap();
+    let db = work.join("seed.db");
+    let article = dir.join("article.txt");
+    dyad(&[
+        "ingest".as_ref(),
+        "--db".as_ref(),
+        db.as_os_str(),
+        article.as_os_str(),
+    ]);
+    let graph: Value =
+        serde_json::from_slice(&dyad(&["graph".as_ref(), "--db".as_ref(), db.as_os_str()]))
+            .expect("graph is JSON");
+    std::fs::remove_dir_all(&work).unwrap();
+    let bloc_of = |code: &str| {
+        graph["blocs"].as_array().and_then(|blocs| {
+            blocs
+                .iter()
+                .position(|b| strings(b).iter().any(|c| c == code))
+        })
+    };
+    let blocs = &graph["blocs"];
+    let pairs = |kind: &str| -> Vec<(String, String)> {
+        expected["relations"][kind]
+            .as_array()
+            .map(|ps| {
+                ps.iter()
+                    .map(|p| {
+                        let p = strings(p);
+                        (p[0].clone(), p[1].clone())
+                    })
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    for (a, b) in pairs("aligned") {
+        let (x, y) = (bloc_of(&a), bloc_of(&b));
+        assert!(
+            x.is_some() && x == y,
+            "{a} and {b} not in one bloc: {blocs}"
+        );
+    }
+    for (a, b) in pairs("strained") {
+        let (x, y) = (bloc_of(&a), bloc_of(&b));
+        assert!(
+            x.is_some() && y.is_some() && x != y,
+            "{a} and {b} in one bloc: {blocs}"
+        );
+    }
 }

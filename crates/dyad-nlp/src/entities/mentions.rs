@@ -120,6 +120,16 @@ const FUNCTION_WORDS: &[&str] = &[
     "be",
 ];
 
+/// Lower-case particles inside names ("Ahmed bin Salman", "Suleiman al-Amr").
+const NAME_PARTICLES: &[&str] = &[
+    "de", "van", "von", "bin", "ibn", "al", "el", "da", "del", "la",
+];
+
+/// Prefixes joined by a hyphen that make the word after them a modifier ("pro-Beijing").
+const MODIFIER_PREFIXES: &[&str] = &[
+    "pro", "anti", "non", "pan", "ex", "neo", "post", "pre", "mid", "trans", "inter", "intra",
+];
+
 const HONORIFICS: &[&str] = &[
     "mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "rev", "sheikh", "lord", "lady",
 ];
@@ -378,6 +388,20 @@ pub fn find(toks: &[Tok], lex: &Lexicon, stats: &WordStats) -> Vec<Cand> {
     let mut carried_title: Option<String> = None;
     let mut i = 0;
     while i < toks.len() {
+        // "pro-Beijing", "anti-Pyongyang", "non-Muslim": the name is part of a modifier.
+        if toks[i].is_word && is_in(MODIFIER_PREFIXES, &toks[i].key) && hyphen_link(toks, i + 1) {
+            i += 3;
+            continue;
+        }
+        if i >= 2
+            && hyphen_link(toks, i - 1)
+            && toks[i - 2].is_word
+            && !toks[i - 2].cap
+            && !is_in(NAME_PARTICLES, &toks[i - 2].key)
+        {
+            i += 1;
+            continue;
+        }
         if !starts_name(toks, i) {
             if !matches!(toks[i].key.as_str(), "and" | ",") {
                 carried_title = None;
@@ -385,7 +409,18 @@ pub fn find(toks: &[Tok], lex: &Lexicon, stats: &WordStats) -> Vec<Cand> {
             i += 1;
             continue;
         }
-        let j = run_end(toks, i);
+        let mut j = run_end(toks, i, stats);
+        let next = j;
+        // "Co-founder", "E-meter", "NASA T-shirt": the word before the hyphen is part of a
+        // compound, not of a name ("Scientology-related" and "Warhol-like" keep theirs).
+        if hyphen_link(toks, j) && is_compound_tail(&toks[j + 1], stats) {
+            j -= 1;
+            if j == i {
+                i = next + 2;
+                carried_title = None;
+                continue;
+            }
+        }
         let before = out.len();
         split_run(toks, i, j, lex, stats, &mut out, carried_title.take());
         nested_places(toks, lex, &mut out, before);
@@ -395,9 +430,16 @@ pub fn find(toks: &[Tok], lex: &Lexicon, stats: &WordStats) -> Vec<Cand> {
             .rev()
             .find(|c| c.plural_title)
             .and_then(|c| c.title.clone());
-        i = j.max(i + 1);
+        i = next.max(i + 1);
     }
     out
+}
+
+/// A common lower-case noun after a hyphen, which makes the hyphenated word a compound;
+/// adjective endings ("-related", "-like", "-based") do not.
+fn is_compound_tail(t: &Tok, stats: &WordStats) -> bool {
+    let adjective = t.key.ends_with("ed") || t.key.ends_with("ing") || t.key == "like";
+    !t.cap && !adjective && stats.get(&t.key).is_common()
 }
 
 /// Countries and places named inside a longer organisation's or place's name ("the United
@@ -415,14 +457,14 @@ fn nested_places(toks: &[Tok], lex: &Lexicon, out: &mut Vec<Cand>, from: usize) 
                 .and_then(|(len, hits)| {
                     let a = pick(lex, hits, Some(ActorKind::Country))
                         .or_else(|| pick(lex, hits, Some(ActorKind::Place)))?;
-                    Some((len, a))
+                    Some((len, a, lex.actor(a)?.kind))
                 });
             match hit {
-                Some((len, a))
+                Some((len, a, kind))
                     if !short_alias_mismatch(toks, k, k + len)
                         && !is_demonym(toks, k, k + len, lex, a) =>
                 {
-                    nested.push(cand(k, k + len, lex.actors[a as usize].kind, Some(a)));
+                    nested.push(cand(k, k + len, kind, Some(a)));
                     k += len;
                 }
                 _ => k += 1,
@@ -434,14 +476,48 @@ fn nested_places(toks: &[Tok], lex: &Lexicon, out: &mut Vec<Cand>, from: usize) 
 
 fn starts_name(toks: &[Tok], i: usize) -> bool {
     let t = &toks[i];
-    t.cap && !t.in_caps_line && !is_function_word(&t.key)
+    t.cap && !t.in_caps_line && !is_function_word(&t.key) && !is_model_code(t.text)
+}
+
+/// Letters with a number at the end ("IE6", "A380"): a product's or model's code, not a
+/// name. A single letter ("G20") or digits inside an acronym ("M5S") are left to be names.
+fn is_model_code(word: &str) -> bool {
+    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+    word.ends_with(|c: char| c.is_ascii_digit())
+        && word.starts_with(char::is_alphabetic)
+        && letters > 1
+}
+
+/// Whether token `k` is a hyphen written between two words without spaces ("Hee-Chan").
+fn hyphen_link(toks: &[Tok], k: usize) -> bool {
+    k >= 1
+        && k + 1 < toks.len()
+        && toks[k].text == "-"
+        && toks[k - 1].end == toks[k].start
+        && toks[k].end == toks[k + 1].start
+        && toks[k - 1].is_word
+        && toks[k + 1].is_word
 }
 
 /// The end of the run of name words starting at `i`.
-fn run_end(toks: &[Tok], i: usize) -> usize {
+fn run_end(toks: &[Tok], i: usize, stats: &WordStats) -> usize {
     let mut k = i + 1;
     while k < toks.len() {
         let t = &toks[k];
+        // Hyphenated names: "Hee-Chan", "Wai-keung", "Al-Maeena", "al-Amr". A common word
+        // after the hyphen makes a compound instead ("Co-founder").
+        if hyphen_link(toks, k) {
+            let (prev, next) = (&toks[k - 1], &toks[k + 1]);
+            let joins = (prev.cap || is_in(NAME_PARTICLES, &prev.key))
+                && (next.cap || !stats.get(&next.key).is_common())
+                && !is_model_code(next.text)
+                && !is_in(MODIFIER_PREFIXES, &prev.key);
+            if joins {
+                k += 2;
+                continue;
+            }
+            break;
+        }
         // A sentence break right after an honorific's dot is a segmentation slip: go on.
         let after_honorific =
             k >= 2 && toks[k - 1].text == "." && is_in(HONORIFICS, &toks[k - 2].key);
@@ -471,12 +547,10 @@ fn run_end(toks: &[Tok], i: usize) -> usize {
             k += 1;
             continue;
         }
-        if next_cap
-            && matches!(
-                t.key.as_str(),
-                "de" | "van" | "von" | "bin" | "ibn" | "al" | "da" | "del" | "la"
-            )
-        {
+        let particle_before_hyphen = hyphen_link(toks, k + 1)
+            && toks.get(k + 2).is_some_and(|n| n.cap)
+            && matches!(t.key.as_str(), "al" | "el");
+        if (next_cap || particle_before_hyphen) && is_in(NAME_PARTICLES, &t.key) {
             k += 1;
             continue;
         }
@@ -552,11 +626,11 @@ fn pick(lex: &Lexicon, hits: &[u32], want: Option<ActorKind>) -> Option<u32> {
         Some(k) => hits
             .iter()
             .copied()
-            .find(|i| lex.actors.get(*i as usize).is_some_and(|a| a.kind == k)),
+            .find(|i| lex.actor(*i).is_some_and(|a| a.kind == k)),
         None => {
             // Prefer countries, then groups and organisations, then persons, then places
             // (the most populous first).
-            let rank = |i: &u32| match lex.actors.get(*i as usize) {
+            let rank = |i: &u32| match lex.actor(*i) {
                 Some(a) if a.kind == ActorKind::Country => 0,
                 Some(a) if a.kind == ActorKind::Group => 1,
                 Some(a) if a.kind == ActorKind::Place && a.geo.is_some() => 2,
@@ -567,7 +641,7 @@ fn pick(lex: &Lexicon, hits: &[u32], want: Option<ActorKind>) -> Option<u32> {
             hits.iter().copied().min_by_key(|i| {
                 (
                     rank(i),
-                    std::cmp::Reverse(lex.actors.get(*i as usize).map_or(0, |a| a.population)),
+                    std::cmp::Reverse(lex.actor(*i).map_or(0, |a| a.population)),
                     *i,
                 )
             })
@@ -637,7 +711,7 @@ fn split_run(
         if let Some((len, hits)) = longest_name(toks, pos, j, lex) {
             if let Some(c) = pick(lex, hits, Some(ActorKind::Country)) {
                 if pos + len < j && longest_agent(toks, pos + len, j, lex).is_some() {
-                    title_country = lex.actors[c as usize].country.clone();
+                    title_country = lex.actor(c).and_then(|x| x.country.clone());
                     out.push(cand(pos, pos + len, ActorKind::Country, Some(c)));
                     pos += len;
                     continue;
@@ -713,7 +787,7 @@ fn classify(
                 let kind = if personal {
                     ActorKind::Person
                 } else {
-                    lex.actors[a as usize].kind
+                    lex.actor(a)?.kind
                 };
                 if short_alias_mismatch(toks, name, j) {
                     return None;
@@ -790,7 +864,7 @@ fn adjective_use(toks: &[Tok], s: usize, e: usize, lex: &Lexicon, actor: u32) ->
 /// Whether `[s, e)` names a country by a nationality word ("Afghan", "Greek"): one word, not
 /// the country's own name, with a nationality ending.
 fn is_demonym(toks: &[Tok], s: usize, e: usize, lex: &Lexicon, actor: u32) -> bool {
-    let Some(country) = lex.actors.get(actor as usize) else {
+    let Some(country) = lex.actor(actor) else {
         return false;
     };
     if e - s != 1 || country.kind != ActorKind::Country {
@@ -811,7 +885,7 @@ fn short_alias_mismatch(toks: &[Tok], s: usize, e: usize) -> bool {
 /// Whether a capital city stands for its government here: an actor verb follows it, or a
 /// word other than a locative one comes before it.
 fn government_of(toks: &[Tok], s: usize, e: usize, lex: &Lexicon, actor: u32) -> Option<String> {
-    let capital_of = lex.actors.get(actor as usize)?.capital_of.clone()?;
+    let capital_of = lex.actor(actor)?.capital_of.clone()?;
     let next = toks.get(e);
     if next.is_some_and(|n| n.cap || n.text == "-") {
         return None;

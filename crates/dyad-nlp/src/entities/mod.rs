@@ -6,8 +6,13 @@
 
 pub mod lexicon;
 pub mod mentions;
+// The writer of the packed form: build.rs packs the shipped dictionaries with it.
+#[cfg_attr(not(test), allow(dead_code))]
+mod pack;
+mod packed;
 pub mod petrarch;
 pub mod roles;
+mod shipped;
 pub mod stats;
 pub mod view;
 
@@ -89,7 +94,7 @@ fn read_roles(
             let country = lex
                 .lookup(&key)
                 .iter()
-                .filter_map(|&i| lex.actors.get(i as usize))
+                .filter_map(|&i| lex.actor(i))
                 .find(|x| x.kind == ActorKind::Country)
                 .and_then(|x| x.country.clone());
             match country {
@@ -203,13 +208,18 @@ fn resolve(
         let located =
             c.start > 0 && mentions::PLACE_CONTEXT.contains(&toks[c.start - 1].key.as_str());
         let place_word = kind == ActorKind::Place && c.government_of.is_none() && !located;
-        if single && (kind == ActorKind::Person || c.guessed || c.honorific || place_word) {
+        // A capital standing for a government ("claimed Paris was") is, in an article about
+        // someone of that surname, most often that person.
+        let capital_word = c.government_of.is_some() && !located;
+        if single
+            && (kind == ActorKind::Person || c.guessed || c.honorific || place_word || capital_word)
+        {
             // A surname alone, or failing that a given name alone, names the one person
             // of the article who bears it; when two do, it stays apart.
             let word = &toks[s].key;
             let full = match surnames.get(word) {
                 Some(f) => Some(f),
-                None if !c.honorific && !place_word => given_names.get(word),
+                None if !c.honorific && !place_word && !capital_word => given_names.get(word),
                 None => None,
             };
             match full.map(Vec::as_slice) {
@@ -218,7 +228,7 @@ fn resolve(
                     key = Some(format!("p:{one}"));
                 }
                 // Two people share the surname: a person, but which one is left open.
-                Some([_, _, ..]) if !place_word => kind = ActorKind::Person,
+                Some([_, _, ..]) if !place_word && !capital_word => kind = ActorKind::Person,
                 _ => {}
             }
         }
@@ -227,7 +237,9 @@ fn resolve(
             (None, ActorKind::Country, Some(a)) => {
                 format!(
                     "c:{}",
-                    lex.actors[a as usize].country.clone().unwrap_or_default()
+                    lex.actor(a)
+                        .and_then(|x| x.country.clone())
+                        .unwrap_or_default()
                 )
             }
             (None, ActorKind::Person, _) => format!("p:{}", name_key(toks, s, e)),
@@ -311,7 +323,7 @@ fn code_on(codes: &[DatedCode], date: Option<u32>) -> Option<&DatedCode> {
 }
 
 fn finish(n: usize, b: Building, lex: &Lexicon, date: Option<u32>) -> Entity {
-    let actor = b.actor.and_then(|a| lex.actors.get(a as usize));
+    let actor = b.actor.and_then(|a| lex.actor(a));
     let kind = match b.kind {
         ActorKind::Country => EntityKind::Country,
         ActorKind::Person => EntityKind::Person,

@@ -2,8 +2,9 @@
 //! `tools/train_name_lexicon.py`): how often a word is written in lower case, and how often,
 //! capitalised, it is part of no name or of a person's, organisation's or place's name.
 
-use std::collections::HashMap;
 use std::sync::OnceLock;
+
+use crate::fasthash::WordMap;
 
 const NAME_LEXICON: &str = include_str!("../../../../data/model/name_lexicon.tsv");
 
@@ -37,7 +38,7 @@ impl WordCounts {
 /// The word statistics, indexed by lower-cased word.
 #[derive(Debug, Default)]
 pub struct WordStats {
-    words: HashMap<String, WordCounts>,
+    words: WordMap<String, WordCounts>,
 }
 
 impl WordStats {
@@ -49,11 +50,16 @@ impl WordStats {
 
     /// Reads `word<TAB>lower<TAB>O<TAB>per<TAB>org<TAB>geo<TAB>gpe` lines.
     pub fn parse(src: &str) -> WordStats {
-        let mut words = HashMap::new();
-        for line in src.lines().filter(|l| !l.starts_with('#')) {
-            let f: Vec<&str> = line.split('\t').collect();
-            if f.len() < 7 {
-                continue;
+        let mut words = WordMap::default();
+        words.reserve(src.len() / 24);
+        'lines: for line in src.lines().filter(|l| !l.starts_with('#')) {
+            let mut fields = line.split('\t');
+            let mut f = [""; 7];
+            for field in &mut f {
+                let Some(v) = fields.next() else {
+                    continue 'lines;
+                };
+                *field = v;
             }
             let n = |i: usize| f[i].parse::<u32>().unwrap_or(0);
             words.insert(

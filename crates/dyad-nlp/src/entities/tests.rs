@@ -135,3 +135,19 @@ fn every_prefix_of_mixed_text_is_handled() {
         }
     }
 }
+
+#[test]
+fn hyphens_join_names_and_make_modifiers() {
+    let text = "Hwang Hee-Chan met Wong Kwok-hing. The pro-Beijing camp cheered. Co-founder Sergey Brin used IE6.";
+    let ents = run(text, None);
+    assert_eq!(find(&ents, "Hwang").name, "Hwang Hee-Chan");
+    assert_eq!(find(&ents, "Wong").name, "Wong Kwok-hing");
+    assert!(
+        !ents.iter().any(|e| e.name.contains("Beijing")),
+        "{ents:#?}"
+    );
+    assert!(!ents
+        .iter()
+        .any(|e| e.name == "Co" || e.name.contains("IE6")));
+    assert_eq!(find(&ents, "Brin").kind, EntityKind::Person);
+}

@@ -4,6 +4,7 @@
 use dyad_doc::Span;
 
 use super::lexicon::push_lower;
+use crate::lexicon::MONTHS;
 use crate::{Token, TokenKind};
 
 /// One token with the features name finding needs.
@@ -35,9 +36,8 @@ pub fn build<'a>(text: &'a str, sentences: &[Span], tokens: &[Token]) -> Vec<Tok
     let mut sent = 0usize;
     let mut prev_end = 0usize;
     let mut seen_word_in_sentence = false;
-    for (span, kind) in tokens
+    for (span, kind) in crate::fine_tokens(text, tokens)
         .iter()
-        .flat_map(|t| crate::split_fine(text, t))
         .map(|t| (t.span, t.kind))
     {
         let s = span.start;
@@ -59,7 +59,7 @@ pub fn build<'a>(text: &'a str, sentences: &[Span], tokens: &[Token]) -> Vec<Tok
         if line_break_before {
             seen_word_in_sentence = false;
         }
-        let sentence_initial = is_word && !seen_word_in_sentence;
+        let sentence_initial = is_word && (!seen_word_in_sentence || after_dateline(&out));
         if is_word {
             seen_word_in_sentence = true;
         }
@@ -80,6 +80,18 @@ pub fn build<'a>(text: &'a str, sentences: &[Span], tokens: &[Token]) -> Vec<Tok
     }
     mark_caps_lines(&mut out);
     out
+}
+
+/// Whether the tokens so far end in a dateline's date ("Monday, May 18, 2015"), after which
+/// the article's first sentence begins even when no line break separates them.
+fn after_dateline(before: &[Tok]) -> bool {
+    let n = before.len();
+    n >= 4
+        && before[n - 1].text.len() == 4
+        && before[n - 1].text.chars().all(|c| c.is_ascii_digit())
+        && before[n - 2].text == ","
+        && before[n - 3].text.chars().all(|c| c.is_ascii_digit())
+        && MONTHS.contains(&before[n - 4].key.as_str())
 }
 
 /// Marks sentences in which most words of three letters or more are in capitals.

@@ -1,4 +1,4 @@
-//! A small, fast, non-cryptographic hasher for the short word keys of the pattern indexes
+//! A small, fast, non-cryptographic hasher for short word keys (dictionary and pattern indexes)
 //! (multiply–rotate over 8-byte chunks). Hash flooding is not a concern: keys come from the
 //! shipped dictionaries and the article's own words, and nothing is iterated in hash order.
 
