@@ -380,6 +380,10 @@ fn sentence_mentions(
             continue;
         };
         let last = i + n - 1;
+        if n == 1 && adjectival(words, i) {
+            i += 1;
+            continue;
+        }
         if let Some(owner) = left_owner(words, anchors, i) {
             let a = &anchors[owner];
             let code = join_role(a, &role);
@@ -405,6 +409,44 @@ fn sentence_mentions(
         }
         i = last + 1;
     }
+}
+
+/// Agent words that are also adjectives: "an official protest", "civilian buildings".
+const ADJECTIVE_AGENTS: &[&str] = &["official", "civilian"];
+
+/// Words of time that may follow a subject before its verb ("an official today said").
+const TIME_WORDS: &[&str] = &[
+    "today",
+    "yesterday",
+    "tonight",
+    "tomorrow",
+    "now",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+/// Whether the agent word at `i` is used as an adjective: one of [`ADJECTIVE_AGENTS`] in the
+/// singular, followed by the noun phrase it modifies (a content word or a country word), not
+/// by a verb, a preposition or punctuation ("an official said", "the official in charge").
+fn adjectival(words: &[Word], i: usize) -> bool {
+    if !ADJECTIVE_AGENTS.contains(&words[i].low.as_str()) || words[i].possessive {
+        return false;
+    }
+    let Some(next) = words.get(i + 1) else {
+        return false;
+    };
+    let w = next.low.as_str();
+    !next.punct
+        && !NOT_MODIFIERS.contains(&w)
+        && !matches!(w, "told" | "say" | "tells" | "added" | "warned")
+        && !TIME_WORDS.contains(&w)
+        && !w.ends_with("ed")
+        && !w.ends_with("ly")
 }
 
 fn mention(start: usize, end: usize, code: &str, entity: Option<String>) -> ActorMention {
@@ -518,6 +560,20 @@ mod tests {
         assert!(has(&f, "Israeli troops", "ISRMIL"), "{f:?}");
         let f = codes("Demonstrators in Baghdad blocked a road.");
         assert!(has(&f, "Demonstrators", "IRQOPP"), "{f:?}");
+    }
+
+    #[test]
+    fn adjectives_are_not_agents() {
+        let f = codes("Serbia lodged an official protest with Albania.");
+        assert!(!f.iter().any(|(p, _)| p.contains("official")), "{f:?}");
+        let f = codes("An official Syrian newspaper said so.");
+        assert!(!f.iter().any(|(p, _)| p.contains("official")), "{f:?}");
+        let f = codes("Israeli bulldozers demolished civilian buildings in Gaza.");
+        assert!(!f.iter().any(|(p, _)| p.contains("civilian")), "{f:?}");
+        let f = codes("An Iraqi official said the talks failed.");
+        assert!(has(&f, "Iraqi official", "IRQGOV"), "{f:?}");
+        let f = codes("A U.S. official today praised Haiti.");
+        assert!(has(&f, "U.S. official", "USAGOV"), "{f:?}");
     }
 
     #[test]

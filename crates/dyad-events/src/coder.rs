@@ -229,6 +229,9 @@ impl EventCoder {
                 }
                 continue;
             };
+            if attributive(v, &hit) {
+                continue;
+            }
             let Some(coded) = self.verbs.code(v, &hit, &words) else {
                 continue;
             };
@@ -259,10 +262,17 @@ impl EventCoder {
                 && (roles::is_passive(v, hit.first)
                     || v.get(hit.last + 1).is_some_and(|t| t.low == "by"));
             let (source, target) = if passive {
-                (
-                    coded.source.or(by_agent),
-                    coded.target.or_else(|| roles::subject(v, hit.first)),
-                )
+                // Without an auxiliary the participle modifies the phrase right before it
+                // ("crimes committed by X"): that phrase, when it is an actor, is the target.
+                let patient = if roles::is_passive(v, hit.first) {
+                    roles::subject(v, hit.first)
+                } else {
+                    hit.first
+                        .checked_sub(1)
+                        .filter(|&p| v[p].actor.is_some())
+                        .map(|p| roles::run_start(v, p))
+                };
+                (coded.source.or(by_agent), coded.target.or(patient))
             } else {
                 let source = coded.source.or_else(|| roles::subject(v, hit.first));
                 let target = coded
@@ -574,6 +584,53 @@ fn obligation(v: &[Tok], m: usize) -> Option<Candidate> {
         passive: false,
     })
 }
+
+/// Determiners after which a participle modifies the noun that follows.
+const ATTRIBUTIVE_OPENERS: &[&str] = &[
+    "a", "an", "the", "this", "these", "its", "their", "his", "her", "our",
+];
+
+/// Whether a one-word past participle is used as an adjective before a noun ("Ousted
+/// President X", "the newly appointed minister", "Vietnamese-led forces"): it opens the
+/// sentence or follows a determiner (an adverb in between allowed), or is joined by a hyphen
+/// to the word before it, and a noun phrase follows. Such a word states no event.
+fn attributive(v: &[Tok], hit: &VerbHit) -> bool {
+    if hit.first != hit.last {
+        return false;
+    }
+    let at = hit.first;
+    let w = v[at].low.as_str();
+    if !(hit.past || w.ends_with("ed")) {
+        return false;
+    }
+    let Some(next) = v.get(at + 1) else {
+        return false;
+    };
+    if next.punct || NOT_NOUN_STARTS.contains(&next.low.as_str()) {
+        return false;
+    }
+    if at == 0 {
+        return true;
+    }
+    if v[at].hyphenated {
+        return true;
+    }
+    let mut p = at - 1;
+    if v[p].low.ends_with("ly") && !v[p].punct {
+        if p == 0 {
+            return true;
+        }
+        p -= 1;
+    }
+    ATTRIBUTIVE_OPENERS.contains(&v[p].low.as_str())
+}
+
+/// Words that cannot open the noun phrase an attributive participle modifies.
+const NOT_NOUN_STARTS: &[&str] = &[
+    "by", "to", "in", "on", "at", "for", "with", "from", "of", "into", "as", "and", "or", "but",
+    "that", "the", "a", "an", "its", "their", "his", "her", "out", "up", "down", "off", "over",
+    "back", "away",
+];
 
 /// Whether a verb form is used as a noun: right after a determiner or a possessive actor
 /// ("an attack", "Israel's attack"). Such words code only through a pattern.
@@ -982,6 +1039,36 @@ mod tests {
         assert_eq!(t, vec![("ARM".into(), "ISR".into(), "111".into())]);
         let t = triples(&run("Israel recognized Azerbaijan's independence.", C));
         assert_eq!(t, vec![("ISR".into(), "AZE".into(), "054".into())]);
+    }
+
+    #[test]
+    fn participles_before_a_noun_are_adjectives() {
+        for text in [
+            "Ousted Syria leaders met Israel.",
+            "The newly appointed Syria envoy met Israel.",
+            "Turkey-backed rebels met Israel.",
+        ] {
+            let t = triples(&run(text, C));
+            assert!(
+                t.iter().all(|(_, _, c)| c.starts_with("04")),
+                "{text}: {t:?}"
+            );
+        }
+        // a participle after its subject is still the verb
+        let t = triples(&run("Israel backed Turkey.", C));
+        assert!(t.iter().any(|(_, _, c)| c.starts_with("05")), "{t:?}");
+    }
+
+    #[test]
+    fn reduced_relative_passive_acts_on_the_phrase_before_it() {
+        // "crimes committed by Syria": the participle's patient is "crimes", not Israel.
+        let t = triples(&run("Israel investigated crimes committed by Syria.", C));
+        assert!(
+            !t.iter().any(|(s, tg, _)| s == "SYR" && tg == "ISR"),
+            "{t:?}"
+        );
+        let t = triples(&run("Israel was attacked by Syria.", C));
+        assert_eq!(t, vec![("SYR".into(), "ISR".into(), "190".into())]);
     }
 
     #[test]
