@@ -125,6 +125,9 @@ pub fn actor_mentions(
             continue;
         }
         let mut anchors = entity_anchors(&words, &named[na..nb]);
+        for a in anchors.iter_mut() {
+            qualify_by_prefix(lex, &words, a);
+        }
         country_words(lex, &words, &mut anchors);
         anchors.sort_by_key(|a| a.first);
         let scene = scene_country(&words, &anchors).or(main.clone());
@@ -217,6 +220,58 @@ fn entity_anchors(words: &[Word], named: &[(usize, usize, &Entity)]) -> Vec<Anch
             })
         })
         .collect()
+}
+
+/// Gives a name the entity stage could not code the actor its first words name, with the
+/// role a later word of it states: "U.N. Secretary-General Kofi Annan" → `IGOUNO`, "Arab
+/// League envoy X", "Sudanese opposition leader X" → `SDNOPP`.
+fn qualify_by_prefix(lex: &Lexicon, words: &[Word], a: &mut Anchor) {
+    if a.code.is_some() || a.country.is_some() || a.last == a.first {
+        return;
+    }
+    let mut key = String::new();
+    let mut found: Option<(usize, &dyad_nlp::entities::lexicon::Actor)> = None;
+    for n in 1..=3.min(a.last - a.first) {
+        let w = &words[a.first + n - 1];
+        if w.punct {
+            break;
+        }
+        if n > 1 {
+            key.push(' ');
+        }
+        key.push_str(&w.low);
+        let actor = lex
+            .lookup(&key)
+            .iter()
+            .filter_map(|&k| lex.actor(k))
+            .find(|x| {
+                matches!(
+                    x.kind,
+                    ActorKind::Country | ActorKind::Organization | ActorKind::Group
+                ) && !x.codes.is_empty()
+            });
+        if let Some(x) = actor {
+            found = Some((n, x));
+        }
+        if !lex.is_name_prefix(&key) {
+            break;
+        }
+    }
+    let Some((n, actor)) = found else { return };
+    let Some(code) = actor.codes.first().map(|c| c.code.clone()) else {
+        return;
+    };
+    if actor.kind == ActorKind::Country {
+        let role = (a.first + n..=a.last).find_map(|i| agent_at(lex, words, i).map(|r| r.1));
+        a.country = Some(code.clone());
+        a.code = Some(match role {
+            Some(r) => format!("{code}{r}"),
+            None => code,
+        });
+    } else {
+        a.country = actor.country.clone();
+        a.code = Some(code);
+    }
 }
 
 fn covered(anchors: &[Anchor], i: usize) -> bool {

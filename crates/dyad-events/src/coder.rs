@@ -229,7 +229,7 @@ impl EventCoder {
                 }
                 continue;
             };
-            if attributive(v, &hit) {
+            if attributive(v, &hit) || prepositional(v, &hit) {
                 continue;
             }
             let Some(coded) = self.verbs.code(v, &hit, &words) else {
@@ -278,6 +278,14 @@ impl EventCoder {
                 let target = coded
                     .target
                     .or_else(|| roles::object(v, hit.last, false))
+                    .or_else(|| {
+                        // A threat is addressed to the actor its condition names.
+                        coded
+                            .code
+                            .starts_with("13")
+                            .then(|| roles::condition_subject(v, hit.last))
+                            .flatten()
+                    })
                     .filter(|&t| Some(t) != source);
                 (source, target)
             };
@@ -565,7 +573,12 @@ fn subordinate_to(v: &[Tok], gov: &VerbHit, at: usize) -> bool {
 /// subject of the obligation ("X said Y must …").
 fn obligation(v: &[Tok], m: usize) -> Option<Candidate> {
     let obliged = roles::subject(v, m)?;
-    let speaker = roles::subject(v, roles::run_start(v, obliged))?;
+    // The speaker stands left of the whole obliged group ("X said Y and Z must …").
+    let first = roles::conjuncts(v, obliged, &[])
+        .first()
+        .copied()
+        .unwrap_or(obliged);
+    let speaker = roles::subject(v, roles::run_start(v, first))?;
     Some(Candidate {
         hit: VerbHit::synthetic(m),
         is_verb: std::rc::Rc::new(Vec::new()),
@@ -623,6 +636,13 @@ fn attributive(v: &[Tok], hit: &VerbHit) -> bool {
         p -= 1;
     }
     ATTRIBUTIVE_OPENERS.contains(&v[p].low.as_str())
+}
+
+/// Whether a verb form is part of a compound preposition ("according to X", "owing to X").
+fn prepositional(v: &[Tok], hit: &VerbHit) -> bool {
+    hit.first == hit.last
+        && matches!(v[hit.first].low.as_str(), "according" | "owing")
+        && v.get(hit.last + 1).is_some_and(|t| t.low == "to")
 }
 
 /// Words that cannot open the noun phrase an attributive participle modifies.
@@ -1089,6 +1109,11 @@ mod tests {
         // obligation in reported speech is a demand
         let t = triples(&run("Iran said that Syria must withdraw.", C));
         assert_eq!(t, vec![("IRN".into(), "SYR".into(), "100".into())]);
+        let t = triples(&run("Iran said that Syria and Turkey must withdraw.", C));
+        assert!(t.iter().all(|(s, _, _)| s == "IRN"), "{t:?}");
+        // "according to X" attributes; it is no event
+        let t = triples(&run("Israel attacked Syria, according to Iran.", C));
+        assert_eq!(t, vec![("ISR".into(), "SYR".into(), "190".into())]);
     }
 
     #[test]

@@ -184,7 +184,7 @@ pub(crate) fn subject(toks: &[Tok], verb_first: usize) -> Option<usize> {
         if in_relative_clause(toks, s, 0) {
             continue;
         }
-        return Some(s);
+        return Some(appositive_head(toks, s, verb_first).unwrap_or(s));
     }
     // A subject that names no actor itself but is qualified by one ("officials of X",
     // "demonstrators in X", "activists from X") is attributed to that actor, when the phrase
@@ -197,6 +197,58 @@ pub(crate) fn subject(toks: &[Tok], verb_first: usize) -> Option<usize> {
                 .find(|t| !DETERMINERS.contains(&t.low.as_str()) && !t.upper)
                 .is_some_and(|t| matches!(t.low.as_str(), "of" | "in" | "from"))
     })
+}
+
+/// The actor an appositive around the actor run at `s` describes: "Pakistan, a key U.S. ally
+/// in the war, has refused" → Pakistan. The appositive opens with a comma and a determiner
+/// right after another actor and closes with a comma before the verb; the actor in it only
+/// modifies its noun ("U.S. ally"), so one where the appositive is the actor itself
+/// ("X, the United Nations, …") is not one.
+fn appositive_head(toks: &[Tok], s: usize, verb_first: usize) -> Option<usize> {
+    let mut q = s;
+    let mut words = 0;
+    loop {
+        q = q.checked_sub(1)?;
+        let t = &toks[q];
+        if t.punct {
+            if t.low != "," {
+                return None;
+            }
+            break;
+        }
+        words += 1;
+        if t.actor.is_some() || words > 3 {
+            return None;
+        }
+    }
+    if q == 0 || !DETERMINERS.contains(&toks[q + 1].low.as_str()) {
+        return None;
+    }
+    toks[q - 1].actor?;
+    let e = run_end(toks, s);
+    let close = (e..verb_first).find(|&k| toks[k].punct)?;
+    (close > e && toks[close].low == ",").then(|| run_start(toks, q - 1))
+}
+
+/// The actor a conditional clause after a threat names ("threatened to strike unless Y
+/// rescinded …", "… if Y goes ahead"): the one the threat is addressed to.
+pub(crate) fn condition_subject(toks: &[Tok], verb_last: usize) -> Option<usize> {
+    let mut p = verb_last + 1;
+    while p < toks.len() {
+        let t = &toks[p];
+        if crate::matcher::is_hard_boundary(t) {
+            return None;
+        }
+        if matches!(t.low.as_str(), "if" | "unless") {
+            return (p + 1..(p + 4).min(toks.len()))
+                .take_while(|&q| {
+                    toks[q].actor.is_some() || DETERMINERS.contains(&toks[q].low.as_str())
+                })
+                .find(|&q| toks[q].actor.is_some());
+        }
+        p += 1;
+    }
+    None
 }
 
 /// The object actor right of a verb ending at `verb_last`.
@@ -451,6 +503,27 @@ mod tests {
             &["Arnor", "Gondor"],
         );
         assert_eq!(t[subject(&t, idx(&t, "urged")).unwrap()].low, "arnor");
+    }
+
+    #[test]
+    fn appositive_describes_the_actor_before_it() {
+        let t = setup(
+            "Arnor, a key Gondor ally in the war, refused to fight.",
+            &["Arnor", "Gondor"],
+        );
+        assert_eq!(t[subject(&t, idx(&t, "refused")).unwrap()].low, "arnor");
+        let t = setup("Arnor, the Gondor, refused to fight.", &["Arnor", "Gondor"]);
+        assert_eq!(t[subject(&t, idx(&t, "refused")).unwrap()].low, "gondor");
+    }
+
+    #[test]
+    fn threat_condition_names_the_target() {
+        let t = setup(
+            "Arnor threatened to strike unless Gondor withdrew.",
+            &["Arnor", "Gondor"],
+        );
+        let v = idx(&t, "threatened");
+        assert_eq!(t[condition_subject(&t, v).unwrap()].low, "gondor");
     }
 
     #[test]
