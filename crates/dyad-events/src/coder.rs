@@ -251,7 +251,9 @@ impl EventCoder {
                 if prev.is_light(v) && in_clause_after(v, &prev.hit, &hit) {
                     replaces_light = true;
                 } else {
-                    absorbed = object_of(v, &prev.hit, &hit);
+                    // A bare statement verb ("highlighting Israel's support") says less than
+                    // the event its object names: that event stays.
+                    absorbed = !prev.coded.code.starts_with("01") && object_of(v, &prev.hit, &hit);
                 }
             }
             let by_agent = roles::by_agent(v, hit.last);
