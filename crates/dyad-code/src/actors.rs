@@ -469,21 +469,9 @@ fn sentence_mentions(
 /// Agent words that are also adjectives: "an official protest", "civilian buildings".
 const ADJECTIVE_AGENTS: &[&str] = &["official", "civilian"];
 
-/// Words of time that may follow a subject before its verb ("an official today said").
-const TIME_WORDS: &[&str] = &[
-    "today",
-    "yesterday",
-    "tonight",
-    "tomorrow",
-    "now",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
+/// Words of time that may follow a subject before its verb ("an official today said"),
+/// besides the weekdays.
+const TIME_WORDS: &[&str] = &["today", "yesterday", "tonight", "tomorrow", "now"];
 
 /// Whether the agent word at `i` is used as an adjective: one of [`ADJECTIVE_AGENTS`] in the
 /// singular, followed by the noun phrase it modifies (a content word or a country word), not
@@ -500,6 +488,7 @@ fn adjectival(words: &[Word], i: usize) -> bool {
         && !NOT_MODIFIERS.contains(&w)
         && !matches!(w, "told" | "say" | "tells" | "added" | "warned")
         && !TIME_WORDS.contains(&w)
+        && !dyad_nlp::lexicon::WEEKDAYS.contains(&w)
         && !w.ends_with("ed")
         && !w.ends_with("ly")
 }
