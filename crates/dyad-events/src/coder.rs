@@ -291,6 +291,13 @@ impl EventCoder {
                     .filter(|&t| Some(t) != source);
                 (source, target)
             };
+            // Crowds and violence news leaves unattributed ("killed by a roadside bomb near
+            // Basra") are coded to the country where they happen.
+            let source = source.or_else(|| {
+                matches!(coded.code.get(..2), Some("14" | "18" | "19" | "20"))
+                    .then(|| roles::scene(v, target))
+                    .flatten()
+            });
             let (source, target) = match out.last().filter(|_| replaces_light) {
                 // The light verb's actors are the event's when the noun has none of its own.
                 Some(light) => {
