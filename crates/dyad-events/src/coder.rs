@@ -245,7 +245,7 @@ impl EventCoder {
             let mut replaces_light = false;
             let mut absorbed = false;
             if let Some(prev) = out.last() {
-                if embedded_under(v, &prev.hit, &hit) {
+                if embedded_under(v, &prev.hit, &hit) || circumstance(v, &prev.hit, &hit) {
                     continue;
                 }
                 if prev.is_light(v) && in_clause_after(v, &prev.hit, &hit) {
@@ -808,6 +808,50 @@ fn object_of(v: &[Tok], outer: &VerbHit, inner: &VerbHit) -> bool {
             .is_some_and(|t| NP_OPENERS.contains(&t.low.as_str()) || t.possessive)
 }
 
+/// Prepositions that open a circumstance of an event: when, where, amid what it happened.
+const CIRCUMSTANCE_PREPS: &[&str] = &[
+    "in",
+    "during",
+    "amid",
+    "amidst",
+    "after",
+    "before",
+    "following",
+    "at",
+    "since",
+];
+
+/// Whether the event noun `inner` only states a circumstance of the event verb `outer` before
+/// it in the same clause ("arrested 100 people in a security sweep", "were killed during a
+/// raid"): a preposition, a determiner and at most two modifiers before it.
+fn circumstance(v: &[Tok], outer: &VerbHit, inner: &VerbHit) -> bool {
+    if inner.first <= outer.last
+        || v[outer.last + 1..inner.first]
+            .iter()
+            .any(crate::matcher::is_hard_boundary)
+    {
+        return false;
+    }
+    let mut p = inner.first;
+    let mut modifiers = 0;
+    while p > outer.last + 1 {
+        p -= 1;
+        let t = &v[p];
+        if t.punct || t.actor.is_some() {
+            return false;
+        }
+        let w = t.low.as_str();
+        if NP_OPENERS.contains(&w) {
+            return p > outer.last + 1 && CIRCUMSTANCE_PREPS.contains(&v[p - 1].low.as_str());
+        }
+        modifiers += 1;
+        if modifiers > 2 {
+            return false;
+        }
+    }
+    false
+}
+
 /// Whether `inner` is the complement of `outer` ("agreed to meet", "threatened to attack").
 fn embedded_under(v: &[Tok], outer: &VerbHit, inner: &VerbHit) -> bool {
     if inner.first <= outer.last || inner.first - outer.last > 5 {
@@ -1098,6 +1142,15 @@ mod tests {
         );
         let t = triples(&run("Israel was attacked by Syria.", C));
         assert_eq!(t, vec![("SYR".into(), "ISR".into(), "190".into())]);
+    }
+
+    #[test]
+    fn circumstance_nouns_are_no_event_of_their_own() {
+        let t = triples(&run(
+            "Israel arrested 100 Palestine activists on Saturday in a security crackdown.",
+            C,
+        ));
+        assert!(t.iter().all(|(_, _, c)| c.starts_with("17")), "{t:?}");
     }
 
     #[test]
