@@ -68,7 +68,13 @@ pub fn verb_forms(base: &str) -> Vec<String> {
 /// A light stem for matching pattern words: lower case, simple plurals removed
 /// (`sanctions` → `sanction`, `allies` → `ally`); short words are left alone.
 pub fn stem(word: &str) -> String {
-    let w = word.to_lowercase();
+    let lower;
+    let w = if !word.is_ascii() || word.bytes().any(|b| b.is_ascii_uppercase()) {
+        lower = word.to_lowercase();
+        lower.as_str()
+    } else {
+        word
+    };
     let n = w.len();
     if n > 4 && w.ends_with("ies") {
         return format!("{}y", &w[..n - 3]);
@@ -82,7 +88,7 @@ pub fn stem(word: &str) -> String {
     {
         return w[..n - 1].to_string();
     }
-    w
+    w.to_string()
 }
 
 /// Whether `form` looks like a past participle of a regular verb (for passive detection).

@@ -4,7 +4,9 @@
 
 use crate::fasthash::{WordMap, WordSet};
 
-use crate::dictionary::{Element, Step, VerbDictionary};
+use std::sync::OnceLock;
+
+use crate::dictionary::{Element, Step, VerbBlock, VerbDictionary};
 use crate::inflect::{stem, verb_forms};
 use crate::sentence::Tok;
 
@@ -60,7 +62,6 @@ struct CPattern {
 
 #[derive(Debug, Clone)]
 struct CBlock {
-    code: Option<String>,
     patterns: Vec<CPattern>,
     /// Patterns without a required word (tried for every occurrence).
     always: Vec<usize>,
@@ -131,18 +132,25 @@ struct Form {
     past: bool,
 }
 
-/// A verb pattern dictionary compiled for matching.
+/// A verb pattern dictionary compiled for matching. The form index is built at once; a
+/// block's patterns and a synonym set are compiled when a sentence first needs them, so that
+/// a process pays only for the verbs its articles use.
 #[derive(Debug, Clone, Default)]
 pub struct CompiledVerbs {
-    blocks: Vec<CBlock>,
-    synsets: Vec<Synset>,
+    dict: VerbDictionary,
+    /// Synonym set name → its number (dictionary order).
+    synset_ids: WordMap<String, usize>,
+    synset_names: Vec<String>,
+    synsets: Vec<OnceLock<Synset>>,
+    blocks: Vec<OnceLock<CBlock>>,
     /// First word of a form → forms starting with it.
     index: WordMap<String, Vec<Form>>,
 }
 
-/// The best pattern so far: score, pattern, source and target tokens, extent.
+/// The best pattern so far: score (pattern words, then compactness), pattern, source and
+/// target tokens, extent.
 type Best<'a> = (
-    usize,
+    (usize, usize),
     &'a CPattern,
     Option<usize>,
     Option<usize>,
@@ -206,85 +214,85 @@ fn resolve_synset(dict: &VerbDictionary, name: &str, depth: usize, out: &mut Vec
     }
 }
 
+/// Compiles a block's patterns; a pattern naming an unknown synonym set is left out.
+fn compile_block(b: &VerbBlock, synset_ids: &WordMap<String, usize>) -> CBlock {
+    let conv = |steps: &[Step]| -> Option<Vec<CStep>> {
+        steps
+            .iter()
+            .map(|s| {
+                let elem = match &s.element {
+                    Element::Word(w) => CElem::Word(Word::new(w)),
+                    Element::Synset(n) => CElem::Synset(*synset_ids.get(n)?),
+                    Element::Source => CElem::Source,
+                    Element::Target => CElem::Target,
+                };
+                Some(CStep {
+                    elem,
+                    joined_next: s.joined_next,
+                })
+            })
+            .collect()
+    };
+    let patterns: Vec<CPattern> = b
+        .patterns
+        .iter()
+        .filter_map(|p| {
+            let pre = conv(&p.pre)?;
+            let post = conv(&p.post)?;
+            let required = pre
+                .iter()
+                .chain(&post)
+                .filter_map(|s| match &s.elem {
+                    CElem::Word(w) => Some(w.clone()),
+                    _ => None,
+                })
+                .collect();
+            Some(CPattern {
+                verb: p.verb.clone(),
+                required,
+                code: p.code.clone(),
+                reciprocal: p.reciprocal,
+                pre,
+                post,
+            })
+        })
+        .collect();
+    let mut always = Vec::new();
+    let mut by_word: WordMap<String, Vec<usize>> = WordMap::default();
+    for (k, p) in patterns.iter().enumerate() {
+        match p.required.first() {
+            None => always.push(k),
+            Some(w) => {
+                by_word.entry(w.low.clone()).or_default().push(k);
+                if w.stem != w.low {
+                    by_word.entry(w.stem.clone()).or_default().push(k);
+                }
+            }
+        }
+    }
+    CBlock {
+        patterns,
+        always,
+        by_word,
+    }
+}
+
 impl CompiledVerbs {
     /// Compiles a dictionary: inflects every verb and indexes its forms.
     pub fn compile(dict: &VerbDictionary) -> Self {
-        let mut synset_ids: WordMap<String, usize> = WordMap::default();
-        let mut synsets = Vec::new();
-        for name in dict.synsets.keys() {
-            let mut members = Vec::new();
-            resolve_synset(dict, name, 0, &mut members);
-            let members: Vec<Vec<Word>> = members
-                .iter()
-                .map(|m| m.iter().map(|w| Word::new(w)).collect())
-                .collect();
-            synset_ids.insert(name.clone(), synsets.len());
-            synsets.push(Synset::new(members));
-        }
-        let conv = |steps: &[Step]| -> Option<Vec<CStep>> {
-            steps
-                .iter()
-                .map(|s| {
-                    let elem = match &s.element {
-                        Element::Word(w) => CElem::Word(Word::new(w)),
-                        Element::Synset(n) => CElem::Synset(*synset_ids.get(n)?),
-                        Element::Source => CElem::Source,
-                        Element::Target => CElem::Target,
-                    };
-                    Some(CStep {
-                        elem,
-                        joined_next: s.joined_next,
-                    })
-                })
-                .collect()
-        };
-        let mut blocks = Vec::with_capacity(dict.blocks.len());
+        Self::new(dict.clone())
+    }
+
+    /// [`CompiledVerbs::compile`], taking the dictionary.
+    pub fn new(dict: VerbDictionary) -> Self {
+        let synset_names: Vec<String> = dict.synsets.keys().cloned().collect();
+        let synset_ids = synset_names
+            .iter()
+            .enumerate()
+            .map(|(i, n)| (n.clone(), i))
+            .collect();
         let mut index: WordMap<String, Vec<Form>> = WordMap::default();
         for (bi, b) in dict.blocks.iter().enumerate() {
-            let patterns = b
-                .patterns
-                .iter()
-                .filter_map(|p| {
-                    let pre = conv(&p.pre)?;
-                    let post = conv(&p.post)?;
-                    let required = pre
-                        .iter()
-                        .chain(&post)
-                        .filter_map(|s| match &s.elem {
-                            CElem::Word(w) => Some(w.clone()),
-                            _ => None,
-                        })
-                        .collect();
-                    Some(CPattern {
-                        verb: p.verb.clone(),
-                        required,
-                        code: p.code.clone(),
-                        reciprocal: p.reciprocal,
-                        pre,
-                        post,
-                    })
-                })
-                .collect();
-            let patterns: Vec<CPattern> = patterns;
-            let mut always = Vec::new();
-            let mut by_word: WordMap<String, Vec<usize>> = WordMap::default();
-            for (k, p) in patterns.iter().enumerate() {
-                match p.required.first() {
-                    None => always.push(k),
-                    Some(w) => {
-                        by_word.entry(w.low.clone()).or_default().push(k);
-                        if w.stem != w.low {
-                            by_word.entry(w.stem.clone()).or_default().push(k);
-                        }
-                    }
-                }
-            }
-            blocks.push(CBlock {
-                code: b.code.clone(),
-                patterns,
-                always,
-                by_word,
-            });
             for v in &b.verbs {
                 let mut forms: Vec<(Vec<String>, bool)> = Vec::new();
                 match &v.forms {
@@ -332,10 +340,35 @@ impl CompiledVerbs {
             forms.sort_by_key(|f| std::cmp::Reverse(f.words.len()));
         }
         CompiledVerbs {
-            blocks,
-            synsets,
+            synsets: synset_names.iter().map(|_| OnceLock::new()).collect(),
+            blocks: dict.blocks.iter().map(|_| OnceLock::new()).collect(),
+            dict,
+            synset_ids,
+            synset_names,
             index,
         }
+    }
+
+    /// A block's compiled patterns.
+    fn block(&self, b: usize) -> Option<&CBlock> {
+        let source = self.dict.blocks.get(b)?;
+        let compiled = self.blocks.get(b)?;
+        Some(compiled.get_or_init(|| compile_block(source, &self.synset_ids)))
+    }
+
+    /// A compiled synonym set, by number.
+    fn synset(&self, k: usize) -> Option<&Synset> {
+        let name = self.synset_names.get(k)?;
+        Some(self.synsets.get(k)?.get_or_init(|| {
+            let mut members = Vec::new();
+            resolve_synset(&self.dict, name, 0, &mut members);
+            Synset::new(
+                members
+                    .iter()
+                    .map(|m| m.iter().map(|w| Word::new(w)).collect())
+                    .collect(),
+            )
+        }))
     }
 
     /// Number of indexed surface forms.
@@ -348,7 +381,7 @@ impl CompiledVerbs {
         let f = self.index.get(form)?.iter().find(|f| f.words.len() == 1)?;
         f.code
             .clone()
-            .or_else(|| self.blocks.get(f.block)?.code.clone())
+            .or_else(|| self.dict.blocks.get(f.block)?.code.clone())
             .filter(|c| c != crate::dictionary::NO_EVENT)
     }
 
@@ -405,7 +438,7 @@ impl CompiledVerbs {
     pub(crate) fn code(&self, toks: &[Tok], hit: &VerbHit, words: &WordSet<&str>) -> Option<Coded> {
         let mut best: Option<Best> = None;
         for (b, _, lemma) in &hit.entries {
-            let Some(block) = self.blocks.get(*b) else {
+            let Some(block) = self.block(*b) else {
                 continue;
             };
             let mut cands: Vec<usize> = block.always.clone();
@@ -436,7 +469,13 @@ impl CompiledVerbs {
                 else {
                     continue;
                 };
-                let score = pre_n + post_n;
+                // More pattern words win; among equals, the pattern whose words lie
+                // closest to the verb ("issued an ultimatum … to halt attacks": the
+                // ultimatum, not the attacks).
+                let score = (
+                    pre_n + post_n,
+                    usize::MAX - (hi.max(hit.last) - lo.min(hit.first)),
+                );
                 if best.as_ref().filter(|b| score <= b.0).is_none() {
                     best = Some((score, p, roles.0, roles.1, lo, hi));
                 }
@@ -455,7 +494,7 @@ impl CompiledVerbs {
         }
         let default = hit.entries.iter().find_map(|(b, own, _)| {
             own.clone()
-                .or_else(|| self.blocks.get(*b).and_then(|k| k.code.clone()))
+                .or_else(|| self.dict.blocks.get(*b).and_then(|k| k.code.clone()))
         })?;
         if default == crate::dictionary::NO_EVENT {
             return None;
@@ -482,7 +521,7 @@ impl CompiledVerbs {
         let t = toks.get(p)?;
         match elem {
             CElem::Word(w) => w.matches(t).then_some(1),
-            CElem::Synset(k) => self.synsets.get(*k)?.starting_at(t).find_map(|m| {
+            CElem::Synset(k) => self.synset(*k)?.starting_at(t).find_map(|m| {
                 (p + m.len() <= toks.len() && m.iter().zip(&toks[p..]).all(|(w, t)| w.matches(t)))
                     .then_some(m.len())
             }),
@@ -511,7 +550,7 @@ impl CompiledVerbs {
         roles: &mut (Option<usize>, Option<usize>),
     ) -> Option<usize> {
         match elem {
-            CElem::Synset(k) => self.synsets.get(*k)?.ending_at(toks.get(p)?).find_map(|m| {
+            CElem::Synset(k) => self.synset(*k)?.ending_at(toks.get(p)?).find_map(|m| {
                 let n = m.len();
                 (n <= p + 1
                     && m.iter()

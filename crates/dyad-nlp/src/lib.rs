@@ -17,4 +17,6 @@ pub use entities::entities;
 pub use lexicon::AbbrevClass;
 pub use quotes::quotes;
 pub use sentences::sentences;
-pub use tokens::{mark_sentence_starts, split_fine, tokenize, Token, TokenKind};
+pub use tokens::{
+    fine_tokens, mark_sentence_starts, split_fine, split_fine_into, tokenize, Token, TokenKind,
+};

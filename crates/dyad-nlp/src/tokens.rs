@@ -70,9 +70,19 @@ pub struct Token {
 impl Token {
     fn new(text: &str, start: usize, end: usize, kind: TokenKind) -> Token {
         let s = text.get(start..end).unwrap_or("");
-        let capitalised = s.chars().next().is_some_and(char::is_uppercase);
-        let mut letters = s.chars().filter(|c| c.is_alphabetic()).peekable();
-        let all_caps = letters.peek().is_some() && letters.all(|c| !c.is_lowercase());
+        let (capitalised, all_caps) = if s.is_ascii() {
+            let b = s.as_bytes();
+            (
+                b.first().is_some_and(u8::is_ascii_uppercase),
+                b.iter().any(u8::is_ascii_alphabetic) && !b.iter().any(u8::is_ascii_lowercase),
+            )
+        } else {
+            let mut letters = s.chars().filter(|c| c.is_alphabetic()).peekable();
+            (
+                s.chars().next().is_some_and(char::is_uppercase),
+                letters.peek().is_some() && letters.all(|c| !c.is_lowercase()),
+            )
+        };
         Token {
             span: Span::new(start, end),
             kind,
@@ -459,9 +469,34 @@ fn other(text: &str, i: usize, c: char, out: &[Token]) -> (usize, TokenKind) {
 /// and contractions piece by piece ("Mr" "." , "Israel" "’" "s", "didn" "’" "t") use this, so
 /// they do not depend on how [`tokenize`] groups.
 pub fn split_fine(text: &str, t: &Token) -> Vec<Token> {
-    let slice = t.span.of(text);
-    let base = t.span.start;
     let mut out = Vec::new();
+    split_fine_into(text, t, &mut out);
+    out
+}
+
+/// The finest pieces ([`split_fine`]) of every token, in order.
+pub fn fine_tokens(text: &str, tokens: &[Token]) -> Vec<Token> {
+    let mut out = Vec::with_capacity(tokens.len() + tokens.len() / 4);
+    for t in tokens {
+        split_fine_into(text, t, &mut out);
+    }
+    out
+}
+
+/// [`split_fine`], appending the pieces to `out`.
+pub fn split_fine_into(text: &str, t: &Token, out: &mut Vec<Token>) {
+    let slice = t.span.of(text);
+    // Most tokens are one plain ASCII run and stay as they are.
+    if !slice.is_empty() && slice.bytes().all(|b| b.is_ascii_alphanumeric()) {
+        let kind = if slice.bytes().all(|b| b.is_ascii_digit()) {
+            TokenKind::Number
+        } else {
+            TokenKind::Word
+        };
+        out.push(Token::new(text, t.span.start, t.span.end, kind));
+        return;
+    }
+    let base = t.span.start;
     let mut run: Option<usize> = None;
     let close = |out: &mut Vec<Token>, a: usize, b: usize| {
         let kind = if slice[a..b].chars().all(|c| c.is_ascii_digit()) {
@@ -477,7 +512,7 @@ pub fn split_fine(text: &str, t: &Token) -> Vec<Token> {
             continue;
         }
         if let Some(a) = run.take() {
-            close(&mut out, a, i);
+            close(out, a, i);
         }
         if !c.is_whitespace() {
             out.push(Token::new(
@@ -489,9 +524,8 @@ pub fn split_fine(text: &str, t: &Token) -> Vec<Token> {
         }
     }
     if let Some(a) = run {
-        close(&mut out, a, slice.len());
+        close(out, a, slice.len());
     }
-    out
 }
 
 #[cfg(test)]

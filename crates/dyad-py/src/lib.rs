@@ -21,6 +21,11 @@ use columns::Exported;
 use input::{Failure, Input};
 use tables::{Articles, Events};
 
+/// The module's Rust allocations go through mimalloc, as in the `dyad` binary: the analysis
+/// allocates many small, short-lived strings and vectors.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 create_exception!(
     _dyad,
     AnalyzeError,

@@ -2,12 +2,13 @@
 //! organisations, groups), places with coordinates, and agents (role words with their codes).
 //!
 //! The project's own format (documented in `docs/dictionaries.md`) is tab-separated text; the
-//! defaults ship in `data/` and are embedded at build time. PETRARCH dictionaries load too.
-
-use std::sync::OnceLock;
+//! defaults ship in `data/`, and `build.rs` packs them at build time into the form
+//! [`Packed`] reads in place (see `shipped.rs`). PETRARCH dictionaries load too.
 
 use dyad_doc::Geo;
 
+use super::pack::Contents;
+use super::packed::{Packed, Table};
 use super::petrarch;
 use crate::fasthash::{WordMap, WordSet};
 use crate::{split_fine, tokenize};
@@ -70,15 +71,20 @@ pub struct Actor {
     pub capital_of: Option<String>,
 }
 
-/// Every dictionary, indexed by lower-cased token sequence.
+/// Every dictionary, indexed by lower-cased token sequence: an optional packed base (the
+/// shipped dictionaries, read in place) and what was added over it.
 #[derive(Debug, Default)]
 pub struct Lexicon {
-    pub actors: Vec<Actor>,
+    base: Option<&'static Packed>,
+    /// Added actors; their ids follow the base's.
+    actors: Vec<Actor>,
+    /// Added name keys; a key the base has too lists the base's ids first.
     names: WordMap<String, Vec<u32>>,
     name_prefixes: WordSet<String>,
     max_name_tokens: usize,
     /// Each country code's first country actor.
     countries: WordMap<String, u32>,
+    /// Added agent phrases (the base's come first).
     agents: WordMap<String, String>,
     agent_prefixes: WordSet<String>,
     max_agent_tokens: usize,
@@ -151,30 +157,65 @@ pub fn push_lower(key: &mut String, word: &str) {
 }
 
 impl Lexicon {
-    /// The dictionaries shipped in `data/`, loaded once.
-    pub fn shipped() -> &'static Lexicon {
-        static LEX: OnceLock<Lexicon> = OnceLock::new();
-        LEX.get_or_init(|| {
-            let mut lex = Lexicon::default();
-            for src in [CITIES, REGIONS] {
-                lex.add_places_tsv(src);
-            }
-            for src in [
-                COUNTRIES,
-                COUNTRIES_EXTRA,
-                LEADERS,
-                ORGANIZATIONS,
-                ORGANIZATIONS_EXTRA,
-                GROUPS,
-                GROUPS_EXTRA,
-            ] {
-                lex.add_actors_tsv(src);
-            }
-            for src in [AGENTS, AGENTS_EXTRA] {
-                lex.add_agents_tsv(src);
-            }
-            lex
-        })
+    /// A lexicon over a packed base, adding nothing yet.
+    pub(crate) fn over(base: &'static Packed) -> Lexicon {
+        Lexicon {
+            base: Some(base),
+            ..Lexicon::default()
+        }
+    }
+
+    /// The dictionaries shipped in `data/`, built from their text. [`Lexicon::with_shipped`]
+    /// gives the same lexicon without the work: the build packs this one.
+    pub fn from_shipped_text() -> Lexicon {
+        let mut lex = Lexicon::default();
+        for src in [CITIES, REGIONS] {
+            lex.add_places_tsv(src);
+        }
+        for src in [
+            COUNTRIES,
+            COUNTRIES_EXTRA,
+            LEADERS,
+            ORGANIZATIONS,
+            ORGANIZATIONS_EXTRA,
+            GROUPS,
+            GROUPS_EXTRA,
+        ] {
+            lex.add_actors_tsv(src);
+        }
+        for src in [AGENTS, AGENTS_EXTRA] {
+            lex.add_agents_tsv(src);
+        }
+        lex
+    }
+
+    /// What this lexicon adds to its base (all of it without one, as for the shipped
+    /// dictionaries `build.rs` packs), borrowed for [`super::pack::pack`].
+    #[cfg_attr(not(test), allow(dead_code))] // build.rs packs the shipped dictionaries
+    pub(crate) fn contents(&self) -> Contents<'_> {
+        Contents {
+            actors: &self.actors,
+            max_name_tokens: self.max_name_tokens,
+            max_agent_tokens: self.max_agent_tokens,
+            names: self
+                .names
+                .iter()
+                .map(|(k, v)| (k.as_str(), v.as_slice()))
+                .collect(),
+            name_prefixes: self.name_prefixes.iter().map(String::as_str).collect(),
+            first_names: self.first_names.iter().map(String::as_str).collect(),
+            countries: self
+                .countries
+                .iter()
+                .map(|(k, &v)| (k.as_str(), v))
+                .collect(),
+            agents: self
+                .agents
+                .iter()
+                .map(|(k, v)| (k.as_str(), v.as_str()))
+                .collect(),
+            agent_prefixes: self.agent_prefixes.iter().map(String::as_str).collect(),
+        }
     }
 
     /// Adds actors in the project's format: `kind<TAB>codes<TAB>name|alias|…`, codes separated
@@ -311,45 +352,77 @@ impl Lexicon {
         agents.len()
     }
 
+    /// Number of actors; ids run from 0 below it.
+    pub fn actor_count(&self) -> usize {
+        self.base.map_or(0, Packed::actor_count) + self.actors.len()
+    }
+
+    /// The actor with this id.
+    pub fn actor(&self, id: u32) -> Option<&Actor> {
+        let in_base = self.base.map_or(0, Packed::actor_count);
+        match (id as usize).checked_sub(in_base) {
+            Some(added) => self.actors.get(added),
+            None => self.base?.actor(id),
+        }
+    }
+
     /// Actors whose name or alias has exactly this key (see [`key_of`]).
     pub fn lookup(&self, key: &str) -> &[u32] {
-        self.names.get(key).map(Vec::as_slice).unwrap_or(&[])
+        match (self.names.get(key), self.base) {
+            (Some(ids), _) => ids,
+            (None, Some(base)) => base.lookup(key),
+            (None, None) => &[],
+        }
     }
 
     /// Whether some name starts with this key (so a longer match may follow).
     pub fn is_name_prefix(&self, key: &str) -> bool {
-        self.name_prefixes.contains(key)
+        self.in_base(Table::NamePrefixes, key) || self.name_prefixes.contains(key)
     }
 
     /// The longest name, in tokens.
     pub fn max_name_tokens(&self) -> usize {
-        self.max_name_tokens
+        let base = self.base.map_or(0, Packed::max_name_tokens);
+        self.max_name_tokens.max(base)
     }
 
     /// Whether the word starts the full name of some person in the dictionaries.
     pub fn is_first_name(&self, key: &str) -> bool {
-        self.first_names.contains(key)
+        self.in_base(Table::FirstNames, key) || self.first_names.contains(key)
     }
 
     /// The role code of an agent phrase.
     pub fn agent(&self, key: &str) -> Option<&str> {
-        self.agents.get(key).map(String::as_str)
+        self.base
+            .and_then(|b| b.agent(key))
+            .or_else(|| self.agents.get(key).map(String::as_str))
     }
 
     /// Whether some agent phrase starts with this key.
     pub fn is_agent_prefix(&self, key: &str) -> bool {
-        self.agent_prefixes.contains(key)
+        self.in_base(Table::AgentPrefixes, key) || self.agent_prefixes.contains(key)
     }
 
     /// The longest agent phrase, in tokens.
     pub fn max_agent_tokens(&self) -> usize {
-        self.max_agent_tokens
+        let base = self.base.map_or(0, Packed::max_agent_tokens);
+        self.max_agent_tokens.max(base)
     }
 
     /// The country actor with this code.
     pub fn country(&self, code: &str) -> Option<&Actor> {
-        let id = *self.countries.get(code)?;
-        self.actors.get(id as usize)
+        self.actor(self.country_id(code)?)
+    }
+
+    /// The id of the first country actor with this code.
+    fn country_id(&self, code: &str) -> Option<u32> {
+        self.base
+            .and_then(|b| b.country(code))
+            .or_else(|| self.countries.get(code).copied())
+    }
+
+    fn in_base(&self, table: Table, key: &str) -> bool {
+        self.base.is_some_and(|b| b.has(table, key))
     }
 
     fn is_country_code(&self, c: &str) -> bool {
@@ -357,36 +430,40 @@ impl Lexicon {
             && self
                 .lookup(&c.to_ascii_lowercase())
                 .iter()
-                .any(|&i| self.actors[i as usize].kind == ActorKind::Country)
+                .any(|&i| self.actor(i).is_some_and(|a| a.kind == ActorKind::Country))
     }
 
     fn push(&mut self, actor: Actor, names: &[&str]) {
-        let id = self.actors.len() as u32;
+        let id = self.actor_count() as u32;
         let mut keys: Vec<String> = names.iter().map(|n| key_of(n)).collect();
         if actor.kind == ActorKind::Country {
             if let Some(c) = actor.codes.first() {
                 keys.push(c.code.to_ascii_lowercase());
-                self.countries.entry(c.code.clone()).or_insert(id);
+                if self.country_id(&c.code).is_none() {
+                    self.countries.insert(c.code.clone(), id);
+                }
             }
         }
         keys.sort();
         keys.dedup();
         if actor.kind == ActorKind::Person {
             if let Some((first, _)) = key_of(&actor.name).split_once(' ') {
-                if first.chars().count() > 2 {
+                if first.chars().count() > 2 && !self.is_first_name(first) {
                     self.first_names.insert(first.to_string());
                 }
             }
         }
+        let base = self.base;
         for key in keys.into_iter().filter(|k| !k.is_empty()) {
             let (heads, tokens) = prefixes(&key);
             self.max_name_tokens = self.max_name_tokens.max(tokens);
             for head in heads {
-                if !self.name_prefixes.contains(head) {
+                if !self.is_name_prefix(head) {
                     self.name_prefixes.insert(head.to_string());
                 }
             }
-            self.names.entry(key).or_default().push(id);
+            let in_base = |k: &String| base.map_or_else(Vec::new, |b| b.lookup(k).to_vec());
+            self.names.entry(key).or_insert_with_key(in_base).push(id);
         }
         self.actors.push(actor);
     }
@@ -399,11 +476,13 @@ impl Lexicon {
         let (heads, tokens) = prefixes(&key);
         self.max_agent_tokens = self.max_agent_tokens.max(tokens);
         for head in heads {
-            if !self.agent_prefixes.contains(head) {
+            if !self.is_agent_prefix(head) {
                 self.agent_prefixes.insert(head.to_string());
             }
         }
-        self.agents.entry(key).or_insert_with(|| code.to_string());
+        if self.agent(&key).is_none() {
+            self.agents.insert(key, code.to_string());
+        }
     }
 }
 
@@ -510,7 +589,7 @@ mod tests {
         let isr = lex.lookup("israel");
         assert!(isr
             .iter()
-            .any(|&i| lex.actors[i as usize].kind == ActorKind::Country));
+            .any(|&i| lex.actor(i).unwrap().kind == ActorKind::Country));
         assert!(lex.agent("prime minister").is_some());
         assert!(!lex.lookup("baku").is_empty());
     }
@@ -535,7 +614,7 @@ mod tests {
             lex.add_petrarch_actors("RUFUS_T._FIREFLY_\n\t[FREGOV 330101-331231]\n"),
             1
         );
-        let p = &lex.actors[lex.lookup("rufus t . firefly")[0] as usize];
+        let p = lex.actor(lex.lookup("rufus t . firefly")[0]).unwrap();
         assert_eq!(p.kind, ActorKind::Person);
         assert_eq!(p.country.as_deref(), Some("FRE"));
         assert_eq!(p.name, "Rufus T. Firefly");

@@ -458,14 +458,14 @@ fn nested_places(toks: &[Tok], lex: &Lexicon, out: &mut Vec<Cand>, from: usize) 
                 .and_then(|(len, hits)| {
                     let a = pick(lex, hits, Some(ActorKind::Country))
                         .or_else(|| pick(lex, hits, Some(ActorKind::Place)))?;
-                    Some((len, a))
+                    Some((len, a, lex.actor(a)?.kind))
                 });
             match hit {
-                Some((len, a))
+                Some((len, a, kind))
                     if !short_alias_mismatch(toks, k, k + len)
                         && !is_demonym(toks, k, k + len, lex, a) =>
                 {
-                    nested.push(cand(k, k + len, lex.actors[a as usize].kind, Some(a)));
+                    nested.push(cand(k, k + len, kind, Some(a)));
                     k += len;
                 }
                 _ => k += 1,
@@ -627,11 +627,11 @@ fn pick(lex: &Lexicon, hits: &[u32], want: Option<ActorKind>) -> Option<u32> {
         Some(k) => hits
             .iter()
             .copied()
-            .find(|i| lex.actors.get(*i as usize).is_some_and(|a| a.kind == k)),
+            .find(|i| lex.actor(*i).is_some_and(|a| a.kind == k)),
         None => {
             // Prefer countries, then groups and organisations, then persons, then places
             // (the most populous first).
-            let rank = |i: &u32| match lex.actors.get(*i as usize) {
+            let rank = |i: &u32| match lex.actor(*i) {
                 Some(a) if a.kind == ActorKind::Country => 0,
                 Some(a) if a.kind == ActorKind::Group => 1,
                 Some(a) if a.kind == ActorKind::Place && a.geo.is_some() => 2,
@@ -642,7 +642,7 @@ fn pick(lex: &Lexicon, hits: &[u32], want: Option<ActorKind>) -> Option<u32> {
             hits.iter().copied().min_by_key(|i| {
                 (
                     rank(i),
-                    std::cmp::Reverse(lex.actors.get(*i as usize).map_or(0, |a| a.population)),
+                    std::cmp::Reverse(lex.actor(*i).map_or(0, |a| a.population)),
                     *i,
                 )
             })
@@ -712,7 +712,7 @@ fn split_run(
         if let Some((len, hits)) = longest_name(toks, pos, j, lex) {
             if let Some(c) = pick(lex, hits, Some(ActorKind::Country)) {
                 if pos + len < j && longest_agent(toks, pos + len, j, lex).is_some() {
-                    title_country = lex.actors[c as usize].country.clone();
+                    title_country = lex.actor(c).and_then(|x| x.country.clone());
                     out.push(cand(pos, pos + len, ActorKind::Country, Some(c)));
                     pos += len;
                     continue;
@@ -734,7 +734,7 @@ fn split_run(
                     if let Some(c) = pick(lex, hits, Some(ActorKind::Country))
                         .filter(|&c| len < k - pos && !is_demonym(toks, pos, pos + len, lex, c))
                     {
-                        title_country = lex.actors[c as usize].country.clone();
+                        title_country = lex.actor(c).and_then(|x| x.country.clone());
                         out.push(cand(pos, pos + len, ActorKind::Country, Some(c)));
                         from = pos + len;
                     }
@@ -834,7 +834,7 @@ fn classify(
                 let kind = if personal {
                     ActorKind::Person
                 } else {
-                    lex.actors[a as usize].kind
+                    lex.actor(a)?.kind
                 };
                 if short_alias_mismatch(toks, name, j) {
                     return None;
@@ -911,7 +911,7 @@ fn adjective_use(toks: &[Tok], s: usize, e: usize, lex: &Lexicon, actor: u32) ->
 /// Whether `[s, e)` names a country by a nationality word ("Afghan", "Greek"): one word, not
 /// the country's own name, with a nationality ending.
 fn is_demonym(toks: &[Tok], s: usize, e: usize, lex: &Lexicon, actor: u32) -> bool {
-    let Some(country) = lex.actors.get(actor as usize) else {
+    let Some(country) = lex.actor(actor) else {
         return false;
     };
     if e - s != 1 || country.kind != ActorKind::Country {
@@ -932,7 +932,7 @@ fn short_alias_mismatch(toks: &[Tok], s: usize, e: usize) -> bool {
 /// Whether a capital city stands for its government here: an actor verb follows it, or a
 /// word other than a locative one comes before it.
 fn government_of(toks: &[Tok], s: usize, e: usize, lex: &Lexicon, actor: u32) -> Option<String> {
-    let capital_of = lex.actors.get(actor as usize)?.capital_of.clone()?;
+    let capital_of = lex.actor(actor)?.capital_of.clone()?;
     let next = toks.get(e);
     if next.is_some_and(|n| n.cap || n.text == "-") {
         return None;

@@ -7,8 +7,13 @@
 pub mod lexicon;
 pub mod mentions;
 pub mod names;
+// The writer of the packed form: build.rs packs the shipped dictionaries with it.
+#[cfg_attr(not(test), allow(dead_code))]
+mod pack;
+mod packed;
 pub mod petrarch;
 pub mod roles;
+mod shipped;
 pub mod stats;
 pub mod view;
 
@@ -90,7 +95,7 @@ fn read_roles(
             let country = lex
                 .lookup(&key)
                 .iter()
-                .filter_map(|&i| lex.actors.get(i as usize))
+                .filter_map(|&i| lex.actor(i))
                 .find(|x| x.kind == ActorKind::Country)
                 .and_then(|x| x.country.clone());
             match country {
@@ -233,7 +238,9 @@ fn resolve(
             (None, ActorKind::Country, Some(a)) => {
                 format!(
                     "c:{}",
-                    lex.actors[a as usize].country.clone().unwrap_or_default()
+                    lex.actor(a)
+                        .and_then(|x| x.country.clone())
+                        .unwrap_or_default()
                 )
             }
             (None, ActorKind::Person, _) => format!("p:{}", name_key(toks, s, e)),
@@ -317,7 +324,7 @@ fn code_on(codes: &[DatedCode], date: Option<u32>) -> Option<&DatedCode> {
 }
 
 fn finish(n: usize, b: Building, lex: &Lexicon, date: Option<u32>) -> Entity {
-    let actor = b.actor.and_then(|a| lex.actors.get(a as usize));
+    let actor = b.actor.and_then(|a| lex.actor(a));
     let kind = match b.kind {
         ActorKind::Country => EntityKind::Country,
         ActorKind::Person => EntityKind::Person,

@@ -36,9 +36,8 @@ pub fn build<'a>(text: &'a str, sentences: &[Span], tokens: &[Token]) -> Vec<Tok
     let mut sent = 0usize;
     let mut prev_end = 0usize;
     let mut seen_word_in_sentence = false;
-    for (span, kind) in tokens
+    for (span, kind) in crate::fine_tokens(text, tokens)
         .iter()
-        .flat_map(|t| crate::split_fine(text, t))
         .map(|t| (t.span, t.kind))
     {
         let s = span.start;

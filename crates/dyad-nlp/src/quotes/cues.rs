@@ -1,8 +1,9 @@
 //! The reporting-cue lexicon: verbs and phrases that attribute words to a speaker, loaded from
 //! the data table `data/quotes/cues.tsv` shipped with the engine.
 
-use std::collections::BTreeMap;
 use std::sync::OnceLock;
+
+use crate::fasthash::WordMap;
 
 /// What a cue word does.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -18,13 +19,13 @@ pub enum CueKind {
 const TABLE: &str = include_str!("../../../../data/quotes/cues.tsv");
 
 /// Lower-cased word form → cue kind.
-fn lexicon() -> &'static BTreeMap<String, CueKind> {
-    static LEX: OnceLock<BTreeMap<String, CueKind>> = OnceLock::new();
+fn lexicon() -> &'static WordMap<String, CueKind> {
+    static LEX: OnceLock<WordMap<String, CueKind>> = OnceLock::new();
     LEX.get_or_init(|| parse(TABLE))
 }
 
-fn parse(table: &str) -> BTreeMap<String, CueKind> {
-    let mut map = BTreeMap::new();
+fn parse(table: &str) -> WordMap<String, CueKind> {
+    let mut map = WordMap::default();
     for line in table.lines() {
         if line.starts_with('#') || line.trim().is_empty() {
             continue;
@@ -55,11 +56,20 @@ pub fn cue_kind(word: &str) -> Option<CueKind> {
     if let Some(k) = lex.get(word) {
         return Some(*k);
     }
+    let phrase = |lower: &str| lex.get(lower).copied().filter(|k| *k == CueKind::Phrase);
+    // Most words are short and ASCII: lower-case those on the stack.
+    let mut buf = [0u8; 24];
+    if word.is_ascii() && word.len() <= buf.len() {
+        if !word.bytes().any(|b| b.is_ascii_uppercase()) {
+            return None;
+        }
+        let lower = &mut buf[..word.len()];
+        lower.copy_from_slice(word.as_bytes());
+        lower.make_ascii_lowercase();
+        return std::str::from_utf8(lower).ok().and_then(phrase);
+    }
     if word.chars().any(|c| c.is_uppercase()) {
-        return lex
-            .get(&word.to_lowercase())
-            .copied()
-            .filter(|k| *k == CueKind::Phrase);
+        return phrase(&word.to_lowercase());
     }
     None
 }

@@ -27,7 +27,7 @@ mod words;
 
 use dyad_doc::{Entity, Quote, QuoteKind, Span};
 
-use crate::{split_fine, Token};
+use crate::{fine_tokens, Token};
 use attribution::Found;
 use marks::Marked;
 use words::{is_capitalized, is_pronoun, is_word, Words};
@@ -53,7 +53,7 @@ const NAME_REACH_PARAGRAPHS: usize = 3;
 /// `sentence` indexes `sentences`; ids run `Q1`, `Q2`, … in text order.
 pub fn quotes(text: &str, sentences: &[Span], tokens: &[Token], entities: &[Entity]) -> Vec<Quote> {
     // The rules read titles, possessives and contractions piece by piece.
-    let fine: Vec<Token> = tokens.iter().flat_map(|t| split_fine(text, t)).collect();
+    let fine = fine_tokens(text, tokens);
     let w = Words {
         text,
         tokens: &fine,

@@ -98,7 +98,11 @@ const DETERMINERS: &[&str] = &[
 /// Personal pronouns that can be the subject of a cue.
 const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i", "you"];
 
+/// Whether `word`, lower-cased, is in `list` (of lower-case words).
 fn in_list(list: &[&str], word: &str) -> bool {
+    if word.is_ascii() {
+        return list.iter().any(|w| w.eq_ignore_ascii_case(word));
+    }
     let lower = word.to_lowercase();
     list.contains(&lower.as_str())
 }

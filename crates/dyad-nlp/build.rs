@@ -1,0 +1,43 @@
+//! Packs the shipped entity dictionaries (`data/actors`, `data/places`) into the form
+//! `src/entities/packed.rs` reads in place, so that a process does not parse and index them at
+//! start-up. The lexicon is built by the crate's own code, included here, so the packed form
+//! is exactly what the text gives.
+
+// The included modules are whole; the build uses a part of them.
+#![allow(dead_code)]
+
+use std::env;
+use std::fs;
+use std::path::PathBuf;
+
+#[path = "src/fasthash.rs"]
+mod fasthash;
+#[path = "src/lexicon.rs"]
+mod lexicon;
+#[path = "src/tokens.rs"]
+mod tokens;
+
+#[path = "src/entities"]
+mod entities {
+    #[path = "lexicon.rs"]
+    pub mod lexicon;
+    #[path = "pack.rs"]
+    pub mod pack;
+    #[path = "packed.rs"]
+    pub mod packed;
+    #[path = "petrarch.rs"]
+    pub mod petrarch;
+}
+
+use tokens::{split_fine, tokenize};
+
+fn main() {
+    // The included sources and the data they embed are tracked through this script's own
+    // compilation; nothing else in the crate concerns it.
+    println!("cargo::rerun-if-changed=build.rs");
+    let lex = entities::lexicon::Lexicon::from_shipped_text();
+    let packed = entities::pack::pack(&lex.contents());
+    let out = PathBuf::from(env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
+    fs::write(out.join("lexicon-strings.txt"), packed.strings).expect("write the string area");
+    fs::write(out.join("lexicon-tables.bin"), packed.tables).expect("write the tables");
+}

@@ -1,0 +1,269 @@
+//! The entity dictionaries in a form that is read in place: `build.rs` builds the shipped
+//! [`Lexicon`](super::lexicon::Lexicon) from `data/` and writes it out with
+//! [`pack`](super::pack::pack); at run time [`Packed`] answers lookups straight from those
+//! bytes, so that a process neither parses nor indexes some 120,000 names before its first
+//! article.
+//!
+//! Layout: a string area (UTF-8; every name, key and code once) and a table area of
+//! little-endian `u32` words: a header ([`HEADER`] words), the actors ([`ACTOR`] words each),
+//! their codes ([`CODE`] words each), the actor ids of every name key, then the [`Table`]s in
+//! their order. A table is a power-of-two number of slots (0 for empty, else the entry number
+//! plus one, placed by the key's hash with linear probing) followed by its entries, [`ENTRY`]
+//! words each: the key as a string reference (offset, length) and two values whose meaning
+//! depends on the table.
+
+use std::fmt;
+use std::hash::Hasher;
+use std::sync::OnceLock;
+
+use dyad_doc::Geo;
+
+use super::lexicon::{Actor, ActorKind, DatedCode};
+use crate::fasthash::WordHasher;
+
+/// Marks a table area of this layout (and its version).
+pub(super) const MAGIC: u32 = 0x4c44_5901;
+/// Words in the header: the magic, the actor, code and id counts, the longest name and agent
+/// phrase in tokens, then each table's slot and entry counts.
+pub(super) const HEADER: usize = 6 + 2 * TABLES;
+/// Words per actor: kind (bit 8 set when it has coordinates), name, first code and code
+/// count, country, capital, latitude, longitude, population; strings as offset and length,
+/// `f64` bits and `u64` as two words, low first.
+pub(super) const ACTOR: usize = 15;
+/// Words per code: the code, then the first and the last day it holds (`NONE` when open).
+pub(super) const CODE: usize = 4;
+/// Words per table entry: the key, then two values.
+pub(super) const ENTRY: usize = 4;
+pub(super) const TABLES: usize = 6;
+/// An absent string or date.
+pub(super) const NONE: u32 = u32::MAX;
+pub(super) const HAS_GEO: u32 = 1 << 8;
+/// Actor kinds by their number in the layout.
+pub(super) const KINDS: [ActorKind; 5] = [
+    ActorKind::Country,
+    ActorKind::Person,
+    ActorKind::Organization,
+    ActorKind::Group,
+    ActorKind::Place,
+];
+
+/// The tables, in their order in the area.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Table {
+    /// Name key → first index and count in the id list.
+    Names,
+    NamePrefixes,
+    FirstNames,
+    /// Country code → actor id.
+    Countries,
+    /// Agent phrase key → role code (a string reference).
+    Agents,
+    AgentPrefixes,
+}
+
+/// The first slot tried for a key: the hash's top bits (its best mixed).
+pub(super) fn slot_of(key: &str, bits: u32) -> usize {
+    let mut h = WordHasher::default();
+    h.write(key.as_bytes());
+    (h.finish() >> (64 - bits)) as usize
+}
+
+fn join64(lo: u32, hi: u32) -> u64 {
+    u64::from(lo) | (u64::from(hi) << 32)
+}
+
+/// Where one table lies in the area.
+#[derive(Debug, Clone, Copy, Default)]
+struct TableAt {
+    bits: u32,
+    slots: usize,
+    entries: usize,
+}
+
+/// A packed lexicon read in place. Actors are decoded on first use and kept.
+pub(crate) struct Packed {
+    strings: &'static str,
+    area: &'static [u8],
+    actors: usize,
+    codes: usize,
+    /// The id list, decoded (lookups hand out slices of it).
+    ids: Vec<u32>,
+    max_name_tokens: usize,
+    max_agent_tokens: usize,
+    tables: [TableAt; TABLES],
+    decoded: Box<[OnceLock<Box<Actor>>]>,
+}
+
+impl fmt::Debug for Packed {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Packed")
+            .field("actors", &self.decoded.len())
+            .field("ids", &self.ids.len())
+            .finish_non_exhaustive()
+    }
+}
+
+impl Packed {
+    /// Reads the areas [`pack`] wrote; `None` when the table area is not of this layout.
+    pub(crate) fn read(strings: &'static str, area: &'static [u8]) -> Option<Packed> {
+        let word = |i: usize| read_word(area, i);
+        if word(0)? != MAGIC {
+            return None;
+        }
+        let count = |i: usize| word(i).map(|w| w as usize);
+        let (actors, codes, ids) = (count(1)?, count(2)?, count(3)?);
+        let mut at = HEADER;
+        let actors_at = at;
+        at = at.checked_add(actors.checked_mul(ACTOR)?)?;
+        let codes_at = at;
+        at = at.checked_add(codes.checked_mul(CODE)?)?;
+        let ids_bytes = area.get(at * 4..at.checked_add(ids)? * 4)?;
+        let ids: Vec<u32> = ids_bytes.chunks_exact(4).map(le_word).collect();
+        at += ids.len();
+        let mut tables = [TableAt::default(); TABLES];
+        for (t, table) in tables.iter_mut().enumerate() {
+            let (slots, entries) = (count(6 + 2 * t)?, count(7 + 2 * t)?);
+            if !slots.is_power_of_two() || slots < 2 {
+                return None;
+            }
+            *table = TableAt {
+                bits: slots.trailing_zeros(),
+                slots: at,
+                entries: at + slots,
+            };
+            at = at
+                .checked_add(slots)?
+                .checked_add(entries.checked_mul(ENTRY)?)?;
+        }
+        if at.checked_mul(4)? != area.len() {
+            return None;
+        }
+        Some(Packed {
+            strings,
+            area,
+            actors: actors_at,
+            codes: codes_at,
+            ids,
+            max_name_tokens: count(4)?,
+            max_agent_tokens: count(5)?,
+            tables,
+            decoded: (0..actors).map(|_| OnceLock::new()).collect(),
+        })
+    }
+
+    /// Number of actors.
+    pub(crate) fn actor_count(&self) -> usize {
+        self.decoded.len()
+    }
+
+    /// The actor with this id, decoded on first use.
+    pub(crate) fn actor(&self, id: u32) -> Option<&Actor> {
+        let slot = self.decoded.get(id as usize)?;
+        Some(slot.get_or_init(|| Box::new(self.decode(id as usize))))
+    }
+
+    /// Actors whose name or alias has exactly this key.
+    pub(crate) fn lookup(&self, key: &str) -> &[u32] {
+        self.find(Table::Names, key)
+            .and_then(|[first, n]| self.ids.get(first as usize..(first as usize + n as usize)))
+            .unwrap_or(&[])
+    }
+
+    /// Whether the table has the key.
+    pub(crate) fn has(&self, table: Table, key: &str) -> bool {
+        self.find(table, key).is_some()
+    }
+
+    /// The first country actor with this code.
+    pub(crate) fn country(&self, code: &str) -> Option<u32> {
+        self.find(Table::Countries, code).map(|[id, _]| id)
+    }
+
+    /// The role code of an agent phrase key.
+    pub(crate) fn agent(&self, key: &str) -> Option<&'static str> {
+        let [offset, len] = self.find(Table::Agents, key)?;
+        self.string(offset, len)
+    }
+
+    pub(crate) fn max_name_tokens(&self) -> usize {
+        self.max_name_tokens
+    }
+
+    pub(crate) fn max_agent_tokens(&self) -> usize {
+        self.max_agent_tokens
+    }
+
+    /// The two values of a key's entry.
+    fn find(&self, table: Table, key: &str) -> Option<[u32; 2]> {
+        let t = self.tables[table as usize];
+        let mask = (1usize << t.bits) - 1;
+        let mut slot = slot_of(key, t.bits);
+        for _ in 0..=mask {
+            let entry = self.word(t.slots + slot);
+            if entry == 0 {
+                return None;
+            }
+            let at = t.entries + (entry as usize - 1) * ENTRY;
+            if self.string(self.word(at), self.word(at + 1)) == Some(key) {
+                return Some([self.word(at + 2), self.word(at + 3)]);
+            }
+            slot = (slot + 1) & mask;
+        }
+        None
+    }
+
+    fn decode(&self, id: usize) -> Actor {
+        let at = self.actors + id * ACTOR;
+        let w = |k: usize| self.word(at + k);
+        let text = |k: usize| self.string(w(k), w(k + 1)).map(str::to_string);
+        let codes = (0..w(4) as usize)
+            .map(|j| {
+                let c = self.codes + (w(3) as usize + j) * CODE;
+                DatedCode {
+                    code: self
+                        .string(self.word(c), self.word(c + 1))
+                        .unwrap_or("")
+                        .to_string(),
+                    from: Some(self.word(c + 2)).filter(|&d| d != NONE),
+                    to: Some(self.word(c + 3)).filter(|&d| d != NONE),
+                }
+            })
+            .collect();
+        Actor {
+            kind: KINDS
+                .get((w(0) & 0xff) as usize)
+                .copied()
+                .unwrap_or(ActorKind::Place),
+            name: text(1).unwrap_or_default(),
+            codes,
+            country: text(5),
+            geo: (w(0) & HAS_GEO != 0).then(|| Geo {
+                lat: f64::from_bits(join64(w(9), w(10))),
+                lon: f64::from_bits(join64(w(11), w(12))),
+            }),
+            population: join64(w(13), w(14)),
+            capital_of: text(7),
+        }
+    }
+
+    /// The word at an index of the table area (0 past its end, which a read area never has).
+    fn word(&self, i: usize) -> u32 {
+        read_word(self.area, i).unwrap_or(0)
+    }
+
+    fn string(&self, offset: u32, len: u32) -> Option<&'static str> {
+        let start = offset as usize;
+        self.strings.get(start..start.checked_add(len as usize)?)
+    }
+}
+
+fn read_word(area: &[u8], i: usize) -> Option<u32> {
+    area.get(i.checked_mul(4)?..i.checked_mul(4)?.checked_add(4)?)
+        .map(le_word)
+}
+
+fn le_word(b: &[u8]) -> u32 {
+    let mut w = [0u8; 4];
+    w.copy_from_slice(b);
+    u32::from_le_bytes(w)
+}
