@@ -410,7 +410,7 @@ pub fn find(toks: &[Tok], lex: &Lexicon, stats: &WordStats) -> Vec<Cand> {
             i += 1;
             continue;
         }
-        let mut j = run_end(toks, i, stats);
+        let mut j = run_end(toks, i, stats, lex);
         let next = j;
         // "Co-founder", "E-meter", "NASA T-shirt": the word before the hyphen is part of a
         // compound, not of a name ("Scientology-related" and "Warhol-like" keep theirs).
@@ -501,7 +501,7 @@ fn hyphen_link(toks: &[Tok], k: usize) -> bool {
 }
 
 /// The end of the run of name words starting at `i`.
-fn run_end(toks: &[Tok], i: usize, stats: &WordStats) -> usize {
+fn run_end(toks: &[Tok], i: usize, stats: &WordStats, lex: &Lexicon) -> usize {
     let mut k = i + 1;
     while k < toks.len() {
         let t = &toks[k];
@@ -560,10 +560,41 @@ fn run_end(toks: &[Tok], i: usize, stats: &WordStats) -> usize {
             k += 1;
             continue;
         }
+        if next_cap && t.key == "of" && title_through_of(toks, i, k, lex) {
+            k += 1;
+            continue;
+        }
         break;
     }
     // A trailing dot belongs to the run only as part of an initial or abbreviation.
     k
+}
+
+/// Whether a title spans the "of" at `k` and a capitalised name follows it ("Secretary of
+/// State Warren Christopher", "Chief of Staff John Kelly"), so the run goes on through it.
+fn title_through_of(toks: &[Tok], i: usize, k: usize, lex: &Lexicon) -> bool {
+    (i..k).any(|x| {
+        let mut key = String::new();
+        for (n, t) in toks[x..].iter().take(lex.max_agent_tokens()).enumerate() {
+            if n > 0 {
+                key.push(' ');
+            }
+            key.push_str(&t.key);
+            let after = x + n + 1;
+            if after > k + 1 && lex.agent(&key).is_some() {
+                let name_follows = toks
+                    .get(after)
+                    .is_some_and(|a| a.cap && a.sentence == toks[k].sentence);
+                if name_follows {
+                    return true;
+                }
+            }
+            if !lex.is_agent_prefix(&key) {
+                break;
+            }
+        }
+        false
+    })
 }
 
 /// Longest dictionary name starting at `pos`, ending by `end`: (length, actor ids).
