@@ -579,6 +579,10 @@ fn subordinate_to(v: &[Tok], gov: &VerbHit, at: usize) -> bool {
     if v[gov.first].low == "must" {
         return true;
     }
+    // "charging X with supporting …": the gerund is what the event is about
+    if at > 0 && v[at - 1].low == "with" && v[at].low.ends_with("ing") {
+        return true;
+    }
     between
         .iter()
         .any(|t| SUBORDINATORS.contains(&t.low.as_str()))
@@ -828,20 +832,9 @@ fn object_of(v: &[Tok], outer: &VerbHit, inner: &VerbHit) -> bool {
             .is_some_and(|t| NP_OPENERS.contains(&t.low.as_str()) || t.possessive)
 }
 
-/// Prepositions that open a circumstance of an event: when, where, amid what it happened.
-const CIRCUMSTANCE_PREPS: &[&str] = &[
-    "in",
-    "during",
-    "amid",
-    "amidst",
-    "after",
-    "before",
-    "following",
-    "at",
-    "since",
-];
 /// Prepositions that place an event in time relative to another: what they govern is
-/// background, wherever it stands ("following the peace deal, X …").
+/// background, wherever it stands ("following the peace deal, X …"); with "in" and "at",
+/// they open the circumstances of an event verb before them.
 const TEMPORAL_PREPS: &[&str] = &[
     "during",
     "amid",
@@ -865,15 +858,15 @@ fn circumstance(v: &[Tok], outer: Option<&VerbHit>, inner: &VerbHit) -> bool {
             !v[o.last + 1..inner.first]
                 .iter()
                 .any(crate::matcher::is_hard_boundary)
-                && governed_by(v, o.last + 1, inner.first, CIRCUMSTANCE_PREPS)
+                && governed_by(v, o.last + 1, inner.first, true)
         }
-        _ => governed_by(v, 0, inner.first, TEMPORAL_PREPS),
+        _ => governed_by(v, 0, inner.first, false),
     }
 }
 
 /// Whether the noun at `at` opens, after a determiner and at most two modifiers, a phrase
-/// governed by one of `preps`, all within `lo..at`.
-fn governed_by(v: &[Tok], lo: usize, at: usize, preps: &[&str]) -> bool {
+/// governed by a time preposition (or, with `place`, also "in" or "at"), all within `lo..at`.
+fn governed_by(v: &[Tok], lo: usize, at: usize, place: bool) -> bool {
     let mut p = at;
     let mut modifiers = 0;
     while p > lo {
@@ -884,7 +877,13 @@ fn governed_by(v: &[Tok], lo: usize, at: usize, preps: &[&str]) -> bool {
         }
         let w = t.low.as_str();
         if NP_OPENERS.contains(&w) {
-            return p > lo && preps.contains(&v[p - 1].low.as_str());
+            let prep = p
+                .checked_sub(1)
+                .filter(|&q| q >= lo)
+                .map(|q| v[q].low.as_str());
+            return prep.is_some_and(|w| {
+                TEMPORAL_PREPS.contains(&w) || (place && matches!(w, "in" | "at"))
+            });
         }
         modifiers += 1;
         if modifiers > 2 {
@@ -1225,6 +1224,9 @@ mod tests {
         assert_eq!(t.len(), 1, "{t:?}");
         // a light verb with no actor as object states nothing
         assert!(run("Israel has taken several steps to reform.", C).is_empty());
+        // "charged X with supporting Y": the support is the content of the charge
+        let t = triples(&run("Israel charged Syria with supporting Iran.", C));
+        assert!(t.iter().all(|(_, _, c)| c.starts_with("11")), "{t:?}");
         // "according to X" attributes; it is no event
         let t = triples(&run("Israel attacked Syria, according to Iran.", C));
         assert_eq!(t, vec![("ISR".into(), "SYR".into(), "190".into())]);
