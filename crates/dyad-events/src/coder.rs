@@ -229,7 +229,10 @@ impl EventCoder {
                 }
                 continue;
             };
-            if attributive(v, &hit) || prepositional(v, &hit) {
+            if attributive(v, &hit)
+                || prepositional(v, &hit)
+                || circumstance(v, out.last().map(|c| &c.hit), &hit)
+            {
                 continue;
             }
             let Some(coded) = self.verbs.code(v, &hit, &words) else {
@@ -245,7 +248,7 @@ impl EventCoder {
             let mut replaces_light = false;
             let mut absorbed = false;
             if let Some(prev) = out.last() {
-                if embedded_under(v, &prev.hit, &hit) || circumstance(v, &prev.hit, &hit) {
+                if embedded_under(v, &prev.hit, &hit) {
                     continue;
                 }
                 if prev.is_light(v) && in_clause_after(v, &prev.hit, &hit) {
@@ -337,6 +340,9 @@ impl EventCoder {
                 passive,
             });
         }
+        // A light verb coded by its default alone states nothing about a non-actor object
+        // ("has taken several steps to …").
+        out.retain(|c| c.target.is_some() || !c.is_light(v));
         if self.cameo_rules && out.iter().any(|c| !c.coded.code.starts_with("01")) {
             out.retain(|c| !c.coded.code.starts_with("01"));
         }
@@ -573,6 +579,10 @@ fn subordinate_to(v: &[Tok], gov: &VerbHit, at: usize) -> bool {
     if v[gov.first].low == "must" {
         return true;
     }
+    // "charging X with supporting …": the gerund is what the event is about
+    if at > 0 && v[at - 1].low == "with" && v[at].low.ends_with("ing") {
+        return true;
+    }
     between
         .iter()
         .any(|t| SUBORDINATORS.contains(&t.low.as_str()))
@@ -647,11 +657,25 @@ fn attributive(v: &[Tok], hit: &VerbHit) -> bool {
     ATTRIBUTIVE_OPENERS.contains(&v[p].low.as_str())
 }
 
-/// Whether a verb form is part of a compound preposition ("according to X", "owing to X").
+/// Whether a verb form is used as a preposition: "according to X", "owing to X", and
+/// "following the talks" where no form of `be` makes it a verb ("is following").
 fn prepositional(v: &[Tok], hit: &VerbHit) -> bool {
-    hit.first == hit.last
-        && matches!(v[hit.first].low.as_str(), "according" | "owing")
-        && v.get(hit.last + 1).is_some_and(|t| t.low == "to")
+    if hit.first != hit.last {
+        return false;
+    }
+    let next = v.get(hit.last + 1).map(|t| t.low.as_str());
+    match v[hit.first].low.as_str() {
+        "according" | "owing" => next == Some("to"),
+        "following" => {
+            let after_be = hit.first > 0
+                && matches!(
+                    v[hit.first - 1].low.as_str(),
+                    "is" | "are" | "was" | "were" | "be" | "been" | "am" | "not"
+                );
+            !after_be && next.is_some_and(|w| NP_OPENERS.contains(&w))
+        }
+        _ => false,
+    }
 }
 
 /// Words that cannot open the noun phrase an attributive participle modifies.
@@ -808,33 +832,44 @@ fn object_of(v: &[Tok], outer: &VerbHit, inner: &VerbHit) -> bool {
             .is_some_and(|t| NP_OPENERS.contains(&t.low.as_str()) || t.possessive)
 }
 
-/// Prepositions that open a circumstance of an event: when, where, amid what it happened.
-const CIRCUMSTANCE_PREPS: &[&str] = &[
-    "in",
+/// Prepositions that place an event in time relative to another: what they govern is
+/// background, wherever it stands ("following the peace deal, X …"); with "in" and "at",
+/// they open the circumstances of an event verb before them.
+const TEMPORAL_PREPS: &[&str] = &[
     "during",
     "amid",
     "amidst",
     "after",
     "before",
     "following",
-    "at",
     "since",
 ];
 
 /// Whether the event noun `inner` only states a circumstance of the event verb `outer` before
 /// it in the same clause ("arrested 100 people in a security sweep", "were killed during a
-/// raid"): a preposition, a determiner and at most two modifiers before it.
-fn circumstance(v: &[Tok], outer: &VerbHit, inner: &VerbHit) -> bool {
-    if inner.first <= outer.last
-        || v[outer.last + 1..inner.first]
-            .iter()
-            .any(crate::matcher::is_hard_boundary)
-    {
+/// raid"), or stands in a time phrase anywhere ("following the peace deal").
+fn circumstance(v: &[Tok], outer: Option<&VerbHit>, inner: &VerbHit) -> bool {
+    // a past form there is the verb of a clause ("before the army attacked")
+    if v[inner.last].low.ends_with("ed") {
         return false;
     }
-    let mut p = inner.first;
+    match outer {
+        Some(o) if inner.first > o.last => {
+            !v[o.last + 1..inner.first]
+                .iter()
+                .any(crate::matcher::is_hard_boundary)
+                && governed_by(v, o.last + 1, inner.first, true)
+        }
+        _ => governed_by(v, 0, inner.first, false),
+    }
+}
+
+/// Whether the noun at `at` opens, after a determiner and at most two modifiers, a phrase
+/// governed by a time preposition (or, with `place`, also "in" or "at"), all within `lo..at`.
+fn governed_by(v: &[Tok], lo: usize, at: usize, place: bool) -> bool {
+    let mut p = at;
     let mut modifiers = 0;
-    while p > outer.last + 1 {
+    while p > lo {
         p -= 1;
         let t = &v[p];
         if t.punct || t.actor.is_some() {
@@ -842,7 +877,13 @@ fn circumstance(v: &[Tok], outer: &VerbHit, inner: &VerbHit) -> bool {
         }
         let w = t.low.as_str();
         if NP_OPENERS.contains(&w) {
-            return p > outer.last + 1 && CIRCUMSTANCE_PREPS.contains(&v[p - 1].low.as_str());
+            let prep = p
+                .checked_sub(1)
+                .filter(|&q| q >= lo)
+                .map(|q| v[q].low.as_str());
+            return prep.is_some_and(|w| {
+                TEMPORAL_PREPS.contains(&w) || (place && matches!(w, "in" | "at"))
+            });
         }
         modifiers += 1;
         if modifiers > 2 {
@@ -1151,6 +1192,11 @@ mod tests {
             C,
         ));
         assert!(t.iter().all(|(_, _, c)| c.starts_with("17")), "{t:?}");
+        let t = triples(&run(
+            "Israel, following the peace deal, arrested Palestine activists.",
+            C,
+        ));
+        assert!(t.iter().all(|(_, _, c)| c.starts_with("17")), "{t:?}");
     }
 
     #[test]
@@ -1173,6 +1219,14 @@ mod tests {
         assert_eq!(t, vec![("IRN".into(), "SYR".into(), "100".into())]);
         let t = triples(&run("Iran said that Syria and Turkey must withdraw.", C));
         assert!(t.iter().all(|(s, _, _)| s == "IRN"), "{t:?}");
+        // "following X" is a preposition unless a form of "be" makes it a verb
+        let t = triples(&run("Israel, following the talks, praised Syria.", C));
+        assert_eq!(t.len(), 1, "{t:?}");
+        // a light verb with no actor as object states nothing
+        assert!(run("Israel has taken several steps to reform.", C).is_empty());
+        // "charged X with supporting Y": the support is the content of the charge
+        let t = triples(&run("Israel charged Syria with supporting Iran.", C));
+        assert!(t.iter().all(|(_, _, c)| c.starts_with("11")), "{t:?}");
         // "according to X" attributes; it is no event
         let t = triples(&run("Israel attacked Syria, according to Iran.", C));
         assert_eq!(t, vec![("ISR".into(), "SYR".into(), "190".into())]);
