@@ -271,7 +271,7 @@ fn locative_before(toks: &[Tok], s: usize) -> bool {
     q = skip_determiners(q);
     if q > 0 && !toks[q - 1].punct && toks[q - 1].actor.is_none() && !toks[q - 1].upper {
         let w = word(q - 1);
-        if !LOCATIVE_PREPS.contains(&w) && w != "of" {
+        if !LOCATIVE_PREPS.contains(&w) && !SUBJECT_BLOCKING_PREPS.contains(&w) && w != "of" {
             q = skip_determiners(q - 1);
         }
     }
@@ -627,6 +627,8 @@ mod tests {
             "Crowds marched in defiance of Gondor authorities.",
             &["Gondor"],
         );
+        assert_eq!(scene(&t, None), None);
+        let t = setup("A bill signed in by Gondor officials.", &["Gondor"]);
         assert_eq!(scene(&t, None), None);
     }
 
