@@ -107,6 +107,19 @@ fn groups_and_coordinated_titles() {
 }
 
 #[test]
+fn titles_spanning_of_and_census_given_names() {
+    let text = "U.S. Secretary of State Warren Christopher met the Minister of Defence. \
+                The Demosisto Kathryn Mauer said so.";
+    let ents = run(text, Some("1995-03-01"));
+    let wc = find(&ents, "Warren Christopher");
+    assert_eq!(wc.kind, EntityKind::Person);
+    assert_eq!(wc.roles, vec!["Secretary of State"]);
+    assert_eq!(wc.country.as_deref(), Some("USA"));
+    assert_eq!(find(&ents, "Kathryn Mauer").kind, EntityKind::Person);
+    assert!(ents.iter().all(|e| !e.name.contains("Minister of")));
+}
+
+#[test]
 fn odd_input_never_panics() {
     for t in [
         "",
