@@ -298,19 +298,20 @@ fn country_words(lex: &Lexicon, words: &[Word], anchors: &mut Vec<Anchor>) {
                 key.push(' ');
             }
             key.push_str(&w.low);
-            let country = lex
-                .lookup(&key)
-                .iter()
-                .filter_map(|&k| lex.actor(k))
-                .find(|a| a.kind == ActorKind::Country)
-                .and_then(|a| a.codes.first())
-                .map(|c| c.code.clone());
-            if let Some(c) = country {
+            if let Some(c) = country_code(lex, &key) {
                 found = Some((n, c));
             }
             if !lex.is_name_prefix(&key) {
                 break;
             }
+        }
+        // "Vietnamese-led forces", "Iranian-backed militia": the country opens a compound.
+        if found.is_none() {
+            found = words[i]
+                .low
+                .split_once('-')
+                .and_then(|(head, _)| country_code(lex, head))
+                .map(|c| (1, c));
         }
         match found {
             Some((n, code)) => {
@@ -327,6 +328,16 @@ fn country_words(lex: &Lexicon, words: &[Word], anchors: &mut Vec<Anchor>) {
             None => i += 1,
         }
     }
+}
+
+/// The code of the country a name or demonym (lower case) names.
+fn country_code(lex: &Lexicon, key: &str) -> Option<String> {
+    lex.lookup(key)
+        .iter()
+        .filter_map(|&k| lex.actor(k))
+        .find(|a| a.kind == ActorKind::Country)
+        .and_then(|a| a.codes.first())
+        .map(|c| c.code.clone())
 }
 
 /// The country of the first place or country the sentence sets its action in ("in Algiers").
@@ -618,6 +629,12 @@ mod tests {
         assert!(has(&f, "Iraqi official", "IRQGOV"), "{f:?}");
         let f = codes("A U.S. official today praised Haiti.");
         assert!(has(&f, "U.S. official", "USAGOV"), "{f:?}");
+    }
+
+    #[test]
+    fn country_opening_a_compound_owns_the_agent() {
+        let f = codes("Vietnamese-led forces shelled the camps.");
+        assert!(has(&f, "Vietnamese-led forces", "VNMMIL"), "{f:?}");
     }
 
     #[test]

@@ -295,11 +295,15 @@ impl EventCoder {
                 (source, target)
             };
             // Crowds and violence news leaves unattributed ("killed by a roadside bomb near
-            // Basra") are coded to the country where they happen.
-            let source = source.or_else(|| {
-                matches!(coded.code.get(..2), Some("14" | "18" | "19" | "20"))
-                    .then(|| roles::scene(v, target))
+            // Basra"), or whose victims it does not name ("killed 23 people in Tel Aviv"), are
+            // coded to the country where they happen.
+            let located = matches!(coded.code.get(..2), Some("14" | "18" | "19" | "20"));
+            let source = source.or_else(|| located.then(|| roles::scene(v, target)).flatten());
+            let target = target.or_else(|| {
+                located
+                    .then(|| roles::scene(v, source))
                     .flatten()
+                    .filter(|&t| Some(t) != source)
             });
             let (source, target) = match out.last().filter(|_| replaces_light) {
                 // The light verb's actors are the event's when the noun has none of its own.
@@ -1197,6 +1201,20 @@ mod tests {
             C,
         ));
         assert!(t.iter().all(|(_, _, c)| c.starts_with("17")), "{t:?}");
+    }
+
+    #[test]
+    fn unattributed_violence_takes_its_scene() {
+        let t = triples(&run(
+            "Two Syria soldiers were killed by a bomb in Israel.",
+            C,
+        ));
+        assert_eq!(t, vec![("ISR".into(), "SYR".into(), "190".into())]);
+        let t = triples(&run("Syria gunmen killed 23 people in Israel.", C));
+        assert!(
+            t.iter().any(|(s, tg, _)| s == "SYR" && tg == "ISR"),
+            "{t:?}"
+        );
     }
 
     #[test]

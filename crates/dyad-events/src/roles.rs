@@ -271,7 +271,7 @@ fn locative_before(toks: &[Tok], s: usize) -> bool {
     q = skip_determiners(q);
     if q > 0 && !toks[q - 1].punct && toks[q - 1].actor.is_none() && !toks[q - 1].upper {
         let w = word(q - 1);
-        if !LOCATIVE_PREPS.contains(&w) && w != "of" {
+        if !LOCATIVE_PREPS.contains(&w) && !SUBJECT_BLOCKING_PREPS.contains(&w) && w != "of" {
             q = skip_determiners(q - 1);
         }
     }
@@ -315,6 +315,17 @@ fn appositive_head(toks: &[Tok], s: usize, verb_first: usize) -> Option<usize> {
     (close > e && toks[close].low == ",").then(|| run_start(toks, q - 1))
 }
 
+/// The actor opening the clause that starts at `p`, behind determiners and titles at most
+/// ("that the US …", "that President Mugabe …").
+fn clause_subject(toks: &[Tok], p: usize) -> Option<usize> {
+    (p..(p + 4).min(toks.len()))
+        .take_while(|&q| {
+            let t = &toks[q];
+            t.actor.is_some() || (t.upper && !t.punct) || DETERMINERS.contains(&t.low.as_str())
+        })
+        .find(|&q| toks[q].actor.is_some())
+}
+
 /// The actor a conditional clause after a threat names ("threatened to strike unless Y
 /// rescinded …", "… if Y goes ahead"): the one the threat is addressed to.
 pub(crate) fn condition_subject(toks: &[Tok], verb_last: usize) -> Option<usize> {
@@ -325,11 +336,7 @@ pub(crate) fn condition_subject(toks: &[Tok], verb_last: usize) -> Option<usize>
             return None;
         }
         if matches!(t.low.as_str(), "if" | "unless") {
-            return (p + 1..(p + 4).min(toks.len()))
-                .take_while(|&q| {
-                    toks[q].actor.is_some() || DETERMINERS.contains(&toks[q].low.as_str())
-                })
-                .find(|&q| toks[q].actor.is_some());
+            return clause_subject(toks, p + 1);
         }
         p += 1;
     }
@@ -344,11 +351,7 @@ pub(crate) fn object(toks: &[Tok], verb_last: usize, skip_by: bool) -> Option<us
         let t = &toks[p];
         if t.low == "that" && p <= verb_last + 4 {
             // "demanded that X …": the subject of the demanded act is the target.
-            return (p + 1..(p + 4).min(toks.len()))
-                .take_while(|&q| {
-                    toks[q].actor.is_some() || DETERMINERS.contains(&toks[q].low.as_str())
-                })
-                .find(|&q| toks[q].actor.is_some());
+            return clause_subject(toks, p + 1);
         }
         if crate::matcher::is_hard_boundary(t) || CLAUSE_OPENERS.contains(&t.low.as_str()) {
             return None;
@@ -628,6 +631,8 @@ mod tests {
             &["Gondor"],
         );
         assert_eq!(scene(&t, None), None);
+        let t = setup("A bill signed in by Gondor officials.", &["Gondor"]);
+        assert_eq!(scene(&t, None), None);
     }
 
     #[test]
@@ -645,6 +650,14 @@ mod tests {
         let t = setup("Israel spoke because Iran lies.", &["Israel", "Iran"]);
         assert_eq!(object(&t, idx(&t, "spoke"), false), None);
         // the subject of a that-clause right after the verb is its target
+        let t = setup(
+            "Israel demanded that President Smith leave.",
+            &["Israel", "Smith"],
+        );
+        assert_eq!(
+            t[object(&t, idx(&t, "demanded"), false).unwrap()].low,
+            "smith"
+        );
         let t = setup("Israel demanded that Iran leave.", &["Israel", "Iran"]);
         assert_eq!(
             t[object(&t, idx(&t, "demanded"), false).unwrap()].low,
