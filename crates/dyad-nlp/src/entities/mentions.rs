@@ -1060,6 +1060,10 @@ fn guess(toks: &[Tok], s: usize, e: usize, stats: &WordStats, lex: &Lexicon) -> 
         let unseen = stats.get(&toks[s].key) == WordCounts::default();
         if speaks {
             ActorKind::Person
+        } else if toks[s].sentence_initial && !written_mid_sentence(toks, &toks[s].key) {
+            // Opening a sentence, its capital says nothing; unknown and never written
+            // capitalised elsewhere, it is most often an ordinary word ("Seventeen years ago").
+            return None;
         } else if located && !toks[s].all_caps {
             ActorKind::Place
         } else if unseen && is_plural(&toks[s].key) && singular_in_text(toks, &toks[s].key) {
@@ -1086,6 +1090,13 @@ fn guess(toks: &[Tok], s: usize, e: usize, stats: &WordStats, lex: &Lexicon) -> 
 fn is_given_name(t: &Tok, stats: &WordStats, lex: &Lexicon) -> bool {
     lex.is_first_name(&t.key)
         || !t.all_caps && PersonNames::shipped().get(&t.key).given && !stats.get(&t.key).is_common()
+}
+
+/// Whether the word is written capitalised somewhere in the text other than opening a
+/// sentence.
+fn written_mid_sentence(toks: &[Tok], key: &str) -> bool {
+    toks.iter()
+        .any(|t| t.cap && !t.sentence_initial && !t.in_caps_line && t.key == key)
 }
 
 /// Whether the singular of the plural `key` is written capitalised somewhere in the text.

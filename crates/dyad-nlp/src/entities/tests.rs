@@ -131,6 +131,16 @@ fn persons_named_elsewhere_nest_in_what_bears_their_name() {
 }
 
 #[test]
+fn unknown_sentence_openers_are_names_only_when_written_so_elsewhere() {
+    let text =
+        "Foolhardy moves followed. Zorblat said so. Vexcorp grew, and rivals of Vexcorp fell.";
+    let ents = run(text, None);
+    assert!(ents.iter().all(|e| e.name != "Foolhardy"), "{ents:#?}");
+    find(&ents, "Zorblat");
+    find(&ents, "Vexcorp");
+}
+
+#[test]
 fn odd_input_never_panics() {
     for t in [
         "",
