@@ -433,7 +433,49 @@ pub fn find(toks: &[Tok], lex: &Lexicon, stats: &WordStats) -> Vec<Cand> {
             .and_then(|c| c.title.clone());
         i = next.max(i + 1);
     }
+    nested_persons(toks, &mut out);
     out
+}
+
+/// Persons the article names elsewhere, inside the name of an organisation or place called
+/// after them ("the Andy Warhol Foundation", "the Warhol Factory" once Andy Warhol is
+/// named): a person mention nested in the longer one. Only a full name written elsewhere, or
+/// the surname of one, counts, so a namesake's building ("the Heydar Aliyev Center" beside
+/// "Ilham Aliyev") yields no one.
+fn nested_persons(toks: &[Tok], out: &mut Vec<Cand>) {
+    let keys = |c: &Cand| {
+        toks[c.start..c.end]
+            .iter()
+            .map(|t| t.key.as_str())
+            .collect::<Vec<_>>()
+    };
+    let persons: Vec<(Vec<&str>, Option<u32>)> = out
+        .iter()
+        .filter(|c| c.kind == ActorKind::Person && c.end - c.start > 1 && !c.honorific)
+        .map(|c| (keys(c), c.actor))
+        .collect();
+    if persons.is_empty() {
+        return;
+    }
+    let mut nested = Vec::new();
+    for c in out.iter() {
+        if !matches!(c.kind, ActorKind::Organization | ActorKind::Place) || c.end - c.start < 2 {
+            continue;
+        }
+        let words = keys(c);
+        let found = persons.iter().find_map(|(name, actor)| {
+            let full = (words.len() > name.len() && words.starts_with(name)).then_some(name.len());
+            let surname = name
+                .last()
+                .filter(|s| words.len() > 1 && words[0] == **s)
+                .map(|_| 1);
+            full.or(surname).map(|len| (len, *actor))
+        });
+        if let Some((len, actor)) = found {
+            nested.push(cand(c.start, c.start + len, ActorKind::Person, actor));
+        }
+    }
+    out.extend(nested);
 }
 
 /// A common lower-case noun after a hyphen, which makes the hyphenated word a compound;

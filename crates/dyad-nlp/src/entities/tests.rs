@@ -120,6 +120,17 @@ fn titles_spanning_of_and_census_given_names() {
 }
 
 #[test]
+fn persons_named_elsewhere_nest_in_what_bears_their_name() {
+    let text = "Andy Warhol liked photo booths. The Andy Warhol Foundation gave prints, and the \
+                Warhol Factory stood in New York. Ilham Aliyev spoke at the Heydar Aliyev Center.";
+    let ents = run(text, None);
+    let aw = find(&ents, "Andy Warhol");
+    assert_eq!(aw.kind, EntityKind::Person);
+    assert_eq!(aw.mentions.len(), 3, "{aw:#?}");
+    assert!(ents.iter().all(|e| e.name != "Heydar Aliyev"));
+}
+
+#[test]
 fn odd_input_never_panics() {
     for t in [
         "",
