@@ -147,9 +147,10 @@ pub struct CompiledVerbs {
     index: WordMap<String, Vec<Form>>,
 }
 
-/// The best pattern so far: score, pattern, source and target tokens, extent.
+/// The best pattern so far: score (pattern words, then compactness), pattern, source and
+/// target tokens, extent.
 type Best<'a> = (
-    usize,
+    (usize, usize),
     &'a CPattern,
     Option<usize>,
     Option<usize>,
@@ -468,7 +469,13 @@ impl CompiledVerbs {
                 else {
                     continue;
                 };
-                let score = pre_n + post_n;
+                // More pattern words win; among equals, the pattern whose words lie
+                // closest to the verb ("issued an ultimatum … to halt attacks": the
+                // ultimatum, not the attacks).
+                let score = (
+                    pre_n + post_n,
+                    usize::MAX - (hi.max(hit.last) - lo.min(hit.first)),
+                );
                 if best.as_ref().filter(|b| score <= b.0).is_none() {
                     best = Some((score, p, roles.0, roles.1, lo, hi));
                 }

@@ -184,7 +184,8 @@ pub(crate) fn subject(toks: &[Tok], verb_first: usize) -> Option<usize> {
         if in_relative_clause(toks, s, 0) {
             continue;
         }
-        return Some(s);
+        let s = appositive_head(toks, s, verb_first).unwrap_or(s);
+        return Some(owner_before_of(toks, s).unwrap_or(s));
     }
     // A subject that names no actor itself but is qualified by one ("officials of X",
     // "demonstrators in X", "activists from X") is attributed to that actor, when the phrase
@@ -194,9 +195,152 @@ pub(crate) fn subject(toks: &[Tok], verb_first: usize) -> Option<usize> {
             && toks[clause_start..s]
                 .iter()
                 .rev()
-                .find(|t| !DETERMINERS.contains(&t.low.as_str()) && !t.upper)
-                .is_some_and(|t| matches!(t.low.as_str(), "of" | "in" | "from"))
+                .filter(|t| !DETERMINERS.contains(&t.low.as_str()) && !t.upper)
+                .take(2)
+                .any(|t| matches!(t.low.as_str(), "of" | "in" | "from"))
     })
+}
+
+/// The actor that heads a subject phrase ending in "of" + the actor at `s`: "the Turkish and
+/// Greek sides of the island of Cyprus" → Turkish. Only nouns, modifiers, determiners and
+/// further "of" phrases may stand between them.
+fn owner_before_of(toks: &[Tok], s: usize) -> Option<usize> {
+    let mut q = s;
+    while q > 0 && DETERMINERS.contains(&toks[q - 1].low.as_str()) {
+        q -= 1;
+    }
+    if q == 0 || toks[q - 1].low != "of" {
+        return None;
+    }
+    let mut steps = 0;
+    while q > 0 && steps < 9 {
+        q -= 1;
+        steps += 1;
+        let t = &toks[q];
+        if t.actor.is_some() {
+            let head = run_start(toks, q);
+            return (!preposition_before(toks, head)).then_some(head);
+        }
+        let w = t.low.as_str();
+        // a participle counts as a modifier only right after a determiner ("the divided")
+        let verb_like =
+            w.ends_with("ed") && !(q > 0 && DETERMINERS.contains(&toks[q - 1].low.as_str()));
+        if t.punct
+            || verb_like
+            || AUX_AND_ADVERBS.contains(&w)
+            || CLAUSE_OPENERS.contains(&w)
+            || (SUBJECT_BLOCKING_PREPS.contains(&w) && w != "of")
+        {
+            return None;
+        }
+    }
+    None
+}
+
+/// The first actor the sentence places its action in ("in Beirut", "outside the Iraqi city
+/// of Basra"), other than `except`'s run.
+pub(crate) fn scene(toks: &[Tok], except: Option<usize>) -> Option<usize> {
+    let except = except.map(|p| run_start(toks, p));
+    let mut p = 0;
+    while p < toks.len() {
+        if toks[p].actor.is_none() {
+            p += 1;
+            continue;
+        }
+        let s = run_start(toks, p);
+        if Some(s) != except && locative_before(toks, s) {
+            return Some(s);
+        }
+        p = run_end(toks, s);
+    }
+    None
+}
+
+/// Whether a place preposition governs the actor run at `s`: "in Beirut", "near the town of
+/// Samarra", "outside of the Iraqi city", "in central Baghdad" (one modifier at most; not "in
+/// defiance of Chinese authorities").
+fn locative_before(toks: &[Tok], s: usize) -> bool {
+    let word = |q: usize| toks[q].low.as_str();
+    let mut q = s;
+    let skip_determiners = |mut q: usize| {
+        while q > 0 && DETERMINERS.contains(&word(q - 1)) {
+            q -= 1;
+        }
+        q
+    };
+    q = skip_determiners(q);
+    if q > 0 && !toks[q - 1].punct && toks[q - 1].actor.is_none() && !toks[q - 1].upper {
+        let w = word(q - 1);
+        if !LOCATIVE_PREPS.contains(&w) && !SUBJECT_BLOCKING_PREPS.contains(&w) && w != "of" {
+            q = skip_determiners(q - 1);
+        }
+    }
+    if q > 1 && word(q - 1) == "of" && matches!(word(q - 2), "outside" | "inside") {
+        q -= 1;
+    }
+    q > 0 && LOCATIVE_PREPS.contains(&word(q - 1))
+}
+
+/// Prepositions that set where an action happens.
+const LOCATIVE_PREPS: &[&str] = &["in", "at", "near", "outside", "inside"];
+
+/// The actor an appositive around the actor run at `s` describes: "Pakistan, a key U.S. ally
+/// in the war, has refused" → Pakistan. The appositive opens with a comma and a determiner
+/// right after another actor and closes with a comma before the verb; the actor in it only
+/// modifies its noun ("U.S. ally"), so one where the appositive is the actor itself
+/// ("X, the United Nations, …") is not one.
+fn appositive_head(toks: &[Tok], s: usize, verb_first: usize) -> Option<usize> {
+    let mut q = s;
+    let mut words = 0;
+    loop {
+        q = q.checked_sub(1)?;
+        let t = &toks[q];
+        if t.punct {
+            if t.low != "," {
+                return None;
+            }
+            break;
+        }
+        words += 1;
+        if t.actor.is_some() || words > 3 {
+            return None;
+        }
+    }
+    if q == 0 || !DETERMINERS.contains(&toks[q + 1].low.as_str()) {
+        return None;
+    }
+    toks[q - 1].actor?;
+    let e = run_end(toks, s);
+    let close = (e..verb_first).find(|&k| toks[k].punct)?;
+    (close > e && toks[close].low == ",").then(|| run_start(toks, q - 1))
+}
+
+/// The actor opening the clause that starts at `p`, behind determiners and titles at most
+/// ("that the US …", "that President Mugabe …").
+fn clause_subject(toks: &[Tok], p: usize) -> Option<usize> {
+    (p..(p + 4).min(toks.len()))
+        .take_while(|&q| {
+            let t = &toks[q];
+            t.actor.is_some() || (t.upper && !t.punct) || DETERMINERS.contains(&t.low.as_str())
+        })
+        .find(|&q| toks[q].actor.is_some())
+}
+
+/// The actor a conditional clause after a threat names ("threatened to strike unless Y
+/// rescinded …", "… if Y goes ahead"): the one the threat is addressed to.
+pub(crate) fn condition_subject(toks: &[Tok], verb_last: usize) -> Option<usize> {
+    let mut p = verb_last + 1;
+    while p < toks.len() {
+        let t = &toks[p];
+        if crate::matcher::is_hard_boundary(t) {
+            return None;
+        }
+        if matches!(t.low.as_str(), "if" | "unless") {
+            return clause_subject(toks, p + 1);
+        }
+        p += 1;
+    }
+    None
 }
 
 /// The object actor right of a verb ending at `verb_last`.
@@ -207,11 +351,7 @@ pub(crate) fn object(toks: &[Tok], verb_last: usize, skip_by: bool) -> Option<us
         let t = &toks[p];
         if t.low == "that" && p <= verb_last + 4 {
             // "demanded that X …": the subject of the demanded act is the target.
-            return (p + 1..(p + 4).min(toks.len()))
-                .take_while(|&q| {
-                    toks[q].actor.is_some() || DETERMINERS.contains(&toks[q].low.as_str())
-                })
-                .find(|&q| toks[q].actor.is_some());
+            return clause_subject(toks, p + 1);
         }
         if crate::matcher::is_hard_boundary(t) || CLAUSE_OPENERS.contains(&t.low.as_str()) {
             return None;
@@ -454,10 +594,70 @@ mod tests {
     }
 
     #[test]
+    fn appositive_describes_the_actor_before_it() {
+        let t = setup(
+            "Arnor, a key Gondor ally in the war, refused to fight.",
+            &["Arnor", "Gondor"],
+        );
+        assert_eq!(t[subject(&t, idx(&t, "refused")).unwrap()].low, "arnor");
+        let t = setup("Arnor, the Gondor, refused to fight.", &["Arnor", "Gondor"]);
+        assert_eq!(t[subject(&t, idx(&t, "refused")).unwrap()].low, "gondor");
+    }
+
+    #[test]
+    fn subject_phrase_is_headed_by_the_actor_before_of() {
+        let t = setup(
+            "The Arnor and Gondor sides of the divided Misty island of Rohan agreed.",
+            &["Arnor", "Gondor", "Rohan"],
+        );
+        assert_eq!(t[subject(&t, idx(&t, "agreed")).unwrap()].low, "gondor");
+        let t = setup("Officials of Rohan agreed.", &["Rohan"]);
+        assert_eq!(t[subject(&t, idx(&t, "agreed")).unwrap()].low, "rohan");
+        let t = setup("Rebels in south Rohan demanded aid.", &["Rohan"]);
+        assert_eq!(t[subject(&t, idx(&t, "demanded")).unwrap()].low, "rohan");
+    }
+
+    #[test]
+    fn scene_is_where_the_action_happens() {
+        let t = setup(
+            "Three Arnor soldiers were killed outside the Gondor city of Osgiliath.",
+            &["Arnor", "Gondor"],
+        );
+        let arnor = idx(&t, "arnor");
+        assert_eq!(t[scene(&t, Some(arnor)).unwrap()].low, "gondor");
+        assert_eq!(scene(&t, Some(idx(&t, "gondor"))), None);
+        let t = setup(
+            "Crowds marched in defiance of Gondor authorities.",
+            &["Gondor"],
+        );
+        assert_eq!(scene(&t, None), None);
+        let t = setup("A bill signed in by Gondor officials.", &["Gondor"]);
+        assert_eq!(scene(&t, None), None);
+    }
+
+    #[test]
+    fn threat_condition_names_the_target() {
+        let t = setup(
+            "Arnor threatened to strike unless Gondor withdrew.",
+            &["Arnor", "Gondor"],
+        );
+        let v = idx(&t, "threatened");
+        assert_eq!(t[condition_subject(&t, v).unwrap()].low, "gondor");
+    }
+
+    #[test]
     fn object_stops_at_new_clause() {
         let t = setup("Israel spoke because Iran lies.", &["Israel", "Iran"]);
         assert_eq!(object(&t, idx(&t, "spoke"), false), None);
         // the subject of a that-clause right after the verb is its target
+        let t = setup(
+            "Israel demanded that President Smith leave.",
+            &["Israel", "Smith"],
+        );
+        assert_eq!(
+            t[object(&t, idx(&t, "demanded"), false).unwrap()].low,
+            "smith"
+        );
         let t = setup("Israel demanded that Iran leave.", &["Israel", "Iran"]);
         assert_eq!(
             t[object(&t, idx(&t, "demanded"), false).unwrap()].low,

@@ -23,6 +23,8 @@ pub(crate) struct Tok {
     pub possessive: bool,
     /// Starts with an upper-case letter.
     pub upper: bool,
+    /// Joined to the word before it by a hyphen ("Vietnamese-led").
+    pub hyphenated: bool,
 }
 
 fn is_apostrophe(s: &str) -> bool {
@@ -77,6 +79,7 @@ pub(crate) fn view(text: &str, toks: &[Token], actors: &[ActorMention]) -> Vec<T
                             actor: None,
                             possessive: false,
                             upper: false,
+                            hyphenated: false,
                         });
                         i += 2;
                         continue;
@@ -96,12 +99,21 @@ pub(crate) fn view(text: &str, toks: &[Token], actors: &[ActorMention]) -> Vec<T
                     actor: None,
                     possessive: false,
                     upper: false,
+                    hyphenated: false,
                 });
             }
             i += 1;
             continue;
         }
         let low = s.to_lowercase();
+        let hyphenated = i > 0 && {
+            let h = toks[i - 1];
+            h.kind == TokenKind::Punct
+                && h.span.end == t.span.start
+                && matches!(h.span.of(text), "-" | "‐")
+                && i > 1
+                && toks[i - 2].span.end == h.span.start
+        };
         out.push(Tok {
             start: t.span.start,
             end: t.span.end,
@@ -111,6 +123,7 @@ pub(crate) fn view(text: &str, toks: &[Token], actors: &[ActorMention]) -> Vec<T
             actor: None,
             possessive: false,
             upper: s.chars().next().is_some_and(char::is_uppercase),
+            hyphenated,
         });
         i += 1;
     }

@@ -3,7 +3,8 @@
 //! by titles and honorifics, and by word statistics learnt from tagged news.
 
 use super::lexicon::{ActorKind, Lexicon};
-use super::stats::WordStats;
+use super::names::PersonNames;
+use super::stats::{WordCounts, WordStats};
 use super::view::Tok;
 use crate::lexicon::{MONTHS, WEEKDAYS};
 
@@ -409,7 +410,7 @@ pub fn find(toks: &[Tok], lex: &Lexicon, stats: &WordStats) -> Vec<Cand> {
             i += 1;
             continue;
         }
-        let mut j = run_end(toks, i, stats);
+        let mut j = run_end(toks, i, stats, lex);
         let next = j;
         // "Co-founder", "E-meter", "NASA T-shirt": the word before the hyphen is part of a
         // compound, not of a name ("Scientology-related" and "Warhol-like" keep theirs).
@@ -432,7 +433,49 @@ pub fn find(toks: &[Tok], lex: &Lexicon, stats: &WordStats) -> Vec<Cand> {
             .and_then(|c| c.title.clone());
         i = next.max(i + 1);
     }
+    nested_persons(toks, &mut out);
     out
+}
+
+/// Persons the article names elsewhere, inside the name of an organisation or place called
+/// after them ("the Andy Warhol Foundation", "the Warhol Factory" once Andy Warhol is
+/// named): a person mention nested in the longer one. Only a full name written elsewhere, or
+/// the surname of one, counts, so a namesake's building ("the Heydar Aliyev Center" beside
+/// "Ilham Aliyev") yields no one.
+fn nested_persons(toks: &[Tok], out: &mut Vec<Cand>) {
+    let keys = |c: &Cand| {
+        toks[c.start..c.end]
+            .iter()
+            .map(|t| t.key.as_str())
+            .collect::<Vec<_>>()
+    };
+    let persons: Vec<(Vec<&str>, Option<u32>)> = out
+        .iter()
+        .filter(|c| c.kind == ActorKind::Person && c.end - c.start > 1 && !c.honorific)
+        .map(|c| (keys(c), c.actor))
+        .collect();
+    if persons.is_empty() {
+        return;
+    }
+    let mut nested = Vec::new();
+    for c in out.iter() {
+        if !matches!(c.kind, ActorKind::Organization | ActorKind::Place) || c.end - c.start < 2 {
+            continue;
+        }
+        let words = keys(c);
+        let found = persons.iter().find_map(|(name, actor)| {
+            let full = (words.len() > name.len() && words.starts_with(name)).then_some(name.len());
+            let surname = name
+                .last()
+                .filter(|s| words.len() > 1 && words[0] == **s)
+                .map(|_| 1);
+            full.or(surname).map(|len| (len, *actor))
+        });
+        if let Some((len, actor)) = found {
+            nested.push(cand(c.start, c.start + len, ActorKind::Person, actor));
+        }
+    }
+    out.extend(nested);
 }
 
 /// A common lower-case noun after a hyphen, which makes the hyphenated word a compound;
@@ -500,7 +543,7 @@ fn hyphen_link(toks: &[Tok], k: usize) -> bool {
 }
 
 /// The end of the run of name words starting at `i`.
-fn run_end(toks: &[Tok], i: usize, stats: &WordStats) -> usize {
+fn run_end(toks: &[Tok], i: usize, stats: &WordStats, lex: &Lexicon) -> usize {
     let mut k = i + 1;
     while k < toks.len() {
         let t = &toks[k];
@@ -559,10 +602,41 @@ fn run_end(toks: &[Tok], i: usize, stats: &WordStats) -> usize {
             k += 1;
             continue;
         }
+        if next_cap && t.key == "of" && title_through_of(toks, i, k, lex) {
+            k += 1;
+            continue;
+        }
         break;
     }
     // A trailing dot belongs to the run only as part of an initial or abbreviation.
     k
+}
+
+/// Whether a title spans the "of" at `k` and a capitalised name follows it ("Secretary of
+/// State Warren Christopher", "Chief of Staff John Kelly"), so the run goes on through it.
+fn title_through_of(toks: &[Tok], i: usize, k: usize, lex: &Lexicon) -> bool {
+    (i..k).any(|x| {
+        let mut key = String::new();
+        for (n, t) in toks[x..].iter().take(lex.max_agent_tokens()).enumerate() {
+            if n > 0 {
+                key.push(' ');
+            }
+            key.push_str(&t.key);
+            let after = x + n + 1;
+            if after > k + 1 && lex.agent(&key).is_some() {
+                let name_follows = toks
+                    .get(after)
+                    .is_some_and(|a| a.cap && a.sentence == toks[k].sentence);
+                if name_follows {
+                    return true;
+                }
+            }
+            if !lex.is_agent_prefix(&key) {
+                break;
+            }
+        }
+        false
+    })
 }
 
 /// Longest dictionary name starting at `pos`, ending by `end`: (length, actor ids).
@@ -723,6 +797,28 @@ fn split_run(
     if pos >= j {
         return;
     }
+    if !honorific && title.is_none() {
+        if let Some(k) = person_inside(toks, pos, j, lex, stats) {
+            // Words before the name that hold a title ("US President", "Emeritus
+            // Professor") are the person's title, after any country they open with.
+            if (pos..k).any(|x| longest_agent(toks, x, k, lex).is_some()) {
+                let mut from = pos;
+                if let Some((len, hits)) = longest_name(toks, pos, k, lex) {
+                    if let Some(c) = pick(lex, hits, Some(ActorKind::Country))
+                        .filter(|&c| len < k - pos && !is_demonym(toks, pos, pos + len, lex, c))
+                    {
+                        title_country = lex.actor(c).and_then(|x| x.country.clone());
+                        out.push(cand(pos, pos + len, ActorKind::Country, Some(c)));
+                        from = pos + len;
+                    }
+                }
+                title = Some(span_text(toks, from, k));
+            } else if let Some(c) = classify(toks, pos, pos, k, lex, stats, false) {
+                out.push(c);
+            }
+            pos = k;
+        }
+    }
     let start = honor_start.unwrap_or(pos);
     let Some(mut c) = classify(
         toks,
@@ -740,6 +836,30 @@ fn split_run(
     c.honorific = honorific;
     c.plural_title = plural_title;
     out.push(c);
+}
+
+/// Where a person's full name starts inside a longer run of capitalised words that no
+/// dictionary holds ("Results Eddie Chu", "Demosisto Ann Chiang"): at a given name, after words
+/// that are none, when a surname-like word follows it and no organisation's or place's noun
+/// ends the run.
+fn person_inside(
+    toks: &[Tok],
+    s: usize,
+    e: usize,
+    lex: &Lexicon,
+    stats: &WordStats,
+) -> Option<usize> {
+    if e - s < 3 || is_in(ORG_NOUNS, &toks[e - 1].key) || is_in(PLACE_NOUNS, &toks[e - 1].key) {
+        return None;
+    }
+    if longest_name(toks, s, e, lex).is_some_and(|(len, _)| len == e - s) {
+        return None;
+    }
+    let k = (s + 1..e - 1).find(|&k| is_given_name(&toks[k], stats, lex))?;
+    let before_are_names = toks[s..k]
+        .iter()
+        .any(|t| is_given_name(t, stats, lex) || is_in(NAME_PARTICLES, &t.key) || !t.cap);
+    (!before_are_names && toks[k + 1].cap && !stats.get(&toks[k + 1].key).is_common()).then_some(k)
 }
 
 fn singular_title(t: &str) -> String {
@@ -914,7 +1034,10 @@ fn guess(toks: &[Tok], s: usize, e: usize, stats: &WordStats, lex: &Lexicon) -> 
         return None;
     }
     let n = (e - s) as f64;
-    let kind = if e - s > 1 && lex.is_first_name(&toks[s].key) {
+    let kind = if e - s > 1 && toks[s..e].iter().all(|t| t.all_caps) {
+        // Acronyms side by side ("NPP DAB") name organisations.
+        ActorKind::Organization
+    } else if e - s > 1 && is_given_name(&toks[s], stats, lex) {
         ActorKind::Person
     } else if per + org + loc >= 0.3 * n {
         if per >= org && per >= loc {
@@ -933,10 +1056,17 @@ fn guess(toks: &[Tok], s: usize, e: usize, stats: &WordStats, lex: &Lexicon) -> 
                 &["in", "near", "outside", "across", "into"],
                 &toks[s - 1].key,
             );
+        let census = PersonNames::shipped().get(&toks[s].key);
+        let unseen = stats.get(&toks[s].key) == WordCounts::default();
         if speaks {
             ActorKind::Person
         } else if located && !toks[s].all_caps {
             ActorKind::Place
+        } else if unseen && is_plural(&toks[s].key) && singular_in_text(toks, &toks[s].key) {
+            // "Polaroids" where "Polaroid" is written too: a capitalised count noun.
+            return None;
+        } else if unseen && !toks[s].all_caps && (census.given || census.surname) {
+            ActorKind::Person
         } else {
             ActorKind::Organization
         }
@@ -949,6 +1079,24 @@ fn guess(toks: &[Tok], s: usize, e: usize, stats: &WordStats, lex: &Lexicon) -> 
     let mut c = cand(s, e, kind, None);
     c.guessed = true;
     Some(c)
+}
+
+/// A given name in the dictionaries, or in the census lists and not an ordinary word
+/// ("Kathryn", not "Will").
+fn is_given_name(t: &Tok, stats: &WordStats, lex: &Lexicon) -> bool {
+    lex.is_first_name(&t.key)
+        || !t.all_caps && PersonNames::shipped().get(&t.key).given && !stats.get(&t.key).is_common()
+}
+
+/// Whether the singular of the plural `key` is written capitalised somewhere in the text.
+fn singular_in_text(toks: &[Tok], key: &str) -> bool {
+    let singular = &key[..key.len() - 1];
+    toks.iter().any(|t| t.cap && t.key == singular)
+}
+
+/// A plural noun's ending ("-s", but not "-ss", "-us", "-is").
+fn is_plural(key: &str) -> bool {
+    key.len() > 3 && key.ends_with('s') && !["ss", "us", "is"].iter().any(|x| key.ends_with(x))
 }
 
 /// The text of tokens `[s, e)` as written.

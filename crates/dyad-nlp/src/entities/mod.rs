@@ -6,6 +6,7 @@
 
 pub mod lexicon;
 pub mod mentions;
+pub mod names;
 // The writer of the packed form: build.rs packs the shipped dictionaries with it.
 #[cfg_attr(not(test), allow(dead_code))]
 mod pack;

@@ -107,6 +107,30 @@ fn groups_and_coordinated_titles() {
 }
 
 #[test]
+fn titles_spanning_of_and_census_given_names() {
+    let text = "U.S. Secretary of State Warren Christopher met the Minister of Defence. \
+                The Demosisto Kathryn Mauer said so.";
+    let ents = run(text, Some("1995-03-01"));
+    let wc = find(&ents, "Warren Christopher");
+    assert_eq!(wc.kind, EntityKind::Person);
+    assert_eq!(wc.roles, vec!["Secretary of State"]);
+    assert_eq!(wc.country.as_deref(), Some("USA"));
+    assert_eq!(find(&ents, "Kathryn Mauer").kind, EntityKind::Person);
+    assert!(ents.iter().all(|e| !e.name.contains("Minister of")));
+}
+
+#[test]
+fn persons_named_elsewhere_nest_in_what_bears_their_name() {
+    let text = "Andy Warhol liked photo booths. The Andy Warhol Foundation gave prints, and the \
+                Warhol Factory stood in New York. Ilham Aliyev spoke at the Heydar Aliyev Center.";
+    let ents = run(text, None);
+    let aw = find(&ents, "Andy Warhol");
+    assert_eq!(aw.kind, EntityKind::Person);
+    assert_eq!(aw.mentions.len(), 3, "{aw:#?}");
+    assert!(ents.iter().all(|e| e.name != "Heydar Aliyev"));
+}
+
+#[test]
 fn odd_input_never_panics() {
     for t in [
         "",
