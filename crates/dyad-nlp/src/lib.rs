@@ -16,7 +16,7 @@ pub use dates::dates;
 pub use entities::entities;
 pub use lexicon::AbbrevClass;
 pub use quotes::quotes;
-pub use sentences::sentences;
+pub use sentences::{sentences, sentences_with_tokens};
 pub use tokens::{
     fine_tokens, mark_sentence_starts, split_fine, split_fine_into, tokenize, Token, TokenKind,
 };

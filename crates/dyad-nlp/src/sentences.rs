@@ -24,12 +24,20 @@ use dyad_doc::{Block, BlockKind, Span};
 
 /// Splits each block into sentences (byte spans, trimmed of surrounding whitespace, in order).
 pub fn sentences(text: &str, blocks: &[Block]) -> Vec<Span> {
+    sentences_with_tokens(text, blocks, None)
+}
+
+/// [`sentences`], reusing the tokens of the whole text (from [`tokenize`]) where a block stands
+/// between whitespace, so that its tokens are the ones its own tokenisation would give.
+pub fn sentences_with_tokens(text: &str, blocks: &[Block], tokens: Option<&[Token]>) -> Vec<Span> {
     let mut out = Vec::new();
     for b in blocks {
         let Some(block) = text.get(b.start..b.end) else {
             continue;
         };
-        let toks = tokenize(block);
+        let toks = tokens
+            .and_then(|all| block_tokens(text, b, all))
+            .unwrap_or_else(|| tokenize(block));
         let run_ons = b.kind != BlockKind::Heading;
         for (first, last) in split_block(block, &toks, run_ons) {
             out.push(Span::new(
@@ -39,6 +47,43 @@ pub fn sentences(text: &str, blocks: &[Block]) -> Vec<Span> {
         }
     }
     out
+}
+
+/// The tokens of the whole text that lie in block `b`, with offsets into the block; `None`
+/// unless the block has whitespace (or the text's edge) on both sides and no token crosses
+/// its edges, the cases in which tokenising the block alone could read its edges differently.
+fn block_tokens(text: &str, b: &Block, all: &[Token]) -> Option<Vec<Token>> {
+    let spaced_before = text
+        .get(..b.start)?
+        .chars()
+        .next_back()
+        .is_none_or(char::is_whitespace);
+    let spaced_after = text
+        .get(b.end..)?
+        .chars()
+        .next()
+        .is_none_or(char::is_whitespace);
+    if !spaced_before || !spaced_after {
+        return None;
+    }
+    let first = all.partition_point(|t| t.span.end <= b.start);
+    let last = all.partition_point(|t| t.span.start < b.end);
+    let inside = all.get(first..last)?;
+    if inside
+        .iter()
+        .any(|t| t.span.start < b.start || t.span.end > b.end)
+    {
+        return None;
+    }
+    Some(
+        inside
+            .iter()
+            .map(|t| Token {
+                span: Span::new(t.span.start - b.start, t.span.end - b.start),
+                ..*t
+            })
+            .collect(),
+    )
 }
 
 /// The sentences of one block as (first token, last token) index pairs; `run_ons` allows
@@ -632,6 +677,45 @@ mod tests {
             .map(|s| s.of(text))
             .collect();
         assert_eq!(s, ["A heading", "Mr. Smith spoke"]);
+    }
+
+    #[test]
+    fn tokens_of_the_whole_text_give_the_same_sentences() {
+        let text = "Mr. Smith’s car. It ran.\n\nSee www.example.com/a (it's 5.2%)... U.S. troops \
+                    left.\n\nA Heading’s End\nthe U.S. said.Next words “here.”\n\n";
+        let mut blocks = Vec::new();
+        let mut start = 0;
+        for part in text.split("\n\n") {
+            let end = start + part.len();
+            if !part.is_empty() {
+                blocks.push(Block {
+                    kind: BlockKind::Paragraph,
+                    start,
+                    end,
+                });
+            }
+            start = end + 2;
+        }
+        // Two blocks with no space between them, and a heading.
+        let joint = text.find("Next").unwrap();
+        let third = blocks.pop().unwrap();
+        blocks.push(Block {
+            kind: BlockKind::Heading,
+            start: third.start,
+            end: joint,
+        });
+        blocks.push(Block {
+            kind: BlockKind::Paragraph,
+            start: joint,
+            end: third.end,
+        });
+        let tokens = tokenize(text);
+        assert_eq!(
+            sentences_with_tokens(text, &blocks, Some(&tokens)),
+            sentences(text, &blocks)
+        );
+        assert!(block_tokens(text, &blocks[2], &tokens).is_none());
+        assert!(block_tokens(text, &blocks[1], &tokens).is_some());
     }
 
     #[test]

@@ -147,8 +147,8 @@ pub fn analyze(bytes: &[u8], origin: Origin, opts: &Options) -> Result<Record, A
     rec.blocks = ex.blocks;
     rec.removed = ex.removed;
     rec.meta = ex.meta;
-    rec.sentences = dyad_nlp::sentences(&rec.text, &rec.blocks);
     let tokens = dyad_nlp::tokenize(&rec.text);
+    rec.sentences = dyad_nlp::sentences_with_tokens(&rec.text, &rec.blocks, Some(&tokens));
     budget.check("sentences and tokens")?;
     rec.entities = dyad_nlp::entities(
         &rec.text,
