@@ -602,6 +602,18 @@ fn run_end(toks: &[Tok], i: usize, stats: &WordStats, lex: &Lexicon) -> usize {
             k += 1;
             continue;
         }
+        // "Foundation for the Visual Arts", "Ministry of the Interior": an organisation's
+        // noun goes on through "for" or "of the" to the capitalised words after it.
+        let the_then_cap = toks.get(k + 1).is_some_and(|n| n.key == "the")
+            && toks
+                .get(k + 2)
+                .is_some_and(|n| n.cap && n.sentence == t.sentence);
+        if (t.key == "for" && next_cap || matches!(t.key.as_str(), "for" | "of") && the_then_cap)
+            && is_in(ORG_NOUNS, &prev.key)
+        {
+            k += if the_then_cap { 2 } else { 1 };
+            continue;
+        }
         if next_cap && t.key == "of" && title_through_of(toks, i, k, lex) {
             k += 1;
             continue;
@@ -849,7 +861,11 @@ fn person_inside(
     lex: &Lexicon,
     stats: &WordStats,
 ) -> Option<usize> {
-    if e - s < 3 || is_in(ORG_NOUNS, &toks[e - 1].key) || is_in(PLACE_NOUNS, &toks[e - 1].key) {
+    if e - s < 3
+        || is_in(ORG_NOUNS, &toks[e - 1].key)
+        || is_in(PLACE_NOUNS, &toks[e - 1].key)
+        || org_noun_through(toks, s, e)
+    {
         return None;
     }
     if longest_name(toks, s, e, lex).is_some_and(|(len, _)| len == e - s) {
@@ -926,6 +942,9 @@ fn classify(
             }
         }
     }
+    if org_noun_through(toks, name, j) {
+        return Some(cand(start, j, ActorKind::Organization, None));
+    }
     if j - name > 1 || !toks[name].sentence_initial {
         if is_in(ORG_NOUNS, last) {
             return Some(cand(start, j, ActorKind::Organization, None));
@@ -955,6 +974,13 @@ fn classify(
         return classify(toks, name, name, j, lex, stats, false);
     }
     guess(toks, name, j, stats, lex)
+}
+
+/// Whether an organisation's noun inside `[s, e)` goes on through "of" or "for" ("the
+/// Andy Warhol Foundation for the Visual Arts").
+fn org_noun_through(toks: &[Tok], s: usize, e: usize) -> bool {
+    (s + 1..e.saturating_sub(1))
+        .any(|k| matches!(toks[k].key.as_str(), "of" | "for") && is_in(ORG_NOUNS, &toks[k - 1].key))
 }
 
 fn rarely_a_name(stats: &WordStats, key: &str) -> bool {
@@ -1020,6 +1046,10 @@ fn government_of(toks: &[Tok], s: usize, e: usize, lex: &Lexicon, actor: u32) ->
 
 /// Kind of a name no dictionary, title or keyword settles: from the words' statistics.
 fn guess(toks: &[Tok], s: usize, e: usize, stats: &WordStats, lex: &Lexicon) -> Option<Cand> {
+    // A letter alone ("Group F", "Plan B") names no one.
+    if e - s == 1 && toks[s].text.chars().count() == 1 {
+        return None;
+    }
     let (mut per, mut org, mut loc, mut nat) = (0f64, 0f64, 0f64, 0f64);
     for t in &toks[s..e] {
         let c = stats.get(&t.key);
