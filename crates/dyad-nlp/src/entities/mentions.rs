@@ -434,7 +434,78 @@ pub fn find(toks: &[Tok], lex: &Lexicon, stats: &WordStats) -> Vec<Cand> {
         i = next.max(i + 1);
     }
     nested_persons(toks, &mut out);
+    drop_products(toks, &mut out);
     out
+}
+
+/// Nouns that say the name after them is a product's or a work's ("the film Easy Rider",
+/// "the cruise ship Freewinds").
+const PRODUCT_NOUNS: &[&str] = &[
+    "film",
+    "movie",
+    "novel",
+    "book",
+    "album",
+    "song",
+    "game",
+    "ship",
+    "vessel",
+    "yacht",
+    "browser",
+    "software",
+    "app",
+    "console",
+    "camera",
+    "smartphone",
+    "opera",
+    "play",
+];
+
+/// Drops the names of products and works, which are no actors: a name no dictionary holds
+/// after a product noun, or of two words or more before a version number ("Internet Explorer
+/// 6"). The article's other mentions of the same name go too.
+fn drop_products(toks: &[Tok], out: &mut Vec<Cand>) {
+    let version = |t: &Tok| {
+        t.text.len() <= 3
+            && t.text.starts_with(|c: char| c.is_ascii_digit())
+            && t.text.chars().all(|c| c.is_ascii_digit() || c == '.')
+    };
+    let key = |c: &Cand| {
+        toks[c.start..c.end]
+            .iter()
+            .map(|t| t.key.as_str())
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let mut products: Vec<String> = Vec::new();
+    for c in out
+        .iter()
+        .filter(|c| c.actor.is_none() && c.title.is_none())
+    {
+        let last = &toks[c.end - 1].key;
+        let noun_before = c.start > 0 && {
+            let p = &toks[c.start - 1];
+            p.is_word && !p.cap && is_in(PRODUCT_NOUNS, &p.key)
+        };
+        // Not a person's ("gave Sreten Lukic 30 days") nor a team's score ("Chiefs 30-10").
+        let score = toks
+            .get(c.end + 1)
+            .is_some_and(|t| matches!(t.text, "-" | "\u{2013}" | ":"));
+        let numbered = c.end - c.start >= 2
+            && c.kind != ActorKind::Person
+            && !is_in(ORG_NOUNS, last)
+            && !is_in(PLACE_NOUNS, last)
+            && !score
+            && toks
+                .get(c.end)
+                .is_some_and(|n| version(n) && n.start > toks[c.end - 1].end);
+        if noun_before || numbered {
+            products.push(key(c));
+        }
+    }
+    if !products.is_empty() {
+        out.retain(|c| c.actor.is_some() || !products.contains(&key(c)));
+    }
 }
 
 /// Persons the article names elsewhere, inside the name of an organisation or place called
