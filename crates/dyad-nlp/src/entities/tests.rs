@@ -209,12 +209,19 @@ fn a_letter_alone_and_a_quoted_opener_name_no_one() {
 
 #[test]
 fn products_and_works_are_no_actors() {
-    let text = "Microsoft 's Internet Explorer 6 is old. Many still use Internet Explorer at work. \
+    let text =
+        "Microsoft 's Internet Explorer 6 is old. Many still use Internet Explorer at work. \
                 She sailed on the cruise ship Freewinds for years. Later the Freewinds docked. \
                 Sreten Lukic has 30 days to reply.";
     let ents = run(text, None);
-    assert!(!ents.iter().any(|e| e.name.contains("Explorer")), "{ents:#?}");
-    assert!(!ents.iter().any(|e| e.name.contains("Freewinds")), "{ents:#?}");
+    assert!(
+        !ents.iter().any(|e| e.name.contains("Explorer")),
+        "{ents:#?}"
+    );
+    assert!(
+        !ents.iter().any(|e| e.name.contains("Freewinds")),
+        "{ents:#?}"
+    );
     assert_eq!(find(&ents, "Microsoft").kind, EntityKind::Organization);
     assert_eq!(find(&ents, "Lukic").kind, EntityKind::Person);
 }
