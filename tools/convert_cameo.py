@@ -8,9 +8,21 @@ Usage: python3 tools/convert_cameo.py SHARED_DATA_DIR [OUT_DIR]
 Writes:
   eventcodes.tsv  code <TAB> goldstein <TAB> name      (one line per CAMEO event code)
   plover.tsv      code <TAB> plover type <TAB> mode <TAB> context
+
+Where a row of the conversion table gives a type that the PLOVER reference's own definitions
+(events/plover/plover_reference.html) place elsewhere, the reference wins: REFERENCE_TYPES lists
+those codes with the definition that decides them.
 """
 import os
 import sys
+
+# code -> (PLOVER type, the reference's wording that assigns the CAMEO act to that type)
+REFERENCE_TYPES = {
+    "0813": ("CONCEDE", "CONCEDE: easing of administrative or legal restrictions ..., remove curfews"),
+    "0814": ("CONCEDE", "CONCEDE: easing of administrative or legal restrictions on persons and organizations"),
+    "163": ("SANCTION", "SANCTION: stop or restrict commercial or other material exchange as a form of protest or punishment"),
+    "1712": ("COERCE", "COERCE: modes ... confiscate property, destroy property"),
+}
 
 
 def read_tsv(path):
@@ -43,7 +55,10 @@ def main():
                 parts.append("")
             ptype, mode, context = parts[0], parts[1], ",".join(parts[2:]).strip()
             context = "; ".join(p.strip() for p in context.split(";") if p.strip())
-            rows.append((code.strip(), ptype, mode, context))
+            code = code.strip()
+            if code in REFERENCE_TYPES:
+                ptype = REFERENCE_TYPES[code][0]
+            rows.append((code, ptype, mode, context))
     seen = set()
     with open(os.path.join(out, "plover.tsv"), "w", encoding="utf-8") as f:
         f.write("# code\tplover\tmode\tcontext\n")
