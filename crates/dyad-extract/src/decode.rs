@@ -3,7 +3,7 @@
 //! never valid UTF-8 by accident); a charset declared in the HTML or XML head; Windows-1252,
 //! the WHATWG superset of ISO-8859-1.
 
-use encoding_rs::{Encoding, UTF_8, WINDOWS_1252};
+use encoding_rs::{Encoding, WINDOWS_1252};
 
 use crate::ExtractError;
 
@@ -30,15 +30,14 @@ pub fn decode_with(bytes: &[u8], outer_charset: Option<&str>) -> Result<String, 
     if let Some(kind) = binary_signature(bytes) {
         return Err(ExtractError::Binary(kind));
     }
-    let enc = if std::str::from_utf8(bytes).is_ok() {
-        UTF_8
-    } else {
-        outer_charset
-            .and_then(|c| Encoding::for_label(c.trim().as_bytes()))
-            .map(Encoding::output_encoding)
-            .or_else(|| declared_charset(bytes))
-            .unwrap_or(WINDOWS_1252)
-    };
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        return check_text(text.to_owned());
+    }
+    let enc = outer_charset
+        .and_then(|c| Encoding::for_label(c.trim().as_bytes()))
+        .map(Encoding::output_encoding)
+        .or_else(|| declared_charset(bytes))
+        .unwrap_or(WINDOWS_1252);
     let (text, _, _) = enc.decode(bytes);
     check_text(text.into_owned())
 }

@@ -130,7 +130,9 @@ pub fn read(path: &Path, max_bytes: u64) -> Result<Item, SourceError> {
     let raw = if path.as_os_str() == "-" {
         read_limited(io::stdin().lock(), max_bytes, &name)?
     } else {
-        read_limited(File::open(path).map_err(io_err)?, max_bytes, &name)?
+        let file = File::open(path).map_err(io_err)?;
+        let size = file.metadata().map_or(0, |m| m.len());
+        read_limited_sized(file, max_bytes, size, &name)?
     };
     let bytes = if raw.starts_with(&[0x1f, 0x8b]) {
         read_limited(
@@ -223,7 +225,18 @@ fn dispatch(mut stream: Stream, name: String, max_bytes: u64) -> Items {
 
 /// Reads at most `limit` bytes; more is an error, not a silent truncation.
 pub fn read_limited(r: impl Read, limit: u64, path: &str) -> Result<Vec<u8>, SourceError> {
-    let mut buf = Vec::new();
+    read_limited_sized(r, limit, 0, path)
+}
+
+/// [`read_limited`] into a buffer made for `size` bytes (a file's length), so that reading
+/// does not grow it by copies.
+fn read_limited_sized(
+    r: impl Read,
+    limit: u64,
+    size: u64,
+    path: &str,
+) -> Result<Vec<u8>, SourceError> {
+    let mut buf = Vec::with_capacity(usize::try_from(size.min(limit)).unwrap_or(0) + 1);
     r.take(limit.saturating_add(1))
         .read_to_end(&mut buf)
         .map_err(|source| SourceError::Io {

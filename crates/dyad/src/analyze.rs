@@ -42,27 +42,22 @@ pub fn run_command(args: Args) -> ExitCode {
     };
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
-    let summary = run(
-        &args.paths,
-        &opts,
-        |_| false,
-        |outcome| match outcome {
-            Outcome::Analysed(rec) => {
-                let written = if args.pretty {
-                    serde_json::to_writer_pretty(&mut out, &rec)
-                } else {
-                    serde_json::to_writer(&mut out, &rec)
-                };
-                // A closed stdout (piped into `head`) ends the run quietly.
-                written.is_ok() && writeln!(out).is_ok()
-            }
-            Outcome::Failed { message, .. } => {
-                eprintln!("dyad: {message}");
-                true
-            }
-            Outcome::Skipped => true,
-        },
-    );
+    let summary = run(&args.paths, &opts, None, |outcome| match outcome {
+        Outcome::Analysed(rec) => {
+            let written = if args.pretty {
+                serde_json::to_writer_pretty(&mut out, &rec)
+            } else {
+                serde_json::to_writer(&mut out, &rec)
+            };
+            // A closed stdout (piped into `head`) ends the run quietly.
+            written.is_ok() && writeln!(out).is_ok()
+        }
+        Outcome::Failed { message, .. } => {
+            eprintln!("dyad: {message}");
+            true
+        }
+        Outcome::Skipped => true,
+    });
     let _ = out.flush();
     if summary.failed > 0 || !args.quiet && std::io::IsTerminal::is_terminal(&std::io::stderr()) {
         eprintln!("dyad: {}", summary.line());

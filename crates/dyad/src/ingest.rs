@@ -177,7 +177,7 @@ fn ingest_articles(
         paths,
         opts,
         // A rerun does not analyse again what is stored already.
-        |id| store.contains(id).unwrap_or(false),
+        Some(&mut |id: &str| store.contains(id).unwrap_or(false)),
         |outcome| {
             let done = match outcome {
                 Outcome::Analysed(rec) => ing.add(&rec).map(|_| ()),

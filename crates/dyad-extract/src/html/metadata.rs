@@ -86,12 +86,22 @@ impl<'a> Scan<'a> {
     fn of(doc: &'a Document) -> Scan<'a> {
         let mut s = Scan::default();
         for n in doc.root().descendants_it() {
-            let Some(name) = n.node_name() else { continue };
-            match name.as_ref() {
+            // One look at each element: its name and the attributes read here, without
+            // copying them.
+            let Some(el) = n.element_ref() else { continue };
+            let (mut kind, mut rel, mut itemprop, mut class) = (None, None, None, None);
+            for a in &el.attrs {
+                match a.name.local.as_ref() {
+                    "type" if kind.is_none() => kind = Some(a.value.as_ref()),
+                    "rel" if rel.is_none() => rel = Some(a.value.as_ref()),
+                    "itemprop" if itemprop.is_none() => itemprop = Some(a.value.as_ref()),
+                    "class" if class.is_none() => class = Some(a.value.as_ref()),
+                    _ => {}
+                }
+            }
+            match el.name.local.as_ref() {
                 "script" => {
-                    if n.attr("type")
-                        .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"))
-                    {
+                    if kind.is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json")) {
                         s.json_ld.push(n);
                     }
                     continue;
@@ -105,15 +115,12 @@ impl<'a> Scan<'a> {
                 "html" if s.html.is_none() => s.html = Some(n),
                 "link" => s.canonical.push(n),
                 "time" => s.times.push(n),
-                "a" if n
-                    .attr("rel")
-                    .is_some_and(|r| r.split_whitespace().any(|w| w == "author")) =>
-                {
+                "a" if rel.is_some_and(|r| r.split_whitespace().any(|w| w == "author")) => {
                     s.bylines.push(n)
                 }
                 _ => {}
             }
-            if let Some(prop) = n.attr("itemprop") {
+            if let Some(prop) = itemprop {
                 for p in prop.split_whitespace() {
                     match p {
                         "headline" => s.headlines.push(n),
@@ -123,7 +130,7 @@ impl<'a> Scan<'a> {
                     }
                 }
             }
-            if let Some(class) = n.attr("class") {
+            if let Some(class) = class {
                 if class.len() < 500
                     && class
                         .split_whitespace()

@@ -174,6 +174,27 @@ fn is_unread_attribute(name: &[u8]) -> bool {
         || name.eq_ignore_ascii_case(b"sizes")
 }
 
+/// What is read of a link's address is only its kind: an anchor in the page (`#…`, and
+/// whether anything follows the `#`), a script, an absolute or a relative address. A short
+/// value of the same kind stands in for it.
+fn link_stand_in(href: &str) -> &str {
+    if href.starts_with('#') {
+        if href.len() > 1 {
+            "#a"
+        } else {
+            "#"
+        }
+    } else if href.starts_with("javascript:") {
+        "javascript:"
+    } else if href.starts_with("http") {
+        "http:"
+    } else if href.is_empty() {
+        ""
+    } else {
+        "a"
+    }
+}
+
 /// Walks the attributes of the start tag at `lt` as the HTML tokenizer reads them (quoted
 /// values may hold `>`), moving unread ones out of the kept markup. Returns the offset
 /// just past the tag.
@@ -184,6 +205,7 @@ fn strip_attributes(html: &str, lt: usize, out: &mut String, kept_from: &mut usi
     while i < n && !matches!(bytes[i], b'>' | b'/') && !bytes[i].is_ascii_whitespace() {
         i += 1;
     }
+    let is_link = bytes[lt + 1..i].eq_ignore_ascii_case(b"a");
     loop {
         while i < n && (bytes[i].is_ascii_whitespace() || bytes[i] == b'/') {
             i += 1;
@@ -209,17 +231,31 @@ fn strip_attributes(html: &str, lt: usize, out: &mut String, kept_from: &mut usi
             while j < n && bytes[j].is_ascii_whitespace() {
                 j += 1;
             }
-            match bytes.get(j) {
+            let value = match bytes.get(j) {
                 Some(&q) if q == b'"' || q == b'\'' => {
-                    j = memchr::memchr(q, &bytes[j + 1..]).map_or(n, |p| j + 1 + p + 1);
+                    let close = memchr::memchr(q, &bytes[j + 1..]).map(|p| j + 1 + p);
+                    let value = (j + 1, close.unwrap_or(n));
+                    j = close.map_or(n, |c| c + 1);
+                    value
                 }
                 _ => {
+                    let start = j;
                     while j < n && bytes[j] != b'>' && !bytes[j].is_ascii_whitespace() {
                         j += 1;
                     }
+                    (start, j)
+                }
+            };
+            i = j;
+            if is_link && bytes[name_start..name_end].eq_ignore_ascii_case(b"href") {
+                let (start, end) = value;
+                let short = link_stand_in(&html[start..end]);
+                if short.len() < end - start {
+                    out.push_str(&html[*kept_from..start]);
+                    out.push_str(short);
+                    *kept_from = end;
                 }
             }
-            i = j;
         }
         if is_unread_attribute(&bytes[name_start..name_end]) {
             out.push_str(&html[*kept_from..name_start]);
@@ -349,6 +385,12 @@ mod tests {
         assert_eq!(
             prune(r#"<p data-x="a>b" class=c onclick='f()' aria-label=z aria-hidden=true>t</p>"#),
             r#"<p  class=c   aria-hidden=true>t</p>"#
+        );
+        assert_eq!(
+            prune(
+                r##"<a href="https://x.org/a?b" class=c>t</a><a href=#top>u</a><a href=/p/1>v</a>"##
+            ),
+            r##"<a href="http:" class=c>t</a><a href=#a>u</a><a href=a>v</a>"##
         );
         assert_eq!(
             prune(r#"<div data-component="caption"data-y=1 srcset>z</div>"#),
