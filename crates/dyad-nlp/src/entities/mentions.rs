@@ -434,7 +434,78 @@ pub fn find(toks: &[Tok], lex: &Lexicon, stats: &WordStats) -> Vec<Cand> {
         i = next.max(i + 1);
     }
     nested_persons(toks, &mut out);
+    drop_products(toks, &mut out);
     out
+}
+
+/// Nouns that say the name after them is a product's or a work's ("the film Easy Rider",
+/// "the cruise ship Freewinds").
+const PRODUCT_NOUNS: &[&str] = &[
+    "film",
+    "movie",
+    "novel",
+    "book",
+    "album",
+    "song",
+    "game",
+    "ship",
+    "vessel",
+    "yacht",
+    "browser",
+    "software",
+    "app",
+    "console",
+    "camera",
+    "smartphone",
+    "opera",
+    "play",
+];
+
+/// Drops the names of products and works, which are no actors: a name no dictionary holds
+/// after a product noun, or of two words or more before a version number ("Internet Explorer
+/// 6"). The article's other mentions of the same name go too.
+fn drop_products(toks: &[Tok], out: &mut Vec<Cand>) {
+    let version = |t: &Tok| {
+        t.text.len() <= 3
+            && t.text.starts_with(|c: char| c.is_ascii_digit())
+            && t.text.chars().all(|c| c.is_ascii_digit() || c == '.')
+    };
+    let key = |c: &Cand| {
+        toks[c.start..c.end]
+            .iter()
+            .map(|t| t.key.as_str())
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let mut products: Vec<String> = Vec::new();
+    for c in out
+        .iter()
+        .filter(|c| c.actor.is_none() && c.title.is_none())
+    {
+        let last = &toks[c.end - 1].key;
+        let noun_before = c.start > 0 && {
+            let p = &toks[c.start - 1];
+            p.is_word && !p.cap && is_in(PRODUCT_NOUNS, &p.key)
+        };
+        // Not a person's ("gave Sreten Lukic 30 days") nor a team's score ("Chiefs 30-10").
+        let score = toks
+            .get(c.end + 1)
+            .is_some_and(|t| matches!(t.text, "-" | "\u{2013}" | ":"));
+        let numbered = c.end - c.start >= 2
+            && c.kind != ActorKind::Person
+            && !is_in(ORG_NOUNS, last)
+            && !is_in(PLACE_NOUNS, last)
+            && !score
+            && toks
+                .get(c.end)
+                .is_some_and(|n| version(n) && n.start > toks[c.end - 1].end);
+        if noun_before || numbered {
+            products.push(key(c));
+        }
+    }
+    if !products.is_empty() {
+        out.retain(|c| c.actor.is_some() || !products.contains(&key(c)));
+    }
 }
 
 /// Persons the article names elsewhere, inside the name of an organisation or place called
@@ -600,6 +671,18 @@ fn run_end(toks: &[Tok], i: usize, stats: &WordStats, lex: &Lexicon) -> usize {
         if next_cap && t.key == "of" && is_in(ORG_NOUNS, &prev.key) | is_in(PLACE_NOUNS, &prev.key)
         {
             k += 1;
+            continue;
+        }
+        // "Foundation for the Visual Arts", "Ministry of the Interior": an organisation's
+        // noun goes on through "for" or "of the" to the capitalised words after it.
+        let the_then_cap = toks.get(k + 1).is_some_and(|n| n.key == "the")
+            && toks
+                .get(k + 2)
+                .is_some_and(|n| n.cap && n.sentence == t.sentence);
+        if (t.key == "for" && next_cap || matches!(t.key.as_str(), "for" | "of") && the_then_cap)
+            && is_in(ORG_NOUNS, &prev.key)
+        {
+            k += if the_then_cap { 2 } else { 1 };
             continue;
         }
         if next_cap && t.key == "of" && title_through_of(toks, i, k, lex) {
@@ -849,7 +932,11 @@ fn person_inside(
     lex: &Lexicon,
     stats: &WordStats,
 ) -> Option<usize> {
-    if e - s < 3 || is_in(ORG_NOUNS, &toks[e - 1].key) || is_in(PLACE_NOUNS, &toks[e - 1].key) {
+    if e - s < 3
+        || is_in(ORG_NOUNS, &toks[e - 1].key)
+        || is_in(PLACE_NOUNS, &toks[e - 1].key)
+        || org_noun_through(toks, s, e)
+    {
         return None;
     }
     if longest_name(toks, s, e, lex).is_some_and(|(len, _)| len == e - s) {
@@ -926,6 +1013,9 @@ fn classify(
             }
         }
     }
+    if org_noun_through(toks, name, j) {
+        return Some(cand(start, j, ActorKind::Organization, None));
+    }
     if j - name > 1 || !toks[name].sentence_initial {
         if is_in(ORG_NOUNS, last) {
             return Some(cand(start, j, ActorKind::Organization, None));
@@ -955,6 +1045,13 @@ fn classify(
         return classify(toks, name, name, j, lex, stats, false);
     }
     guess(toks, name, j, stats, lex)
+}
+
+/// Whether an organisation's noun inside `[s, e)` goes on through "of" or "for" ("the
+/// Andy Warhol Foundation for the Visual Arts").
+fn org_noun_through(toks: &[Tok], s: usize, e: usize) -> bool {
+    (s + 1..e.saturating_sub(1))
+        .any(|k| matches!(toks[k].key.as_str(), "of" | "for") && is_in(ORG_NOUNS, &toks[k - 1].key))
 }
 
 fn rarely_a_name(stats: &WordStats, key: &str) -> bool {
@@ -1020,6 +1117,10 @@ fn government_of(toks: &[Tok], s: usize, e: usize, lex: &Lexicon, actor: u32) ->
 
 /// Kind of a name no dictionary, title or keyword settles: from the words' statistics.
 fn guess(toks: &[Tok], s: usize, e: usize, stats: &WordStats, lex: &Lexicon) -> Option<Cand> {
+    // A letter alone ("Group F", "Plan B") names no one.
+    if e - s == 1 && toks[s].text.chars().count() == 1 {
+        return None;
+    }
     let (mut per, mut org, mut loc, mut nat) = (0f64, 0f64, 0f64, 0f64);
     for t in &toks[s..e] {
         let c = stats.get(&t.key);

@@ -185,3 +185,43 @@ fn hyphens_join_names_and_make_modifiers() {
         .any(|e| e.name == "Co" || e.name.contains("IE6")));
     assert_eq!(find(&ents, "Brin").kind, EntityKind::Person);
 }
+
+#[test]
+fn organisation_nouns_go_on_through_for_the() {
+    let text = "The donation came from the Andy Warhol Foundation for the Visual Arts last year.";
+    let ents = run(text, None);
+    let f = find(&ents, "Foundation");
+    assert_eq!(f.kind, EntityKind::Organization);
+    assert_eq!(
+        f.mentions[0].text,
+        "Andy Warhol Foundation for the Visual Arts"
+    );
+    assert!(!ents.iter().any(|e| e.name == "Visual Arts"));
+}
+
+#[test]
+fn a_letter_alone_and_a_quoted_opener_name_no_one() {
+    let text = "Group F ended on Monday. The professor commented, \"Hoping for change is fine.\"";
+    let ents = run(text, None);
+    assert!(!ents.iter().any(|e| e.name == "F"), "{ents:#?}");
+    assert!(!ents.iter().any(|e| e.name == "Hoping"), "{ents:#?}");
+}
+
+#[test]
+fn products_and_works_are_no_actors() {
+    let text =
+        "Microsoft 's Internet Explorer 6 is old. Many still use Internet Explorer at work. \
+                She sailed on the cruise ship Freewinds for years. Later the Freewinds docked. \
+                Sreten Lukic has 30 days to reply.";
+    let ents = run(text, None);
+    assert!(
+        !ents.iter().any(|e| e.name.contains("Explorer")),
+        "{ents:#?}"
+    );
+    assert!(
+        !ents.iter().any(|e| e.name.contains("Freewinds")),
+        "{ents:#?}"
+    );
+    assert_eq!(find(&ents, "Microsoft").kind, EntityKind::Organization);
+    assert_eq!(find(&ents, "Lukic").kind, EntityKind::Person);
+}

@@ -59,7 +59,8 @@ pub fn build<'a>(text: &'a str, sentences: &[Span], tokens: &[Token]) -> Vec<Tok
         if line_break_before {
             seen_word_in_sentence = false;
         }
-        let sentence_initial = is_word && (!seen_word_in_sentence || after_dateline(&out));
+        let sentence_initial =
+            is_word && (!seen_word_in_sentence || after_dateline(&out) || opens_quotation(&out));
         if is_word {
             seen_word_in_sentence = true;
         }
@@ -80,6 +81,15 @@ pub fn build<'a>(text: &'a str, sentences: &[Span], tokens: &[Token]) -> Vec<Tok
     }
     mark_caps_lines(&mut out);
     out
+}
+
+/// Whether the tokens so far end in a quotation mark opened after a comma or colon (`said,
+/// "Hoping…`), so that the next word opens the quoted sentence.
+fn opens_quotation(before: &[Tok]) -> bool {
+    match before {
+        [.., p, q] => matches!(q.text, "\"" | "\u{201c}") && matches!(p.text, "," | ":"),
+        _ => false,
+    }
 }
 
 /// Whether the tokens so far end in a dateline's date ("Monday, May 18, 2015"), after which
