@@ -2,6 +2,10 @@
 //! from the raw markup in one linear pass. They hold no article text, yet are most of the
 //! bytes of a typical news page, so the parser has far less to do without them.
 //!
+//! Navigation (`<nav>`, when its markup is balanced) goes whole too, and start tags lose
+//! the attributes no reader looks at (`data-*`, `aria-*` but `aria-hidden`, event handlers,
+//! `srcset`, `sizes`): parsing them was a large share of the parser's work.
+//!
 //! It also caps the nesting depth the parser sees: start tags nested deeper than
 //! [`MAX_DEPTH`] (and their end tags) are dropped, keeping their text. HTML tree building
 //! costs time proportional to the depth for every tag, so 100,000 nested elements would
@@ -42,6 +46,7 @@ pub fn prune(html: &str) -> String {
     let mut kept_from = 0usize;
     let mut i = 0usize;
     let mut depth = Depth::default();
+    let mut drop_nav = true;
     while let Some(off) = memchr::memchr(b'<', &bytes[i..]) {
         let lt = i + off;
         let rest = &bytes[lt + 1..];
@@ -54,17 +59,31 @@ pub fn prune(html: &str) -> String {
         }
         let mut dropped = None;
         for name in DROPPED {
-            if starts_with_ignore_case(rest, name)
-                && rest
-                    .get(name.len())
-                    .is_none_or(|&b| b == b'>' || b == b'/' || b.is_ascii_whitespace())
-            {
+            if is_tag(rest, name) {
                 dropped = Some(*name);
                 break;
             }
         }
+        if dropped.is_none() && drop_nav && is_tag(rest, b"nav") {
+            // Navigation is never article text; when its markup is balanced the parser
+            // would build it whole, so it goes whole. After one that is not, no more are
+            // tried, so the scans stay linear in the page.
+            match balanced_end(bytes, lt, b"nav") {
+                Some(end) => {
+                    out.push_str(&html[kept_from..lt]);
+                    kept_from = end;
+                    i = end;
+                    continue;
+                }
+                None => drop_nav = false,
+            }
+        }
         let Some(name) = dropped else {
             i = match depth.tag(bytes, lt) {
+                // a start tag: its unread attributes go
+                TagAction::Keep(_) if rest.first().is_some_and(u8::is_ascii_alphabetic) => {
+                    strip_attributes(html, lt, &mut out, &mut kept_from)
+                }
                 TagAction::Keep(end) => end,
                 TagAction::Drop(end) => {
                     out.push_str(&html[kept_from..lt]);
@@ -144,6 +163,119 @@ impl Depth {
     }
 }
 
+/// Attributes no reader of the page looks at: they are dropped from start tags so the
+/// parser does not build them.
+fn is_unread_attribute(name: &[u8]) -> bool {
+    let lower = |p: &[u8]| starts_with_ignore_case(name, p);
+    (lower(b"data-") && !name.eq_ignore_ascii_case(b"data-component"))
+        || (lower(b"aria-") && !name.eq_ignore_ascii_case(b"aria-hidden"))
+        || (lower(b"on") && name.len() > 2)
+        || name.eq_ignore_ascii_case(b"srcset")
+        || name.eq_ignore_ascii_case(b"sizes")
+}
+
+/// Walks the attributes of the start tag at `lt` as the HTML tokenizer reads them (quoted
+/// values may hold `>`), moving unread ones out of the kept markup. Returns the offset
+/// just past the tag.
+fn strip_attributes(html: &str, lt: usize, out: &mut String, kept_from: &mut usize) -> usize {
+    let bytes = html.as_bytes();
+    let n = bytes.len();
+    let mut i = lt + 1;
+    while i < n && !matches!(bytes[i], b'>' | b'/') && !bytes[i].is_ascii_whitespace() {
+        i += 1;
+    }
+    loop {
+        while i < n && (bytes[i].is_ascii_whitespace() || bytes[i] == b'/') {
+            i += 1;
+        }
+        if i >= n {
+            return n;
+        }
+        if bytes[i] == b'>' {
+            return i + 1;
+        }
+        let name_start = i;
+        i += 1;
+        while i < n && !matches!(bytes[i], b'>' | b'/' | b'=') && !bytes[i].is_ascii_whitespace() {
+            i += 1;
+        }
+        let name_end = i;
+        let mut j = i;
+        while j < n && bytes[j].is_ascii_whitespace() {
+            j += 1;
+        }
+        if j < n && bytes[j] == b'=' {
+            j += 1;
+            while j < n && bytes[j].is_ascii_whitespace() {
+                j += 1;
+            }
+            match bytes.get(j) {
+                Some(&q) if q == b'"' || q == b'\'' => {
+                    j = memchr::memchr(q, &bytes[j + 1..]).map_or(n, |p| j + 1 + p + 1);
+                }
+                _ => {
+                    while j < n && bytes[j] != b'>' && !bytes[j].is_ascii_whitespace() {
+                        j += 1;
+                    }
+                }
+            }
+            i = j;
+        }
+        if is_unread_attribute(&bytes[name_start..name_end]) {
+            out.push_str(&html[*kept_from..name_start]);
+            *kept_from = i.min(n);
+        }
+    }
+}
+
+/// The end of the element `name` opening at `lt` when its markup is balanced: every
+/// element opened inside it is closed before its own end tag. None otherwise (the parser
+/// would close it somewhere else), and when it is not closed at all.
+fn balanced_end(bytes: &[u8], lt: usize, name: &[u8]) -> Option<usize> {
+    let mut open: Vec<&[u8]> = Vec::new();
+    let mut i = lt;
+    while let Some(off) = memchr::memchr(b'<', &bytes[i..]) {
+        let at = i + off;
+        let rest = &bytes[at + 1..];
+        let closing = rest.first() == Some(&b'/');
+        let start = usize::from(closing);
+        let len = rest[start..]
+            .iter()
+            .take_while(|b| b.is_ascii_alphanumeric())
+            .count();
+        if len == 0 || !rest[start].is_ascii_alphabetic() {
+            i = at + 1;
+            continue;
+        }
+        let tag = &rest[start..start + len];
+        let end = memchr::memchr(b'>', &bytes[at..]).map(|p| at + p + 1)?;
+        i = end;
+        let is = |list: &[&[u8]]| list.iter().any(|n| n.eq_ignore_ascii_case(tag));
+        if is(VOID) || is(SELF_CLOSING_BY_SIBLING) || is(DROPPED) {
+            // raw-text elements inside are not expected in navigation; give up on them
+            if is(DROPPED) {
+                return None;
+            }
+            continue;
+        }
+        if closing {
+            let top = open.pop()?;
+            if !top.eq_ignore_ascii_case(tag) {
+                return None;
+            }
+            if open.is_empty() {
+                return top.eq_ignore_ascii_case(name).then_some(end);
+            }
+        } else if bytes[end - 2] != b'/' {
+            open.push(tag);
+        }
+        if open.len() > MAX_DEPTH {
+            return None;
+        }
+    }
+    None
+}
+
 /// The end of the closing tag `</name ...>` at or after `from`.
 fn find_close(bytes: &[u8], from: usize, name: &[u8]) -> Option<usize> {
     let mut i = from;
@@ -161,6 +293,14 @@ fn find_close(bytes: &[u8], from: usize, name: &[u8]) -> Option<usize> {
 fn find(bytes: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
     let hay = bytes.get(from..)?;
     memchr::memmem::find(hay, needle).map(|p| from + p)
+}
+
+/// True when `rest` (the bytes after a `<`) opens the element `name`.
+fn is_tag(rest: &[u8], name: &[u8]) -> bool {
+    starts_with_ignore_case(rest, name)
+        && rest
+            .get(name.len())
+            .is_none_or(|&b| b == b'>' || b == b'/' || b.is_ascii_whitespace())
 }
 
 fn starts_with_ignore_case(hay: &[u8], needle: &[u8]) -> bool {
@@ -195,6 +335,25 @@ mod tests {
         assert!(pruned.contains("deep"));
         let flat = "<p>a<p>b<li>c<br>".repeat(1000);
         assert_eq!(prune(&flat), flat);
+    }
+
+    #[test]
+    fn navigation_and_unread_attributes_go() {
+        assert_eq!(
+            prune(r#"<nav class=n><ul><li><a href="/">Home</a></ul></nav><p>x</p>"#),
+            "<p>x</p>"
+        );
+        // unbalanced: the parser would close it elsewhere, so it stays
+        let open = "<div><nav><p>a</div><p>b</p>";
+        assert_eq!(prune(open), open);
+        assert_eq!(
+            prune(r#"<p data-x="a>b" class=c onclick='f()' aria-label=z aria-hidden=true>t</p>"#),
+            r#"<p  class=c   aria-hidden=true>t</p>"#
+        );
+        assert_eq!(
+            prune(r#"<div data-component="caption"data-y=1 srcset>z</div>"#),
+            r#"<div data-component="caption" >z</div>"#
+        );
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! documented there). `build.rs` packs the shipped dictionaries with it.
 
 use super::lexicon::Actor;
-use super::packed::{slot_of, ACTOR, CODE, HAS_GEO, KINDS, MAGIC, NONE};
+use super::packed::{slot_and_tag, ACTOR, CODE, ENTRY_BITS, HAS_GEO, KINDS, MAGIC, NONE};
 use crate::fasthash::WordMap;
 
 /// What is packed: a lexicon's actors and indexes, borrowed.
@@ -105,13 +105,17 @@ fn table(strings: &mut Strings, mut entries: Vec<(&str, [u32; 2])>) -> (u32, u32
     entries.sort_unstable_by_key(|&(k, _)| k);
     let bits = slot_bits(entries.len());
     let mask = (1usize << bits) - 1;
+    assert!(
+        entries.len() < (1 << ENTRY_BITS) - 1,
+        "a packed table holds fewer than 2^{ENTRY_BITS} entries"
+    );
     let mut words = vec![0u32; mask + 1];
     for (i, (key, _)) in entries.iter().enumerate() {
-        let mut s = slot_of(key, bits);
+        let (mut s, tag) = slot_and_tag(key, bits);
         while words[s] != 0 {
             s = (s + 1) & mask;
         }
-        words[s] = i as u32 + 1;
+        words[s] = tag | (i as u32 + 1);
     }
     for (key, [a, b]) in &entries {
         words.extend(strings.add(key));

@@ -8,7 +8,8 @@
 //! little-endian `u32` words: a header ([`HEADER`] words), the actors ([`ACTOR`] words each),
 //! their codes ([`CODE`] words each), the actor ids of every name key, then the [`Table`]s in
 //! their order. A table is a power-of-two number of slots (0 for empty, else the entry number
-//! plus one, placed by the key's hash with linear probing) followed by its entries, [`ENTRY`]
+//! plus one in the low [`ENTRY_BITS`] bits and a tag of the key's hash above them, placed by
+//! the key's hash with linear probing) followed by its entries, [`ENTRY`]
 //! words each: the key as a string reference (offset, length) and two values whose meaning
 //! depends on the table.
 
@@ -22,7 +23,10 @@ use super::lexicon::{Actor, ActorKind, DatedCode};
 use crate::fasthash::WordHasher;
 
 /// Marks a table area of this layout (and its version).
-pub(super) const MAGIC: u32 = 0x4c44_5901;
+pub(super) const MAGIC: u32 = 0x4c44_5902;
+/// Bits of a slot word that hold the entry number; the rest hold the key's tag, so that a
+/// probe that meets another key mostly ends without reading that key's entry and string.
+pub(super) const ENTRY_BITS: u32 = 20;
 /// Words in the header: the magic, the actor, code and id counts, the longest name and agent
 /// phrase in tokens, then each table's slot and entry counts.
 pub(super) const HEADER: usize = 6 + 2 * TABLES;
@@ -61,11 +65,13 @@ pub(crate) enum Table {
     AgentPrefixes,
 }
 
-/// The first slot tried for a key: the hash's top bits (its best mixed).
-pub(super) fn slot_of(key: &str, bits: u32) -> usize {
+/// The first slot tried for a key (the hash's top bits, its best mixed) and the key's tag
+/// (low bits of the hash, kept in the slot word above the entry number).
+pub(super) fn slot_and_tag(key: &str, bits: u32) -> (usize, u32) {
     let mut h = WordHasher::default();
     h.write(key.as_bytes());
-    (h.finish() >> (64 - bits)) as usize
+    let h = h.finish();
+    ((h >> (64 - bits)) as usize, (h as u32) << ENTRY_BITS)
 }
 
 fn join64(lo: u32, hi: u32) -> u64 {
@@ -197,13 +203,18 @@ impl Packed {
     fn find(&self, table: Table, key: &str) -> Option<[u32; 2]> {
         let t = self.tables[table as usize];
         let mask = (1usize << t.bits) - 1;
-        let mut slot = slot_of(key, t.bits);
+        let (mut slot, tag) = slot_and_tag(key, t.bits);
+        let index = (1u32 << ENTRY_BITS) - 1;
         for _ in 0..=mask {
-            let entry = self.word(t.slots + slot);
-            if entry == 0 {
+            let word = self.word(t.slots + slot);
+            if word == 0 {
                 return None;
             }
-            let at = t.entries + (entry as usize - 1) * ENTRY;
+            if word & !index != tag {
+                slot = (slot + 1) & mask;
+                continue;
+            }
+            let at = t.entries + ((word & index) as usize).saturating_sub(1) * ENTRY;
             if self.string(self.word(at), self.word(at + 1)) == Some(key) {
                 return Some([self.word(at + 2), self.word(at + 3)]);
             }
