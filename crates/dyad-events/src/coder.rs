@@ -384,6 +384,9 @@ impl EventCoder {
                 code = if conditional { "139" } else { ic }.to_string();
             }
         }
+        if self.cameo_rules && code.starts_with("02") {
+            code = appeal_code(v, c, code);
+        }
         let group = |p: Option<usize>| -> Vec<Option<usize>> {
             match p {
                 Some(p) => roles::conjuncts(v, p, &c.is_verb)
@@ -432,8 +435,10 @@ impl EventCoder {
                 if source.is_none() && ta.is_none() {
                     continue;
                 }
+                // The same actor on both sides is no event; an agent of a country acting on
+                // that country ("Serb forces killed … in southeastern Serbia") is one.
                 if let (Some(a), Some(b)) = (sa, ta) {
-                    if a.entity.is_some() && a.entity == b.entity {
+                    if a.entity.is_some() && a.entity == b.entity && a.code == b.code {
                         continue;
                     }
                 }
@@ -569,6 +574,33 @@ const SUBORDINATORS: &[&str] = &[
     "without",
     "by",
 ];
+
+/// Forms of verbs that state a demand, not an appeal.
+const DEMAND_VERBS: &[&str] = &[
+    "demand",
+    "demands",
+    "demanded",
+    "demanding",
+    "insist",
+    "insists",
+    "insisted",
+    "insisting",
+];
+
+/// The code of an appeal (02x) as the sentence words it: a call on others to act against an
+/// actor is rallying opposition against that actor (113); an appeal stated with a verb of
+/// demanding ("demanded support from") is the matching demand (10x, CAMEO's demand codes
+/// follow the appeal codes one for one), since a demand is the stronger act.
+fn appeal_code(v: &[Tok], c: &Candidate, code: String) -> String {
+    if c.target.is_some_and(|t| t > 0 && v[t - 1].low == "against") {
+        return "113".into();
+    }
+    let demands = (c.hit.first..=c.hit.last).any(|k| DEMAND_VERBS.contains(&v[k].low.as_str()));
+    match code.get(2..) {
+        Some(rest) if demands => format!("10{rest}"),
+        _ => code,
+    }
+}
 
 /// Whether the word at `at` lies in a clause subordinate to the event verb `gov`: a
 /// subordinator between them, or right after an obligation ("must cooperate").
@@ -1008,6 +1040,15 @@ mod tests {
         quotes: &[Quote],
         dates: &[DateMention],
     ) -> Vec<Event> {
+        run_actors(text, actors(text, names), quotes, dates)
+    }
+
+    fn run_actors(
+        text: &str,
+        a: Vec<ActorMention>,
+        quotes: &[Quote],
+        dates: &[DateMention],
+    ) -> Vec<Event> {
         let blocks = [dyad_doc::Block {
             kind: dyad_doc::BlockKind::Paragraph,
             start: 0,
@@ -1015,7 +1056,6 @@ mod tests {
         }];
         let sentences = dyad_nlp::sentences(text, &blocks);
         let tokens = dyad_nlp::tokenize(text);
-        let a = actors(text, names);
         coder().code(
             &Inputs {
                 text,
@@ -1116,6 +1156,64 @@ mod tests {
     fn passive_swaps_roles() {
         let t = triples(&run("Syria was attacked by Israel.", C));
         assert_eq!(t, vec![("ISR".into(), "SYR".into(), "190".into())]);
+    }
+
+    #[test]
+    fn agent_of_a_country_acting_on_it_is_an_event() {
+        let text = "Serb forces killed three villagers in Serbia.";
+        let mention = |n: &str, code: &str| {
+            let start = text.find(n).unwrap();
+            ActorMention {
+                start,
+                end: start + n.len(),
+                code: code.into(),
+                entity: Some("E1".into()),
+            }
+        };
+        let a = vec![mention("Serb forces", "SRBMIL"), mention("Serbia", "SRB")];
+        let ev = run_actors(text, a, &[], &[]);
+        assert_eq!(
+            triples(&ev),
+            vec![("SRBMIL".into(), "SRB".into(), "190".into())]
+        );
+        // the same actor on both sides stays no event
+        let a = vec![mention("Serb forces", "SRB"), mention("Serbia", "SRB")];
+        assert!(run_actors(text, a, &[], &[]).is_empty());
+    }
+
+    #[test]
+    fn appeals_worded_as_demands_or_against_a_third_party() {
+        let ev = run(
+            "Syria called on Arabs to unite against Israel.",
+            &[("Syria", "SYR"), ("Israel", "ISR")],
+        );
+        assert_eq!(
+            triples(&ev),
+            vec![("SYR".into(), "ISR".into(), "113".into())]
+        );
+        let ev = run(
+            "Montenegro demanded support from Serbia.",
+            &[("Montenegro", "MNE"), ("Serbia", "SRB")],
+        );
+        assert!(ev.iter().all(|e| e.cameo.starts_with("10")), "{ev:?}");
+        let ev = run(
+            "Montenegro urged Serbia to support the plan.",
+            &[("Montenegro", "MNE"), ("Serbia", "SRB")],
+        );
+        assert!(ev.iter().all(|e| e.cameo.starts_with("02")), "{ev:?}");
+    }
+
+    #[test]
+    fn agent_word_before_an_event_noun_keeps_the_intention() {
+        let ev = run(
+            "Britain promised to continue military aid to Mozambique.",
+            &[
+                ("Britain", "GBR"),
+                ("military", "GBRMIL"),
+                ("Mozambique", "MOZ"),
+            ],
+        );
+        assert!(ev.iter().any(|e| e.cameo.starts_with("033")), "{ev:?}");
     }
 
     #[test]

@@ -103,6 +103,11 @@ pub(crate) fn assess(toks: &[Tok], verb_first: usize) -> Modality {
         if t.punct {
             break;
         }
+        // A lower-case agent word right before the event word modifies it ("promised to
+        // continue military aid"): no subject, so the words before it still count.
+        if t.actor.is_some() && p + 1 == verb_first && !t.upper && !t.possessive && !past_actor {
+            continue;
+        }
         // Beyond the verb's own subject only a conditional opener still counts: "if Iran
         // attacks", "unless they side with Iran" (the subject may be an actor or a pronoun).
         if past_actor || t.actor.is_some() {

@@ -387,6 +387,7 @@ fn is_function_word(key: &str) -> bool {
 pub fn find(toks: &[Tok], lex: &Lexicon, stats: &WordStats) -> Vec<Cand> {
     let mut out = Vec::new();
     let mut carried_title: Option<String> = None;
+    let mut works = Vec::new();
     let mut i = 0;
     while i < toks.len() {
         // "pro-Beijing", "anti-Pyongyang", "non-Muslim": the name is part of a modifier.
@@ -424,6 +425,11 @@ pub fn find(toks: &[Tok], lex: &Lexicon, stats: &WordStats) -> Vec<Cand> {
         }
         let before = out.len();
         split_run(toks, i, j, lex, stats, &mut out, carried_title.take());
+        // An event's or a work's name ("the Andy Warhol Photographic Legacy Program") is no
+        // actor, but may hold a person's.
+        if out.len() == before && j - i > 2 && is_in(OTHER_NOUNS, &toks[j - 1].key) {
+            works.push((i, j));
+        }
         nested_places(toks, lex, &mut out, before);
         // A plural title before coordinated names applies to each ("Ambassadors A and B").
         carried_title = out[before..]
@@ -433,7 +439,7 @@ pub fn find(toks: &[Tok], lex: &Lexicon, stats: &WordStats) -> Vec<Cand> {
             .and_then(|c| c.title.clone());
         i = next.max(i + 1);
     }
-    nested_persons(toks, &mut out);
+    nested_persons(toks, &works, &mut out);
     drop_products(toks, &mut out);
     out
 }
@@ -513,9 +519,9 @@ fn drop_products(toks: &[Tok], out: &mut Vec<Cand>) {
 /// named): a person mention nested in the longer one. Only a full name written elsewhere, or
 /// the surname of one, counts, so a namesake's building ("the Heydar Aliyev Center" beside
 /// "Ilham Aliyev") yields no one.
-fn nested_persons(toks: &[Tok], out: &mut Vec<Cand>) {
-    let keys = |c: &Cand| {
-        toks[c.start..c.end]
+fn nested_persons(toks: &[Tok], works: &[(usize, usize)], out: &mut Vec<Cand>) {
+    let keys = |(s, e): (usize, usize)| {
+        toks[s..e]
             .iter()
             .map(|t| t.key.as_str())
             .collect::<Vec<_>>()
@@ -523,17 +529,20 @@ fn nested_persons(toks: &[Tok], out: &mut Vec<Cand>) {
     let persons: Vec<(Vec<&str>, Option<u32>)> = out
         .iter()
         .filter(|c| c.kind == ActorKind::Person && c.end - c.start > 1 && !c.honorific)
-        .map(|c| (keys(c), c.actor))
+        .map(|c| (keys((c.start, c.end)), c.actor))
         .collect();
     if persons.is_empty() {
         return;
     }
+    let hosts = out
+        .iter()
+        .filter(|c| matches!(c.kind, ActorKind::Organization | ActorKind::Place))
+        .map(|c| (c.start, c.end))
+        .chain(works.iter().copied())
+        .filter(|(s, e)| e - s >= 2);
     let mut nested = Vec::new();
-    for c in out.iter() {
-        if !matches!(c.kind, ActorKind::Organization | ActorKind::Place) || c.end - c.start < 2 {
-            continue;
-        }
-        let words = keys(c);
+    for (start, end) in hosts {
+        let words = keys((start, end));
         let found = persons.iter().find_map(|(name, actor)| {
             let full = (words.len() > name.len() && words.starts_with(name)).then_some(name.len());
             let surname = name
@@ -543,7 +552,7 @@ fn nested_persons(toks: &[Tok], out: &mut Vec<Cand>) {
             full.or(surname).map(|len| (len, *actor))
         });
         if let Some((len, actor)) = found {
-            nested.push(cand(c.start, c.start + len, ActorKind::Person, actor));
+            nested.push(cand(start, start + len, ActorKind::Person, actor));
         }
     }
     out.extend(nested);

@@ -225,3 +225,13 @@ fn products_and_works_are_no_actors() {
     assert_eq!(find(&ents, "Microsoft").kind, EntityKind::Organization);
     assert_eq!(find(&ents, "Lukic").kind, EntityKind::Person);
 }
+
+#[test]
+fn persons_named_inside_a_programme_name() {
+    let text =
+        "Andy Warhol took photographs. The Andy Warhol Photographic Legacy Program gave them away.";
+    let ents = run(text, None);
+    let p = find(&ents, "Andy Warhol");
+    assert_eq!(p.kind, EntityKind::Person);
+    assert_eq!(p.mentions.len(), 2, "{ents:#?}");
+}
