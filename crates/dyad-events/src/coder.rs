@@ -575,17 +575,8 @@ const SUBORDINATORS: &[&str] = &[
     "by",
 ];
 
-/// Forms of verbs that state a demand, not an appeal.
-const DEMAND_VERBS: &[&str] = &[
-    "demand",
-    "demands",
-    "demanded",
-    "demanding",
-    "insist",
-    "insists",
-    "insisted",
-    "insisting",
-];
+/// Verbs that state a demand, not an appeal.
+const DEMAND_VERBS: &[&str] = &["demand", "insist"];
 
 /// The code of an appeal (02x) as the sentence words it: a call on others to act against an
 /// actor is rallying opposition against that actor (113); an appeal stated with a verb of
@@ -595,7 +586,11 @@ fn appeal_code(v: &[Tok], c: &Candidate, code: String) -> String {
     if c.target.is_some_and(|t| t > 0 && v[t - 1].low == "against") {
         return "113".into();
     }
-    let demands = (c.hit.first..=c.hit.last).any(|k| DEMAND_VERBS.contains(&v[k].low.as_str()));
+    let demands = (c.hit.first..=c.hit.last).any(|k| {
+        DEMAND_VERBS
+            .iter()
+            .any(|verb| crate::inflect::verb_forms(verb).contains(&v[k].low))
+    });
     match code.get(2..) {
         Some(rest) if demands => format!("10{rest}"),
         _ => code,

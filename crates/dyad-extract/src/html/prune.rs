@@ -287,11 +287,11 @@ fn balanced_end(bytes: &[u8], lt: usize, name: &[u8]) -> Option<usize> {
         let end = memchr::memchr(b'>', &bytes[at..]).map(|p| at + p + 1)?;
         i = end;
         let is = |list: &[&[u8]]| list.iter().any(|n| n.eq_ignore_ascii_case(tag));
-        if is(VOID) || is(SELF_CLOSING_BY_SIBLING) || is(DROPPED) {
-            // raw-text elements inside are not expected in navigation; give up on them
-            if is(DROPPED) {
-                return None;
-            }
+        // raw-text elements inside are not expected in navigation; give up on them
+        if is(DROPPED) {
+            return None;
+        }
+        if is(VOID) || is(SELF_CLOSING_BY_SIBLING) {
             continue;
         }
         if closing {
