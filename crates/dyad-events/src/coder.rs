@@ -1424,6 +1424,7 @@ mod tests {
             text: "12 May 2020".into(),
             start: s,
             end: s + 11,
+            within: None,
         };
         let ev = run_with(text, C, &[], &[d]);
         assert_eq!(ev[0].date.as_deref(), Some("2020-05-12"));
