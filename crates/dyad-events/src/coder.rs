@@ -200,6 +200,7 @@ impl EventCoder {
         }
         let mut governor: Option<usize> = None;
         for (at, slot) in slots {
+            let mut after_intent = false;
             // "prepared / plans / vowed to VERB": the intention words only qualify the act,
             // which is then coded as stated intent; "decided to VERB" states the act itself,
             // taken; other verbs ("agreed to", "refused to") are the event themselves and
@@ -217,6 +218,7 @@ impl EventCoder {
                         || self.verbs.code(v, hit, &words).is_some())
                 {
                     out.pop();
+                    after_intent = true;
                     governor = out
                         .iter()
                         .rposition(|c| !c.coded.code.starts_with("01"))
@@ -277,7 +279,9 @@ impl EventCoder {
             let mut replaces_light = false;
             let mut absorbed = false;
             if let Some(prev) = out.last() {
-                if embedded_under(v, &prev.hit, &hit) {
+                // (the "to" of an intention just dropped is not the complement of a statement
+                // before it: "said he is prepared to lift the ban")
+                if !after_intent && embedded_under(v, &prev.hit, &hit) {
                     continue;
                 }
                 if prev.is_light(v) && in_clause_after(v, &prev.hit, &hit) {
@@ -490,6 +494,12 @@ impl EventCoder {
                 if source.is_none() && self.cameo_rules && code.starts_with("14") {
                     source = ta.and_then(|a| country_of(&a.code)).map(str::to_string);
                 }
+                // … and a protest that names no target is addressed to the protesters' country
+                // ("workers of the Serbian union stopped work over a bill").
+                let mut target_code = ta.map(|a| a.code.clone());
+                if target_code.is_none() && self.cameo_rules && code.starts_with("14") {
+                    target_code = sa.and_then(|a| country_of(&a.code)).map(str::to_string);
+                }
                 if source.is_none() && ta.is_none() {
                     continue;
                 }
@@ -526,7 +536,7 @@ impl EventCoder {
                     book,
                     &code,
                     source,
-                    ta.map(|a| a.code.clone()),
+                    target_code,
                     source_entity,
                     ta.and_then(|a| a.entity.clone()),
                     Some(si),
@@ -1486,6 +1496,53 @@ mod tests {
             codes("Israel and Turkey launched joint military exercises."),
             vec!["ISR>TUR:062", "TUR>ISR:062"]
         );
+    }
+
+    #[test]
+    fn intentions_after_statements_defiance_and_protest_targets() {
+        let codes = |text: &str| {
+            run(text, C)
+                .iter()
+                .map(|e| {
+                    format!(
+                        "{}>{}:{}",
+                        e.source.as_deref().unwrap_or("-"),
+                        e.target.as_deref().unwrap_or("-"),
+                        e.cameo
+                    )
+                })
+                .collect::<Vec<_>>()
+        };
+        // the intention's "to" does not make the act a complement of the statement before it
+        assert_eq!(
+            codes("Israel said it is prepared to lift the ban on Syria."),
+            vec!["ISR>SYR:0351"]
+        );
+        assert_eq!(
+            codes("Israel violated a ban by Syria."),
+            vec!["ISR>SYR:128"]
+        );
+        assert_eq!(
+            codes("Israel expanded political freedoms in Syria."),
+            vec!["ISR>SYR:0811"]
+        );
+        // a protest with no target is addressed to the protesters' own country
+        let text = "Workers of the Israel union staged a general strike over a bill.";
+        let ev = run_actors(
+            text,
+            vec![ActorMention {
+                start: text.find("Israel union").unwrap(),
+                end: text.find(" staged").unwrap(),
+                code: "ISRLAB".into(),
+                entity: None,
+            }],
+            &[],
+            &[],
+        );
+        let t = triples(&ev);
+        assert_eq!(t.len(), 1);
+        assert_eq!((t[0].0.as_str(), t[0].1.as_str()), ("ISRLAB", "ISR"));
+        assert!(t[0].2.starts_with("14"));
     }
 
     #[test]
