@@ -201,12 +201,21 @@ impl EventCoder {
         let mut governor: Option<usize> = None;
         for (at, slot) in slots {
             // "prepared / plans / vowed to VERB": the intention words only qualify the act,
-            // which is then coded as stated intent; other verbs ("agreed to", "refused to")
-            // are the event themselves and govern what follows.
+            // which is then coded as stated intent; "decided to VERB" states the act itself,
+            // taken; other verbs ("agreed to", "refused to") are the event themselves and
+            // govern what follows. A verb that codes nothing ("offered to hand over") leaves
+            // the intention its own event, unless it is a light verb whose object carries one
+            // ("promised to continue military aid").
             if let (Some(hit), Some(prev)) = (&slot, out.last()) {
-                let announces = (prev.hit.first..=prev.hit.last)
-                    .any(|k| crate::modality::INTENT.contains(&v[k].low.as_str()));
-                if announces && embedded_under(v, &prev.hit, hit) {
+                let announces = (prev.hit.first..=prev.hit.last).any(|k| {
+                    let w = v[k].low.as_str();
+                    crate::modality::INTENT.contains(&w) || DECISION.contains(&w)
+                });
+                if announces
+                    && embedded_under(v, &prev.hit, hit)
+                    && (LIGHT_VERBS.contains(&v[hit.first].low.as_str())
+                        || self.verbs.code(v, hit, &words).is_some())
+                {
                     out.pop();
                     governor = out
                         .iter()
@@ -574,6 +583,9 @@ const SUBORDINATORS: &[&str] = &[
     "without",
     "by",
 ];
+
+/// Forms of "decide": a decision to act is reported as the act.
+const DECISION: &[&str] = &["decide", "decides", "decided", "deciding"];
 
 /// Verbs that state a demand, not an appeal.
 const DEMAND_VERBS: &[&str] = &["demand", "insist"];
@@ -1250,6 +1262,46 @@ mod tests {
         assert_eq!(t, vec![("ARM".into(), "ISR".into(), "111".into())]);
         let t = triples(&run("Israel recognized Azerbaijan's independence.", C));
         assert_eq!(t, vec![("ISR".into(), "AZE".into(), "054".into())]);
+    }
+
+    #[test]
+    fn decisions_oaths_and_restrictions() {
+        let code = |text: &str| {
+            run(text, C)
+                .iter()
+                .map(|e| e.cameo.clone())
+                .collect::<Vec<_>>()
+        };
+        // a decision to act is the act; an oath to act is an intention (force: a threat)
+        assert_eq!(code("Israel decided to attack Syria."), vec!["190"]);
+        assert_eq!(code("Israel has sworn to attack Syria."), vec!["138"]);
+        // an intention stays its own event when the verb after it codes nothing
+        assert_eq!(
+            code("Israel offered to hand over Syria's files."),
+            code("Israel offered Syria.")
+        );
+        // emergency rule and stopped demonstrations restrict freedoms
+        assert_eq!(code("Israel extended the curfew in Syria."), vec!["1723"]);
+        assert_eq!(
+            code("Israel declared a state of siege in Syria."),
+            vec!["1724"]
+        );
+        assert_eq!(
+            code("Israel prevented a demonstration by Syria."),
+            vec!["1721"]
+        );
+        assert_eq!(code("Israel prevented Syria from voting."), vec!["120"]);
+        // forces built up, relief goods handed over, forces withdrawn
+        assert_eq!(
+            code("Israel strengthened its forces in Syria."),
+            vec!["154"]
+        );
+        assert_eq!(code("Israel handed over medicine to Syria."), vec!["073"]);
+        assert_eq!(
+            code("Israel began the withdrawal of its forces from Syria."),
+            vec!["0874"]
+        );
+        assert_eq!(code("Israel ended mediation with Syria."), vec!["164"]);
     }
 
     #[test]
