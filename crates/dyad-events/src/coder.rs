@@ -325,6 +325,14 @@ impl EventCoder {
                             .flatten()
                     })
                     .filter(|&t| Some(t) != source);
+                // A complaint or accusation made to someone about another ("complained to the
+                // United Nations over two Israeli air raids") targets the one it is about.
+                let target = match target {
+                    Some(t) if coded.code.starts_with("11") => {
+                        about_after_addressee(v, t).or(Some(t))
+                    }
+                    _ => target,
+                };
                 (source, target)
             };
             // Protesters no actor names, with the place of the protest as the verb's object
@@ -688,6 +696,23 @@ fn subordinate_to(v: &[Tok], gov: &VerbHit, at: usize) -> bool {
     between
         .iter()
         .any(|t| SUBORDINATORS.contains(&t.low.as_str()))
+}
+
+/// The actor a complaint is about when the actor at `t` is only its addressee: `t` follows
+/// "to", and "over" or "about" opens a phrase naming another actor right after it.
+fn about_after_addressee(v: &[Tok], t: usize) -> Option<usize> {
+    let mut start = roles::run_start(v, t);
+    while start > 0 && matches!(v[start - 1].low.as_str(), "the" | "a" | "an") {
+        start -= 1;
+    }
+    if start == 0 || v[start - 1].low != "to" {
+        return None;
+    }
+    let end = roles::run_end(v, t);
+    let about = (end..(end + 3).min(v.len()))
+        .take_while(|&k| !v[k].punct && v[k].actor.is_none())
+        .find(|&k| matches!(v[k].low.as_str(), "over" | "about"))?;
+    roles::object(v, about, false)
 }
 
 /// Roots of material acts that a stated purpose of protest turns into a protest: meeting,
@@ -1526,6 +1551,12 @@ mod tests {
             codes("Israel expanded political freedoms in Syria."),
             vec!["ISR>SYR:0811"]
         );
+        // a complaint to an addressee about another targets the other
+        assert_eq!(
+            codes("Syria complained to the Iran on Tuesday over Israeli air raids."),
+            vec!["SYR>ISR:114"]
+        );
+        assert_eq!(codes("Syria complained to Iran."), vec!["SYR>IRN:114"]);
         // a protest with no target is addressed to the protesters' own country
         let text = "Workers of the Israel union staged a general strike over a bill.";
         let ev = run_actors(
