@@ -220,6 +220,17 @@ pub struct DateMention {
     pub text: String,
     pub start: usize,
     pub end: usize,
+    /// Set when the date is read outside `text`; `start` and `end` then point into that field.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub within: Option<MetaField>,
+}
+
+/// A metadata field that holds prose of its own, read for dates.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum MetaField {
+    /// `meta.caption`, the lead picture's caption (which often dates the picture).
+    Caption,
 }
 
 /// An actor–action–target event with its codes and evidence.
@@ -290,8 +301,12 @@ impl Record {
         for a in &mut self.amounts {
             conv(&mut a.start, &mut a.end);
         }
+        let caption = CharIndex::new(self.meta.caption.as_deref().unwrap_or(""));
         for d in &mut self.dates {
-            conv(&mut d.start, &mut d.end);
+            match d.within {
+                None => conv(&mut d.start, &mut d.end),
+                Some(MetaField::Caption) => (d.start, d.end) = caption.span(d.start, d.end),
+            }
         }
         for v in &mut self.events {
             v.evidence.convert_to_chars(&ix);

@@ -200,27 +200,58 @@ impl EventCoder {
         }
         let mut governor: Option<usize> = None;
         for (at, slot) in slots {
+            let mut after_intent = false;
             // "prepared / plans / vowed to VERB": the intention words only qualify the act,
-            // which is then coded as stated intent; other verbs ("agreed to", "refused to")
-            // are the event themselves and govern what follows.
+            // which is then coded as stated intent; "decided to VERB" states the act itself,
+            // taken; other verbs ("agreed to", "refused to") are the event themselves and
+            // govern what follows. A verb that codes nothing ("offered to hand over") leaves
+            // the intention its own event, unless it is a light verb whose object carries one
+            // ("promised to continue military aid").
             if let (Some(hit), Some(prev)) = (&slot, out.last()) {
-                let announces = (prev.hit.first..=prev.hit.last)
-                    .any(|k| crate::modality::INTENT.contains(&v[k].low.as_str()));
-                if announces && embedded_under(v, &prev.hit, hit) {
+                let announces = (prev.hit.first..=prev.hit.last).any(|k| {
+                    let w = v[k].low.as_str();
+                    crate::modality::INTENT.contains(&w) || DECISION.contains(&w)
+                });
+                if announces
+                    && embedded_under(v, &prev.hit, hit)
+                    && (LIGHT_VERBS.contains(&v[hit.first].low.as_str())
+                        || self.verbs.code(v, hit, &words).is_some())
+                {
                     out.pop();
+                    after_intent = true;
                     governor = out
                         .iter()
                         .rposition(|c| !c.coded.code.starts_with("01"))
                         .filter(|_| self.cameo_rules);
                 }
             }
-            if let Some(g) = governor.and_then(|g| out.get(g)) {
-                if subordinate_to(v, &g.hit, at) {
-                    continue;
+            if let Some(g) = governor {
+                if out.get(g).is_some_and(|c| subordinate_to(v, &c.hit, at)) {
+                    // "shunned work to protest", "gathered in protest": the act is a protest,
+                    // of the kind the protest verb names by itself (what it protests against
+                    // does not change that).
+                    if let Some(code) = slot
+                        .as_ref()
+                        .filter(|h| h.first == h.last && protest_purpose(v, &out[g], h))
+                        .and_then(|h| self.verbs.word_code(&v[h.first].low))
+                        .filter(|c| c.starts_with("14"))
+                    {
+                        out[g].coded.code = code;
+                        continue;
+                    }
+                    // An obligation stated in the object of a light verb ("issued a stern
+                    // reminder to Iraq that it must cooperate") is the event; other
+                    // subordinate words are not.
+                    if slot.is_some() || !out[g].is_light(v) {
+                        continue;
+                    }
                 }
             }
             let Some(hit) = slot else {
                 if let Some(c) = obligation(v, at) {
+                    if out.last().is_some_and(|l| l.is_light(v)) {
+                        out.pop();
+                    }
                     governor = Some(out.len());
                     out.push(Candidate {
                         is_verb: is_verb.clone(),
@@ -248,7 +279,9 @@ impl EventCoder {
             let mut replaces_light = false;
             let mut absorbed = false;
             if let Some(prev) = out.last() {
-                if embedded_under(v, &prev.hit, &hit) {
+                // (the "to" of an intention just dropped is not the complement of a statement
+                // before it: "said he is prepared to lift the ban")
+                if !after_intent && embedded_under(v, &prev.hit, &hit) {
                     continue;
                 }
                 if prev.is_light(v) && in_clause_after(v, &prev.hit, &hit) {
@@ -293,6 +326,20 @@ impl EventCoder {
                     })
                     .filter(|&t| Some(t) != source);
                 (source, target)
+            };
+            // Protesters no actor names, with the place of the protest as the verb's object
+            // ("blocked streets in Hong Kong in defiance of Chinese authorities"): the place is
+            // the protesters' side, and the actor after it the target.
+            let (source, target) = match target {
+                Some(t)
+                    if source.is_none()
+                        && coded.code.starts_with("14")
+                        && roles::locative(v, t) =>
+                {
+                    let next = roles::object(v, roles::run_end(v, t) - 1, false);
+                    (Some(t), next)
+                }
+                _ => (source, target),
             };
             // Crowds and violence news leaves unattributed ("killed by a roadside bomb near
             // Basra"), or whose victims it does not name ("killed 23 people in Tel Aviv"), are
@@ -409,6 +456,16 @@ impl EventCoder {
             None if c.target.is_none() && sources.len() > 1 => sources.clone(),
             None => group(c.target),
         };
+        // Conjoined actors holding military exercises together cooperate militarily (PLOVER
+        // COOPERATE: "joint military games and maneuvers"; CAMEO 062).
+        if self.cameo_rules
+            && code.starts_with("15")
+            && c.target.is_none()
+            && targets.len() > 1
+            && exercise_near(v, c.hit.last)
+        {
+            code = "062".into();
+        }
         let quote = inp
             .quotes
             .iter()
@@ -431,6 +488,17 @@ impl EventCoder {
                             source_entity = Some(sp.clone());
                         }
                     }
+                }
+                // Protesters no actor names are of the country their protest addresses
+                // ("ethnic Turks … to protest against Sweden's decision").
+                if source.is_none() && self.cameo_rules && code.starts_with("14") {
+                    source = ta.and_then(|a| country_of(&a.code)).map(str::to_string);
+                }
+                // … and a protest that names no target is addressed to the protesters' country
+                // ("workers of the Serbian union stopped work over a bill").
+                let mut target_code = ta.map(|a| a.code.clone());
+                if target_code.is_none() && self.cameo_rules && code.starts_with("14") {
+                    target_code = sa.and_then(|a| country_of(&a.code)).map(str::to_string);
                 }
                 if source.is_none() && ta.is_none() {
                     continue;
@@ -468,7 +536,7 @@ impl EventCoder {
                     book,
                     &code,
                     source,
-                    ta.map(|a| a.code.clone()),
+                    target_code,
                     source_entity,
                     ta.and_then(|a| a.entity.clone()),
                     Some(si),
@@ -575,6 +643,9 @@ const SUBORDINATORS: &[&str] = &[
     "by",
 ];
 
+/// Forms of "decide": a decision to act is reported as the act.
+const DECISION: &[&str] = &["decide", "decides", "decided", "deciding"];
+
 /// Verbs that state a demand, not an appeal.
 const DEMAND_VERBS: &[&str] = &["demand", "insist"];
 
@@ -619,34 +690,79 @@ fn subordinate_to(v: &[Tok], gov: &VerbHit, at: usize) -> bool {
         .any(|t| SUBORDINATORS.contains(&t.low.as_str()))
 }
 
+/// Roots of material acts that a stated purpose of protest turns into a protest: meeting,
+/// cooperation, aid, yielding, investigation (04–09), force postures and coercion (15, 17).
+/// Statements, appeals, intentions, demands, accusations, rejections, threats (01–03, 10–13)
+/// are about someone else's protest; reduced relations (16) are PLOVER's SANCTION "as a form
+/// of protest"; violence (18–20) stays itself.
+const PROTEST_PURPOSE_ROOTS: &[&str] = &["04", "05", "06", "07", "08", "09", "15", "17"];
+
+/// Whether the protest verb `hit` states the purpose of the act `gov` ("shunned work on Monday
+/// to protest", "converging for a rally to protest", "in protest"): right after "to" or "in",
+/// with no other verb between them than a protest noun.
+fn protest_purpose(v: &[Tok], gov: &Candidate, hit: &VerbHit) -> bool {
+    let at = hit.first;
+    at > gov.hit.last + 1
+        && matches!(v[at - 1].low.as_str(), "to" | "in")
+        && gov
+            .coded
+            .code
+            .get(..2)
+            .is_some_and(|r| PROTEST_PURPOSE_ROOTS.contains(&r))
+        && (gov.hit.last + 1..at - 1)
+            .all(|k| !gov.is_verb.get(k).copied().unwrap_or(false) || nominal(v, k))
+}
+
 /// The demand stated by "must" at `m`: source the subject of the reporting clause, target the
 /// subject of the obligation ("X said Y must …").
 fn obligation(v: &[Tok], m: usize) -> Option<Candidate> {
-    let obliged = roles::subject(v, m)?;
+    // "reminded Iraq that it must …": the pronoun is the actor addressed right before "that".
+    let pronoun = m >= 2 && PRONOUNS.contains(&v[m - 1].low.as_str()) && v[m - 2].low == "that";
+    let obliged = if pronoun {
+        let before = m - 2;
+        (before > 0 && v[before - 1].actor.is_some()).then(|| roles::run_start(v, before - 1))?
+    } else {
+        roles::subject(v, m)?
+    };
     // The speaker stands left of the whole obliged group ("X said Y and Z must …").
     let first = roles::conjuncts(v, obliged, &[])
         .first()
         .copied()
         .unwrap_or(obliged);
-    let speaker = roles::subject(v, roles::run_start(v, first))?;
+    let speaker = roles::subject(v, roles::run_start(v, first));
+    // Reported ("concluded that the US must …"), the obligation is a demand even when the
+    // speaker is no known actor; a pronoun needs its speaker ("X said that it must": itself).
+    let reported = !pronoun && {
+        let mut q = roles::run_start(v, first);
+        while q > 0 && matches!(v[q - 1].low.as_str(), "the" | "a" | "an") {
+            q -= 1;
+        }
+        q > 0 && v[q - 1].low == "that"
+    };
+    if speaker.is_none() && !reported {
+        return None;
+    }
     Some(Candidate {
         hit: VerbHit::synthetic(m),
         is_verb: std::rc::Rc::new(Vec::new()),
         coded: Coded {
             code: "100".into(),
             by_pattern: true,
-            source: Some(speaker),
+            source: speaker,
             target: Some(obliged),
             lo: m,
             hi: m,
             reciprocal: false,
         },
         modality: Modality::default(),
-        source: Some(speaker),
+        source: speaker,
         target: Some(obliged),
         passive: false,
     })
 }
+
+/// Pronouns that stand for an actor named before them.
+const PRONOUNS: &[&str] = &["it", "they", "he", "she"];
 
 /// Determiners after which a participle modifies the noun that follows.
 const ATTRIBUTIVE_OPENERS: &[&str] = &[
@@ -931,6 +1047,41 @@ fn embedded_under(v: &[Tok], outer: &VerbHit, inner: &VerbHit) -> bool {
     }
     let between = &v[outer.last + 1..inner.first];
     !between.iter().any(|t| t.punct || t.actor.is_some()) && between.iter().any(|t| t.low == "to")
+}
+
+/// Words for military exercises.
+const EXERCISES: &[&str] = &[
+    "exercise",
+    "exercises",
+    "drill",
+    "drills",
+    "maneuvers",
+    "manoeuvres",
+    "games",
+    "wargames",
+];
+
+/// Whether an exercise word follows the verb ending at `last` in its clause, within eight words.
+fn exercise_near(v: &[Tok], last: usize) -> bool {
+    v.iter()
+        .skip(last + 1)
+        .take(8)
+        .take_while(|t| !crate::matcher::is_hard_boundary(t))
+        .any(|t| EXERCISES.contains(&t.low.as_str()))
+}
+
+/// CAMEO actor type codes (CAMEO.type.txt): roles, sectors and international or non-state
+/// kinds that begin a code which names no country.
+const NON_STATE: &[&str] = &[
+    "COP", "GOV", "INS", "JUD", "MIL", "OPP", "REB", "SEP", "SPY", "UAF", "AGR", "BUS", "CRM",
+    "CVL", "DEV", "EDU", "ELI", "ENV", "HLH", "HRI", "LAB", "LEG", "MED", "REF", "MOD", "RAD",
+    "AMN", "IRC", "GRP", "UNO", "PKO", "UIS", "IGO", "IMG", "INT", "MNC", "NGM", "NGO", "SET",
+];
+
+/// The country an actor code starts with ("DZAGOV" → "DZA"), if it starts with one.
+fn country_of(code: &str) -> Option<&str> {
+    let c = code.get(..3)?;
+    (c.bytes().all(|b| b.is_ascii_uppercase()) && !NON_STATE.contains(&c)).then_some(c)
 }
 
 /// The first date in the sentence, else the publication date.
@@ -1253,6 +1404,148 @@ mod tests {
     }
 
     #[test]
+    fn decisions_oaths_and_restrictions() {
+        let code = |text: &str| {
+            run(text, C)
+                .iter()
+                .map(|e| e.cameo.clone())
+                .collect::<Vec<_>>()
+        };
+        // a decision to act is the act; an oath to act is an intention (force: a threat)
+        assert_eq!(code("Israel decided to attack Syria."), vec!["190"]);
+        assert_eq!(code("Israel has sworn to attack Syria."), vec!["138"]);
+        // an intention stays its own event when the verb after it codes nothing
+        assert_eq!(
+            code("Israel offered to hand over Syria's files."),
+            code("Israel offered Syria.")
+        );
+        // emergency rule and stopped demonstrations restrict freedoms
+        assert_eq!(code("Israel extended the curfew in Syria."), vec!["1723"]);
+        assert_eq!(
+            code("Israel declared a state of siege in Syria."),
+            vec!["1724"]
+        );
+        assert_eq!(
+            code("Israel prevented a demonstration by Syria."),
+            vec!["1721"]
+        );
+        assert_eq!(code("Israel prevented Syria from voting."), vec!["120"]);
+        // forces built up, relief goods handed over, forces withdrawn
+        assert_eq!(
+            code("Israel strengthened its forces in Syria."),
+            vec!["154"]
+        );
+        assert_eq!(code("Israel handed over medicine to Syria."), vec!["073"]);
+        assert_eq!(
+            code("Israel began the withdrawal of its forces from Syria."),
+            vec!["0874"]
+        );
+        assert_eq!(code("Israel ended mediation with Syria."), vec!["164"]);
+    }
+
+    #[test]
+    fn protests_obligations_and_exercises() {
+        let codes = |text: &str| {
+            run(text, C)
+                .iter()
+                .map(|e| {
+                    format!(
+                        "{}>{}:{}",
+                        e.source.as_deref().unwrap_or("-"),
+                        e.target.as_deref().unwrap_or("-"),
+                        e.cameo
+                    )
+                })
+                .collect::<Vec<_>>()
+        };
+        // an act done to protest is a protest; an appeal to protest is not
+        assert_eq!(
+            codes("Syria gathered on Monday to protest against Israel."),
+            vec!["SYR>ISR:140"]
+        );
+        assert_eq!(
+            codes("Syria halted trade on Monday to protest against Israel."),
+            vec!["SYR>ISR:160"]
+        );
+        assert!(codes("Syria urged Iran to protest against Israel.")
+            .iter()
+            .all(|c| !c.ends_with(":140")));
+        // protesters no actor names: the place is their side, else the addressed country
+        assert_eq!(
+            codes("Crowds blocked streets in Syria in defiance of Israel."),
+            vec!["SYR>ISR:144"]
+        );
+        assert_eq!(
+            codes("Thousands began a hunger strike to protest against Israel's decision."),
+            vec!["ISR>ISR:142"]
+        );
+        // an obligation put to the addressee of a light verb, or reported without a speaker
+        assert_eq!(
+            codes("Israel issued a stern reminder to Syria that it must cooperate."),
+            vec!["ISR>SYR:100"]
+        );
+        assert_eq!(
+            codes("The forum concluded that Syria must allocate resources."),
+            vec!["->SYR:100"]
+        );
+        assert!(codes("Syria said that it must allocate resources.")
+            .iter()
+            .all(|c| !c.ends_with(":100")));
+        // conjoined actors exercising together cooperate militarily
+        assert_eq!(
+            codes("Israel and Turkey launched joint military exercises."),
+            vec!["ISR>TUR:062", "TUR>ISR:062"]
+        );
+    }
+
+    #[test]
+    fn intentions_after_statements_defiance_and_protest_targets() {
+        let codes = |text: &str| {
+            run(text, C)
+                .iter()
+                .map(|e| {
+                    format!(
+                        "{}>{}:{}",
+                        e.source.as_deref().unwrap_or("-"),
+                        e.target.as_deref().unwrap_or("-"),
+                        e.cameo
+                    )
+                })
+                .collect::<Vec<_>>()
+        };
+        // the intention's "to" does not make the act a complement of the statement before it
+        assert_eq!(
+            codes("Israel said it is prepared to lift the ban on Syria."),
+            vec!["ISR>SYR:0351"]
+        );
+        assert_eq!(
+            codes("Israel violated a ban by Syria."),
+            vec!["ISR>SYR:128"]
+        );
+        assert_eq!(
+            codes("Israel expanded political freedoms in Syria."),
+            vec!["ISR>SYR:0811"]
+        );
+        // a protest with no target is addressed to the protesters' own country
+        let text = "Workers of the Israel union staged a general strike over a bill.";
+        let ev = run_actors(
+            text,
+            vec![ActorMention {
+                start: text.find("Israel union").unwrap(),
+                end: text.find(" staged").unwrap(),
+                code: "ISRLAB".into(),
+                entity: None,
+            }],
+            &[],
+            &[],
+        );
+        let t = triples(&ev);
+        assert_eq!(t.len(), 1);
+        assert_eq!((t[0].0.as_str(), t[0].1.as_str()), ("ISRLAB", "ISR"));
+        assert!(t[0].2.starts_with("14"));
+    }
+
+    #[test]
     fn participles_before_a_noun_are_adjectives() {
         for text in [
             "Ousted Syria leaders met Israel.",
@@ -1372,6 +1665,7 @@ mod tests {
             text: "12 May 2020".into(),
             start: s,
             end: s + 11,
+            within: None,
         };
         let ev = run_with(text, C, &[], &[d]);
         assert_eq!(ev[0].date.as_deref(), Some("2020-05-12"));

@@ -281,6 +281,11 @@ fn locative_before(toks: &[Tok], s: usize) -> bool {
     q > 0 && LOCATIVE_PREPS.contains(&word(q - 1))
 }
 
+/// Whether the actor run containing `p` is where an action happens ("in Beirut").
+pub(crate) fn locative(toks: &[Tok], p: usize) -> bool {
+    locative_before(toks, run_start(toks, p))
+}
+
 /// Prepositions that set where an action happens.
 const LOCATIVE_PREPS: &[&str] = &["in", "at", "near", "outside", "inside"];
 

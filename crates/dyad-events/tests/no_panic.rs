@@ -57,7 +57,7 @@ proptest! {
             speaker: Some("E1".into()), speaker_text: None, speaker_name: None, cue: Some("accused".into()), sentence: None,
         }).collect();
         let dates: Vec<DateMention> = d.into_iter().map(|(s, l)| DateMention {
-            value: "2020".into(), text: String::new(), start: s, end: s + l,
+            value: "2020".into(), text: String::new(), start: s, end: s + l, within: None,
         }).collect();
         let ev = coder().code(&Inputs {
             text: &text, sentences: &sentences, tokens: &tokens, actors: &actors,

@@ -2,7 +2,7 @@
 //! boundaries, in order; mention texts equal to what they span. A broken invariant panics,
 //! which the fuzzers report as a finding.
 
-use dyad_doc::Record;
+use dyad_doc::{MetaField, Record};
 use dyad_extract::Extracted;
 
 /// Extraction output: blocks are in order, disjoint, and slice the text on char boundaries.
@@ -62,8 +62,21 @@ pub fn record(rec: &Record) {
         slice(a.start, a.end);
         assert!(!a.value.is_nan(), "amount value is NaN");
     }
+    let caption: Vec<char> = rec.meta.caption.as_deref().unwrap_or("").chars().collect();
     for d in &rec.dates {
-        assert_eq!(slice(d.start, d.end), d.text, "date text");
+        let spanned = match d.within {
+            None => slice(d.start, d.end),
+            Some(MetaField::Caption) => {
+                assert!(
+                    d.start <= d.end && d.end <= caption.len(),
+                    "caption date span {}..{} outside the caption",
+                    d.start,
+                    d.end
+                );
+                caption[d.start..d.end].iter().collect()
+            }
+        };
+        assert_eq!(spanned, d.text, "date text");
     }
     for e in &rec.events {
         slice(e.evidence.start, e.evidence.end);

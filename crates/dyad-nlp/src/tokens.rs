@@ -493,7 +493,13 @@ pub fn split_fine_into(text: &str, t: &Token, out: &mut Vec<Token>) {
         } else {
             TokenKind::Word
         };
-        out.push(Token::new(text, t.span.start, t.span.end, kind));
+        // Same span, so the same case flags: no need to read the letters again.
+        out.push(Token {
+            kind,
+            abbrev: None,
+            sentence_initial: false,
+            ..*t
+        });
         return;
     }
     let base = t.span.start;

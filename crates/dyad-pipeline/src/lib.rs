@@ -166,6 +166,11 @@ pub fn analyze(bytes: &[u8], origin: Origin, opts: &Options) -> Result<Record, A
         &rec.amounts,
         rec.meta.published.as_deref(),
     );
+    let text_dates = rec.dates.len();
+    if let Some(caption) = rec.meta.caption.as_deref() {
+        rec.dates
+            .extend(caption_dates(caption, rec.meta.published.as_deref()));
+    }
     budget.check("amounts and dates")?;
     rec.events = dyad_code::events(&dyad_code::Article {
         text: &rec.text,
@@ -173,7 +178,7 @@ pub fn analyze(bytes: &[u8], origin: Origin, opts: &Options) -> Result<Record, A
         tokens: &tokens,
         entities: &rec.entities,
         quotes: &rec.quotes,
-        dates: &rec.dates,
+        dates: &rec.dates[..text_dates],
         published: rec.meta.published.as_deref(),
     });
     budget.check("events")?;
@@ -185,9 +190,48 @@ pub fn analyze(bytes: &[u8], origin: Origin, opts: &Options) -> Result<Record, A
     Ok(rec.into_char_offsets())
 }
 
+/// The dates in the lead picture's caption (it often says when the picture was taken), with
+/// byte spans into the caption. They date no event: the caption is not the article's text.
+fn caption_dates(caption: &str, published: Option<&str>) -> Vec<dyad_doc::DateMention> {
+    let whole = [Span::new(0, caption.len())];
+    let amounts = dyad_nlp::amounts(caption, &whole);
+    let mut dates = dyad_nlp::dates(caption, &whole, &amounts, published);
+    for d in &mut dates {
+        d.within = Some(dyad_doc::MetaField::Caption);
+    }
+    dates
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_caption_dates_its_picture_but_no_event() {
+        let page = "Photo Credit: Jane Roe/Agency\n\
+                    Délégués at the talks in Geneva, March 3, 2021.\n\n\
+                    Egypt strongly condemned the government of Libya over the attacks, and \
+                    the talks in Switzerland went on for a week.";
+        let r = analyze(page.as_bytes(), Origin::default(), &Options::default()).unwrap();
+        let caption = r.meta.caption.as_deref().expect("the caption is read");
+        let d = r
+            .dates
+            .iter()
+            .find(|d| d.within == Some(dyad_doc::MetaField::Caption))
+            .expect("the caption's date is read");
+        assert_eq!(d.value, "2021-03-03");
+        // Code-point spans into the caption, past its accented letter.
+        let spanned: String = caption
+            .chars()
+            .skip(d.start)
+            .take(d.end - d.start)
+            .collect();
+        assert_eq!(spanned, d.text);
+        assert!(!r.text.contains("Geneva"), "{}", r.text);
+        // The first sentence spans the caption date's offsets, yet its event is undated.
+        assert!(!r.events.is_empty());
+        assert!(r.events.iter().all(|e| e.date.is_none()), "{:?}", r.events);
+    }
 
     #[test]
     fn same_bytes_same_record() {

@@ -14,6 +14,7 @@ mod guard;
 mod openapi;
 mod params;
 mod pool;
+mod stall;
 
 use std::io;
 use std::net::SocketAddr;
@@ -42,6 +43,9 @@ pub struct Limits {
     pub request_time: Duration,
     /// Longest time a client may take to send a request's headers before it is disconnected.
     pub header_read_time: Duration,
+    /// Longest time an answer may wait for a client that reads nothing before the connection
+    /// is closed.
+    pub write_stall_time: Duration,
     /// Requests handled at once; more are turned away at once with 503.
     pub max_in_flight: usize,
     /// Open connections; further clients wait to be accepted.
@@ -61,6 +65,7 @@ impl Default for Limits {
             max_header_bytes: 16 * 1024,
             request_time: Duration::from_secs(10),
             header_read_time: Duration::from_secs(10),
+            write_stall_time: Duration::from_secs(30),
             max_in_flight: 256,
             max_connections: 512,
             pool_size: std::thread::available_parallelism()
@@ -180,7 +185,7 @@ impl Server {
 }
 
 /// Accepts connections on `listener` and serves them (HTTP/1.1); at most `max_connections`
-/// are open at once.
+/// are open at once, and one whose client stops reading is closed after `write_stall_time`.
 pub async fn serve_on(listener: TcpListener, state: AppState) -> io::Result<()> {
     let limits = state.limits.clone();
     let app = router(state);
@@ -209,7 +214,10 @@ pub async fn serve_on(listener: TcpListener, state: AppState) -> io::Result<()> 
                 // hyper answers 431 itself when the head outgrows its buffer.
                 .max_buf_size((limits.max_header_bytes + limits.max_uri_bytes).max(8192))
                 .max_headers(100)
-                .serve_connection(TokioIo::new(stream), service);
+                .serve_connection(
+                    TokioIo::new(stall::WriteDeadline::new(stream, limits.write_stall_time)),
+                    service,
+                );
             // A client that goes away mid-request is no error of the server's.
             let _ = connection.await;
             drop(permit);

@@ -67,6 +67,17 @@ fn connect(addr: SocketAddr) -> (TcpStream, BufReader<TcpStream>) {
     (stream, reader)
 }
 
+/// Serves a fresh test store named `name` under `limits` on a free loopback port.
+fn serve(rt: &tokio::runtime::Runtime, name: &str, limits: Limits) -> SocketAddr {
+    let app = common::app(name, limits);
+    let listener = rt
+        .block_on(tokio::net::TcpListener::bind("127.0.0.1:0"))
+        .unwrap();
+    let addr = listener.local_addr().unwrap();
+    rt.spawn(dyad_serve::serve_on(listener, app));
+    addr
+}
+
 /// Sends one raw request on a new connection and reads the reply.
 fn once(addr: SocketAddr, raw: &str) -> Reply {
     let (mut stream, mut reader) = connect(addr);
@@ -78,12 +89,7 @@ fn once(addr: SocketAddr, raw: &str) -> Reply {
 fn serves_over_loopback_within_its_limits() {
     let rt = common::runtime();
     let limits = Limits::default();
-    let app = common::app("socket", limits.clone());
-    let listener = rt
-        .block_on(tokio::net::TcpListener::bind("127.0.0.1:0"))
-        .unwrap();
-    let addr = listener.local_addr().unwrap();
-    rt.spawn(dyad_serve::serve_on(listener, app));
+    let addr = serve(&rt, "socket", limits.clone());
 
     // Two requests on one kept-alive connection.
     let (mut stream, mut reader) = connect(addr);
@@ -144,12 +150,7 @@ fn slow_and_idle_clients_are_cut_off() {
         header_read_time: Duration::from_millis(300),
         ..Limits::default()
     };
-    let app = common::app("slow-clients", limits);
-    let listener = rt
-        .block_on(tokio::net::TcpListener::bind("127.0.0.1:0"))
-        .unwrap();
-    let addr = listener.local_addr().unwrap();
-    rt.spawn(dyad_serve::serve_on(listener, app));
+    let addr = serve(&rt, "slow-clients", limits);
     let started = std::time::Instant::now();
     // Half a request head, then nothing.
     let (mut slow, mut slow_reader) = connect(addr);
@@ -176,5 +177,45 @@ fn slow_and_idle_clients_are_cut_off() {
         started.elapsed() < Duration::from_secs(5),
         "{:?}",
         started.elapsed()
+    );
+}
+
+#[test]
+fn a_client_that_never_reads_is_cut_off() {
+    let rt = common::runtime();
+    let limits = Limits {
+        write_stall_time: Duration::from_millis(300),
+        ..Limits::default()
+    };
+    let addr = serve(&rt, "never-reads", limits);
+    let (mut stream, _reader) = connect(addr);
+    stream
+        .set_write_timeout(Some(Duration::from_millis(100)))
+        .unwrap();
+    // Pipelined requests for the UI page, whose answers are never read: the answers fill the
+    // socket buffers, the server's writes wait, and then it must hang up.
+    let request = b"GET / HTTP/1.1\r\nHost: localhost\r\n\r\n".repeat(64);
+    let started = std::time::Instant::now();
+    let cut_off = loop {
+        match stream.write(&request) {
+            Ok(_) => {}
+            Err(e)
+                if matches!(
+                    e.kind(),
+                    std::io::ErrorKind::WouldBlock | std::io::ErrorKind::TimedOut
+                ) => {}
+            Err(e) => break e,
+        }
+        assert!(
+            started.elapsed() < Duration::from_secs(20),
+            "the server still holds a connection whose client reads nothing"
+        );
+    };
+    assert!(
+        matches!(
+            cut_off.kind(),
+            std::io::ErrorKind::ConnectionReset | std::io::ErrorKind::BrokenPipe
+        ),
+        "{cut_off}"
     );
 }

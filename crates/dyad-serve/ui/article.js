@@ -36,7 +36,10 @@ function annotations(record) {
     if (e.evidence) out.push({ layer: "event", start: e.evidence.start, end: e.evidence.end, item: e });
   }
   for (const a of record.amounts || []) out.push({ layer: "amount", start: a.start, end: a.end, item: a });
-  for (const d of record.dates || []) out.push({ layer: "date", start: d.start, end: d.end, item: d });
+  // A date read in the caption (`within`) points into that field, not into the text.
+  for (const d of record.dates || []) {
+    if (!d.within) out.push({ layer: "date", start: d.start, end: d.end, item: d });
+  }
   return out;
 }
 

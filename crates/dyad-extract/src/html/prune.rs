@@ -1,10 +1,14 @@
-//! Pre-parse pruning: removes `<script>` (except JSON-LD), `<style>`, `<svg>` and comments
-//! from the raw markup in one linear pass. They hold no article text, yet are most of the
-//! bytes of a typical news page, so the parser has far less to do without them.
+//! Pre-parse pruning: removes `<script>` (except JSON-LD), `<style>`, `<svg>`, `<noscript>`
+//! and comments from the raw markup in one linear pass. They hold no article text, yet are
+//! most of the bytes of a typical news page, so the parser has far less to do without them.
 //!
-//! Navigation (`<nav>`, when its markup is balanced) goes whole too, and start tags lose
-//! the attributes no reader looks at (`data-*`, `aria-*` but `aria-hidden`, event handlers,
-//! `srcset`, `sizes`): parsing them was a large share of the parser's work.
+//! Navigation, page footers and asides (`<nav>`, `<footer>`, `<aside>`, when their markup
+//! is balanced; footers and asides stay when they hold metadata) go whole too; so do head
+//! `<meta>`s
+//! and `<link>`s that no reader looks at. Start tags keep only the attributes some reader
+//! looks at (images and embeds lose only `data-*`, `aria-*` but `aria-hidden`, event
+//! handlers, `srcset` and `sizes`), and link and image addresses shrink to a stand-in of
+//! their kind: parsing attributes was a large share of the parser's work.
 //!
 //! It also caps the nesting depth the parser sees: start tags nested deeper than
 //! [`MAX_DEPTH`] (and their end tags) are dropped, keeping their text. HTML tree building
@@ -14,29 +18,87 @@
 /// Deepest element nesting passed to the parser.
 pub const MAX_DEPTH: usize = 400;
 
-/// Elements without content (they never nest).
-const VOID: &[&[u8]] = &[
-    b"area", b"base", b"br", b"col", b"embed", b"hr", b"img", b"input", b"link", b"meta", b"param",
-    b"source", b"track", b"wbr",
+/// Elements that never count as depth: void elements (`<br>`, `<img>`: no content) and
+/// those whose next sibling closes them implicitly (`<p>a<p>b`). `name` is lower case.
+fn never_nests(name: &[u8]) -> bool {
+    matches!(
+        name,
+        b"area"
+            | b"base"
+            | b"br"
+            | b"col"
+            | b"embed"
+            | b"hr"
+            | b"img"
+            | b"input"
+            | b"link"
+            | b"meta"
+            | b"param"
+            | b"source"
+            | b"track"
+            | b"wbr"
+            | b"p"
+            | b"li"
+            | b"dt"
+            | b"dd"
+            | b"option"
+            | b"tr"
+            | b"td"
+            | b"th"
+            | b"rt"
+            | b"rp"
+            | b"optgroup"
+    )
+}
+
+/// Elements dropped whole when their markup is balanced: navigation first, then page
+/// footers and asides (kept when they hold metadata, see [`holds_metadata`]).
+const WHOLE: [&[u8]; 3] = [b"nav", b"footer", b"aside"];
+
+/// Elements dropped whole, with their content. `name` is lower case.
+fn is_dropped(name: &[u8]) -> bool {
+    matches!(name, b"script" | b"style" | b"svg")
+}
+
+/// Read as raw text (the parser runs with scripting on) and never read: the content scorer
+/// drops it before scoring and the body walk skips it.
+const NOSCRIPT: &[u8] = b"noscript";
+
+/// Elements that may stand in the document head; any other start tag opens the body.
+const HEAD: &[&[u8]] = &[
+    b"html",
+    b"head",
+    b"meta",
+    b"link",
+    b"title",
+    b"base",
+    b"script",
+    b"style",
+    b"noscript",
+    b"template",
 ];
 
-/// Elements whose next sibling closes them implicitly (`<p>a<p>b`): not counted as depth.
-const SELF_CLOSING_BY_SIBLING: &[&[u8]] = &[
-    b"p",
-    b"li",
-    b"dt",
-    b"dd",
-    b"option",
-    b"tr",
-    b"td",
-    b"th",
-    b"rt",
-    b"rp",
-    b"optgroup",
+/// Words of the `<meta>` names some reader looks at (title, authors, dates, site, language,
+/// description, address, image): a head `<meta>` naming none of them is not parsed.
+const META_READ: &[&[u8]] = &[
+    b"author",
+    b"creator",
+    b"byl",
+    b"title",
+    b"headline",
+    b"date",
+    b"time",
+    b"publish",
+    b"issued",
+    b"created",
+    b"site",
+    b"application-name",
+    b"lang",
+    b"locale",
+    b"description",
+    b"url",
+    b"image",
 ];
-
-/// Elements dropped whole, with their content.
-const DROPPED: &[&[u8]] = &[b"script", b"style", b"svg"];
 
 /// The markup without scripts (JSON-LD scripts are kept), styles, SVG and comments. An
 /// unclosed one runs to the end of the input, as a browser reads it.
@@ -46,7 +108,9 @@ pub fn prune(html: &str) -> String {
     let mut kept_from = 0usize;
     let mut i = 0usize;
     let mut depth = Depth::default();
-    let mut drop_nav = true;
+    let mut whole = [true; WHOLE.len()];
+    let mut kept_until = 0usize;
+    let mut in_head = true;
     while let Some(off) = memchr::memchr(b'<', &bytes[i..]) {
         let lt = i + off;
         let rest = &bytes[lt + 1..];
@@ -57,25 +121,38 @@ pub fn prune(html: &str) -> String {
             i = end;
             continue;
         }
-        let mut dropped = None;
-        for name in DROPPED {
-            if is_tag(rest, name) {
-                dropped = Some(*name);
-                break;
-            }
-        }
-        if dropped.is_none() && drop_nav && is_tag(rest, b"nav") {
-            // Navigation is never article text; when its markup is balanced the parser
-            // would build it whole, so it goes whole. After one that is not, no more are
-            // tried, so the scans stay linear in the page.
-            match balanced_end(bytes, lt, b"nav") {
-                Some(end) => {
+        if in_head {
+            match head_tag(bytes, lt) {
+                HeadTag::Unread(end) => {
                     out.push_str(&html[kept_from..lt]);
                     kept_from = end;
                     i = end;
                     continue;
                 }
-                None => drop_nav = false,
+                HeadTag::Body => in_head = false,
+                HeadTag::Other => {}
+            }
+        }
+        let opened = opened_name(rest);
+        let opened = opened.as_ref().map_or(&b""[..], |(b, n)| &b[..*n]);
+        let dropped = (is_dropped(opened) || opened == NOSCRIPT).then_some(opened);
+        if let Some(k) = WHOLE.iter().position(|w| *w == opened) {
+            // Navigation, page footers and asides are never article text (the content
+            // scorer strips footers and asides from what it finds): when the markup is
+            // balanced the parser would build them whole, so they go whole. After one of a
+            // kind that is not balanced, no more of that kind are tried; nor are any inside
+            // one kept for its metadata. So the scans stay linear in the page.
+            if whole[k] && (k == 0 || lt >= kept_until) {
+                match balanced_end(bytes, lt, opened) {
+                    Some(end) if k == 0 || !holds_metadata(&bytes[lt..end]) => {
+                        out.push_str(&html[kept_from..lt]);
+                        kept_from = end;
+                        i = end;
+                        continue;
+                    }
+                    Some(end) => kept_until = end,
+                    None => whole[k] = false,
+                }
             }
         }
         let Some(name) = dropped else {
@@ -108,6 +185,131 @@ pub fn prune(html: &str) -> String {
     out
 }
 
+/// A tag met while the parser would still be in the document head.
+enum HeadTag {
+    /// A `<meta>` or `<link>` no reader looks at, ending at the offset.
+    Unread(usize),
+    /// The head is over: `</head>`, or a start tag that opens the body.
+    Body,
+    Other,
+}
+
+/// Reads the tag at `lt` for [`HeadTag`]. Head `<link>`s are read only for the canonical
+/// address and authors.
+fn head_tag(bytes: &[u8], lt: usize) -> HeadTag {
+    let rest = &bytes[lt + 1..];
+    if starts_with_ignore_case(rest, b"/head") {
+        return HeadTag::Body;
+    }
+    let len = rest
+        .iter()
+        .take_while(|b| b.is_ascii_alphanumeric())
+        .count();
+    if len == 0 || !rest[0].is_ascii_alphabetic() {
+        return HeadTag::Other;
+    }
+    let name = &rest[..len];
+    let meta = name.eq_ignore_ascii_case(b"meta");
+    if meta || name.eq_ignore_ascii_case(b"link") {
+        let (keys, words): (&[&[u8]], &[&[u8]]) = if meta {
+            (
+                &[b"property", b"name", b"itemprop", b"http-equiv"],
+                META_READ,
+            )
+        } else {
+            (&[b"rel"], &[b"canonical", b"author"])
+        };
+        let mut read = false;
+        let end = for_each_attribute(bytes, lt + 1 + len, |a| {
+            if let Some(v) = &a.value {
+                if keys
+                    .iter()
+                    .any(|k| k.eq_ignore_ascii_case(&bytes[a.name.clone()]))
+                {
+                    let v = bytes[v.clone()].to_ascii_lowercase();
+                    read |= words.iter().any(|w| v.windows(w.len()).any(|x| x == *w));
+                }
+            }
+        });
+        return if read {
+            HeadTag::Other
+        } else {
+            HeadTag::Unread(end)
+        };
+    }
+    if HEAD.iter().any(|h| h.eq_ignore_ascii_case(name)) {
+        HeadTag::Other
+    } else {
+        HeadTag::Body
+    }
+}
+
+/// One attribute of a start tag, as byte ranges of the page.
+struct Attribute {
+    name: std::ops::Range<usize>,
+    /// Inside the quotes when quoted.
+    value: Option<std::ops::Range<usize>>,
+    /// Just past the attribute (past its closing quote).
+    end: usize,
+}
+
+/// Calls `f` with each attribute of the start tag whose attributes begin at `from`, as the
+/// HTML tokenizer reads them; returns the offset past the tag's `>` (quoted values may
+/// hold `>`).
+fn for_each_attribute(bytes: &[u8], from: usize, mut f: impl FnMut(&Attribute)) -> usize {
+    let n = bytes.len();
+    let mut i = from;
+    loop {
+        while i < n && (bytes[i].is_ascii_whitespace() || bytes[i] == b'/') {
+            i += 1;
+        }
+        if i >= n {
+            return n;
+        }
+        if bytes[i] == b'>' {
+            return i + 1;
+        }
+        let start = i;
+        i += 1;
+        while i < n && !matches!(bytes[i], b'>' | b'/' | b'=') && !bytes[i].is_ascii_whitespace() {
+            i += 1;
+        }
+        let name = start..i;
+        let mut j = i;
+        while j < n && bytes[j].is_ascii_whitespace() {
+            j += 1;
+        }
+        let mut value = None;
+        if j < n && bytes[j] == b'=' {
+            j += 1;
+            while j < n && bytes[j].is_ascii_whitespace() {
+                j += 1;
+            }
+            value = Some(match bytes.get(j) {
+                Some(&q) if q == b'"' || q == b'\'' => {
+                    let close = memchr::memchr(q, &bytes[j + 1..]).map(|p| j + 1 + p);
+                    let v = j + 1..close.unwrap_or(n);
+                    j = close.map_or(n, |c| c + 1);
+                    v
+                }
+                _ => {
+                    let v = j;
+                    while j < n && bytes[j] != b'>' && !bytes[j].is_ascii_whitespace() {
+                        j += 1;
+                    }
+                    v..j
+                }
+            });
+            i = j;
+        }
+        f(&Attribute {
+            name,
+            value,
+            end: i,
+        });
+    }
+}
+
 /// Tracks nesting depth and which tags to drop.
 #[derive(Default)]
 struct Depth {
@@ -138,8 +340,7 @@ impl Depth {
         }
         let name = &rest[name_start..name_start + name_len];
         let end = memchr::memchr(b'>', &bytes[lt..]).map_or(bytes.len(), |p| lt + p + 1);
-        let is = |list: &[&[u8]]| list.iter().any(|n| n.eq_ignore_ascii_case(name));
-        if is(VOID) || is(SELF_CLOSING_BY_SIBLING) {
+        if lowered(name).is_some_and(|(b, n)| never_nests(&b[..n])) {
             return TagAction::Keep(end);
         }
         if closing {
@@ -163,6 +364,78 @@ impl Depth {
     }
 }
 
+/// Elements whose attributes are read beyond a fixed list: images and embeds are kept or
+/// dropped by what their attribute values name (an image file, a video host), so only
+/// the attributes of [`is_unread_attribute`] go from them.
+fn is_media(tag: &[u8]) -> bool {
+    lowered(tag).is_some_and(|(b, n)| {
+        matches!(
+            &b[..n],
+            b"img"
+                | b"picture"
+                | b"figure"
+                | b"source"
+                | b"video"
+                | b"audio"
+                | b"iframe"
+                | b"embed"
+                | b"object"
+        )
+    })
+}
+
+/// The attributes any reader of the page looks at (the metadata scan, the content scorer,
+/// the body walk). Elements other than [`is_media`] keep only these.
+fn is_read_attribute(name: &[u8]) -> bool {
+    lowered(name).is_some_and(|(b, n)| {
+        matches!(
+            &b[..n],
+            b"class"
+                | b"id"
+                | b"href"
+                | b"src"
+                | b"content"
+                | b"name"
+                | b"property"
+                | b"itemprop"
+                | b"itemtype"
+                | b"itemscope"
+                | b"rel"
+                | b"hidden"
+                | b"aria-hidden"
+                | b"role"
+                | b"lang"
+                | b"xml:lang"
+                | b"dir"
+                | b"datetime"
+                | b"pubdate"
+                | b"type"
+                | b"http-equiv"
+                | b"charset"
+                | b"colspan"
+                | b"rowspan"
+                | b"summary"
+                | b"datatable"
+                | b"loading"
+                | b"data-component"
+        )
+    })
+}
+
+/// A short name in lower case, for matching against fixed names; `None` when it is longer
+/// than any of them.
+fn lowered(name: &[u8]) -> Option<([u8; 16], usize)> {
+    let mut b = [0u8; 16];
+    let n = name.len();
+    if n > b.len() {
+        return None;
+    }
+    for (d, s) in b.iter_mut().zip(name) {
+        *d = s.to_ascii_lowercase();
+    }
+    Some((b, n))
+}
+
 /// Attributes no reader of the page looks at: they are dropped from start tags so the
 /// parser does not build them.
 fn is_unread_attribute(name: &[u8]) -> bool {
@@ -172,6 +445,25 @@ fn is_unread_attribute(name: &[u8]) -> bool {
         || (lower(b"on") && name.len() > 2)
         || name.eq_ignore_ascii_case(b"srcset")
         || name.eq_ignore_ascii_case(b"sizes")
+}
+
+/// A `style` is read only for whether it hides its element (`display`, `visibility`).
+fn style_is_read(value: &[u8]) -> bool {
+    let packed: Vec<u8> = value
+        .iter()
+        .filter(|b| !b.is_ascii_whitespace())
+        .map(u8::to_ascii_lowercase)
+        .collect();
+    let has = |w: &[u8]| memchr::memmem::find(&packed, w).is_some();
+    has(b"display") || has(b"visibility")
+}
+
+/// What is read of an image's address: whether it is there, and whether it is a `data:`
+/// placeholder (whose size is looked at). Other addresses stand in as one letter.
+fn image_stand_in(src: &str) -> Option<&'static str> {
+    let t = src.trim();
+    let data = t.len() >= 5 && t.as_bytes()[..5].eq_ignore_ascii_case(b"data:");
+    (!t.is_empty() && !data && src.len() > 1).then_some("a")
 }
 
 /// What is read of a link's address is only its kind: an anchor in the page (`#…`, and
@@ -205,63 +497,39 @@ fn strip_attributes(html: &str, lt: usize, out: &mut String, kept_from: &mut usi
     while i < n && !matches!(bytes[i], b'>' | b'/') && !bytes[i].is_ascii_whitespace() {
         i += 1;
     }
-    let is_link = bytes[lt + 1..i].eq_ignore_ascii_case(b"a");
-    loop {
-        while i < n && (bytes[i].is_ascii_whitespace() || bytes[i] == b'/') {
-            i += 1;
-        }
-        if i >= n {
-            return n;
-        }
-        if bytes[i] == b'>' {
-            return i + 1;
-        }
-        let name_start = i;
-        i += 1;
-        while i < n && !matches!(bytes[i], b'>' | b'/' | b'=') && !bytes[i].is_ascii_whitespace() {
-            i += 1;
-        }
-        let name_end = i;
-        let mut j = i;
-        while j < n && bytes[j].is_ascii_whitespace() {
-            j += 1;
-        }
-        if j < n && bytes[j] == b'=' {
-            j += 1;
-            while j < n && bytes[j].is_ascii_whitespace() {
-                j += 1;
-            }
-            let value = match bytes.get(j) {
-                Some(&q) if q == b'"' || q == b'\'' => {
-                    let close = memchr::memchr(q, &bytes[j + 1..]).map(|p| j + 1 + p);
-                    let value = (j + 1, close.unwrap_or(n));
-                    j = close.map_or(n, |c| c + 1);
-                    value
-                }
-                _ => {
-                    let start = j;
-                    while j < n && bytes[j] != b'>' && !bytes[j].is_ascii_whitespace() {
-                        j += 1;
-                    }
-                    (start, j)
-                }
+    let tag = &bytes[lt + 1..i];
+    let is_link = tag.eq_ignore_ascii_case(b"a");
+    let is_image = tag.eq_ignore_ascii_case(b"img");
+    let media = is_media(tag);
+    for_each_attribute(bytes, i, |a| {
+        let name = &bytes[a.name.clone()];
+        let mut unread = if media {
+            is_unread_attribute(name)
+        } else {
+            !is_read_attribute(name)
+        };
+        if let Some(v) = &a.value {
+            let short = if is_link && name.eq_ignore_ascii_case(b"href") {
+                Some(link_stand_in(&html[v.clone()])).filter(|s| s.len() < v.len())
+            } else if is_image && name.eq_ignore_ascii_case(b"src") {
+                image_stand_in(&html[v.clone()])
+            } else {
+                None
             };
-            i = j;
-            if is_link && bytes[name_start..name_end].eq_ignore_ascii_case(b"href") {
-                let (start, end) = value;
-                let short = link_stand_in(&html[start..end]);
-                if short.len() < end - start {
-                    out.push_str(&html[*kept_from..start]);
-                    out.push_str(short);
-                    *kept_from = end;
-                }
+            if let Some(short) = short {
+                out.push_str(&html[*kept_from..v.start]);
+                out.push_str(short);
+                *kept_from = v.end;
+            }
+            if !media && name.eq_ignore_ascii_case(b"style") {
+                unread = !style_is_read(&bytes[v.clone()]);
             }
         }
-        if is_unread_attribute(&bytes[name_start..name_end]) {
-            out.push_str(&html[*kept_from..name_start]);
-            *kept_from = i.min(n);
+        if unread {
+            out.push_str(&html[*kept_from..a.name.start]);
+            *kept_from = a.end.min(n);
         }
-    }
+    })
 }
 
 /// The end of the element `name` opening at `lt` when its markup is balanced: every
@@ -273,6 +541,10 @@ fn balanced_end(bytes: &[u8], lt: usize, name: &[u8]) -> Option<usize> {
     while let Some(off) = memchr::memchr(b'<', &bytes[i..]) {
         let at = i + off;
         let rest = &bytes[at + 1..];
+        if rest.starts_with(b"!--") {
+            i = find(bytes, at + 4, b"-->")? + 3;
+            continue;
+        }
         let closing = rest.first() == Some(&b'/');
         let start = usize::from(closing);
         let len = rest[start..]
@@ -286,12 +558,20 @@ fn balanced_end(bytes: &[u8], lt: usize, name: &[u8]) -> Option<usize> {
         let tag = &rest[start..start + len];
         let end = memchr::memchr(b'>', &bytes[at..]).map(|p| at + p + 1)?;
         i = end;
-        let is = |list: &[&[u8]]| list.iter().any(|n| n.eq_ignore_ascii_case(tag));
-        // raw-text elements inside are not expected in navigation; give up on them
-        if is(DROPPED) {
+        let low = lowered(tag);
+        let low = low.as_ref().map_or(&b""[..], |(b, n)| &b[..*n]);
+        // raw-text elements inside go whole; a stray end tag of one gives up
+        if let Some((b, n)) = opened_name(rest).filter(|_| !closing) {
+            let o = &b[..n];
+            if is_dropped(o) || o == NOSCRIPT {
+                i = find_close(bytes, end, o)?;
+                continue;
+            }
+        }
+        if is_dropped(low) || low == NOSCRIPT {
             return None;
         }
-        if is(VOID) || is(SELF_CLOSING_BY_SIBLING) {
+        if never_nests(low) {
             continue;
         }
         if closing {
@@ -310,6 +590,27 @@ fn balanced_end(bytes: &[u8], lt: usize, name: &[u8]) -> Option<usize> {
         }
     }
     None
+}
+
+/// Whether markup may hold something the metadata scan or the content scorer reads outside
+/// the article body: authors and bylines, a headline, dates, JSON-LD, `<meta>`/`<link>`.
+fn holds_metadata(markup: &[u8]) -> bool {
+    let lower = markup.to_ascii_lowercase();
+    [
+        &b"author"[..],
+        b"byline",
+        b"dateline",
+        b"writtenby",
+        b"headline",
+        b"datepublished",
+        b"ld+json",
+        b"<time",
+        b"<h1",
+        b"<meta",
+        b"<link",
+    ]
+    .iter()
+    .any(|w| memchr::memmem::find(&lower, w).is_some())
 }
 
 /// The end of the closing tag `</name ...>` at or after `from`.
@@ -331,12 +632,21 @@ fn find(bytes: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
     memchr::memmem::find(hay, needle).map(|p| from + p)
 }
 
-/// True when `rest` (the bytes after a `<`) opens the element `name`.
-fn is_tag(rest: &[u8], name: &[u8]) -> bool {
-    starts_with_ignore_case(rest, name)
-        && rest
-            .get(name.len())
-            .is_none_or(|&b| b == b'>' || b == b'/' || b.is_ascii_whitespace())
+/// The name, in lower case, of the element that `rest` (the bytes after a `<`) opens, when
+/// it is short and ends where a tag name can end.
+fn opened_name(rest: &[u8]) -> Option<([u8; 16], usize)> {
+    let len = rest
+        .iter()
+        .take(17)
+        .take_while(|b| b.is_ascii_alphanumeric())
+        .count();
+    let ends = rest
+        .get(len)
+        .is_none_or(|&b| b == b'>' || b == b'/' || b.is_ascii_whitespace());
+    if len == 0 || !ends {
+        return None;
+    }
+    lowered(&rest[..len])
 }
 
 fn starts_with_ignore_case(hay: &[u8], needle: &[u8]) -> bool {
@@ -396,6 +706,37 @@ mod tests {
             prune(r#"<div data-component="caption"data-y=1 srcset>z</div>"#),
             r#"<div data-component="caption" >z</div>"#
         );
+    }
+
+    #[test]
+    fn unread_head_tags_attributes_and_noscript_go() {
+        let html = r#"<html><head><meta charset=utf-8><meta name="viewport" content="w>1"><meta property="og:title" content="T"><link rel=stylesheet href=s.css><link rel="canonical" href="https://x.org/a"><title>T</title></head><body><meta name=viewport content=x><noscript><img src=a.jpg></noscript><p title="t" style="color:red">a</p><div style="DISPLAY: none">b</div><img src="https://x.org/i.jpg" alt=i title=t><img src="data:image/gif;base64,R0">"#;
+        assert_eq!(
+            prune(html),
+            r#"<html><head><meta property="og:title" content="T"><link rel="canonical" href="https://x.org/a"><title>T</title></head><body><meta name=viewport content=x><p  >a</p><div style="DISPLAY: none">b</div><img src="a" alt=i title=t><img src="data:image/gif;base64,R0">"#
+        );
+        // a start tag other than a head element opens the body: later ones stay
+        let early = "<meta name=a content=b><div>x</div><link rel=icon href=i>";
+        assert_eq!(prune(early), "<div>x</div><link rel=icon href=i>");
+    }
+
+    #[test]
+    fn footers_and_asides_go_whole_unless_they_hold_metadata() {
+        assert_eq!(
+            prune("<p>a</p><aside><ul><li>b</ul><script>if (x<y) {}</script></aside><footer><!-- <div> --><p>c</footer><p>d</p>"),
+            "<p>a</p><p>d</p>"
+        );
+        let byline = r#"<footer><a rel="author" href=/x>Jo Doe</a></footer><p>d</p>"#;
+        assert_eq!(
+            prune(byline),
+            r#"<footer><a rel="author" href=a>Jo Doe</a></footer><p>d</p>"#
+        );
+        // inside one kept for its metadata, no other is tried
+        let nested = "<aside><aside>x</aside><h1>T</h1></aside>";
+        assert_eq!(prune(nested), nested);
+        // unbalanced: stays
+        let open = "<div><aside><p>a</div><p>b</p>";
+        assert_eq!(prune(open), open);
     }
 
     #[test]

@@ -497,6 +497,7 @@ pub fn dates(
                         text: text[start..end].to_string(),
                         start,
                         end,
+                        within: None,
                     });
                     k = next;
                     continue;

@@ -218,10 +218,7 @@ mod tests {
 
     fn run_after(text: &str) -> Option<(String, Option<String>)> {
         let tokens = tokenize(text);
-        let w = Words {
-            text,
-            tokens: &tokens,
-        };
+        let w = Words::new(text, &tokens);
         let close = text.find('”')?;
         let from = w.first_at(close + '”'.len_utf8());
         let f = after(&w, from, tokens.len())?;
@@ -230,10 +227,7 @@ mod tests {
 
     fn run_before(text: &str) -> Option<(String, Option<String>)> {
         let tokens = tokenize(text);
-        let w = Words {
-            text,
-            tokens: &tokens,
-        };
+        let w = Words::new(text, &tokens);
         let open = w.first_at(text.find('“')?);
         let f = before(&w, 0, open)?;
         Some((text_of(&w, f.cue), f.speaker.map(|s| text_of(&w, s))))

@@ -54,10 +54,7 @@ const NAME_REACH_PARAGRAPHS: usize = 3;
 pub fn quotes(text: &str, sentences: &[Span], tokens: &[Token], entities: &[Entity]) -> Vec<Quote> {
     // The rules read titles, possessives and contractions piece by piece.
     let fine = fine_tokens(text, tokens);
-    let w = Words {
-        text,
-        tokens: &fine,
-    };
+    let w = Words::new(text, &fine);
     let paras = marks::paragraphs(text);
     let marked = marks::marked(text);
     let mut drafts = direct_and_partial(&w, &paras, &marked);

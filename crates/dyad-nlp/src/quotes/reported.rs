@@ -171,10 +171,7 @@ mod tests {
 
     fn run(text: &str) -> Option<(String, String, String)> {
         let tokens = tokenize(text);
-        let w = Words {
-            text,
-            tokens: &tokens,
-        };
+        let w = Words::new(text, &tokens);
         let r = in_sentence(&w, 0, tokens.len())?;
         let t = |x: (usize, usize)| text[w.span(x.0).start..w.span(x.1 - 1).end].to_string();
         Some((t(r.content), t(r.found.speaker?), t(r.found.cue)))

@@ -1,6 +1,7 @@
 //! Word-level helpers over the token layer: looking up tokens by offset, telling names,
 //! titles, pronouns and function words apart, and walking to clause boundaries.
 
+use super::cues::CueKind;
 use crate::Token;
 use dyad_doc::Span;
 
@@ -10,6 +11,19 @@ pub struct Words<'a> {
     pub text: &'a str,
     /// Its tokens, in text order.
     pub tokens: &'a [Token],
+    /// Each token's cue kind, looked up once: the rules ask about the same tokens many times.
+    cues: Vec<Option<CueKind>>,
+}
+
+impl<'a> Words<'a> {
+    /// The words of `text` over its `tokens`.
+    pub fn new(text: &'a str, tokens: &'a [Token]) -> Self {
+        let cues = tokens
+            .iter()
+            .map(|t| super::cues::cue_kind(t.span.of(text)))
+            .collect();
+        Words { text, tokens, cues }
+    }
 }
 
 /// Titles written before a name, with or without a final period.
@@ -202,8 +216,8 @@ impl<'a> Words<'a> {
 
     /// The cue kind of token `i`: a cue word not used as a noun (after a determiner or
     /// quantifier, "every claim", "the report" are nouns).
-    pub fn cue_at(&self, i: usize) -> Option<super::cues::CueKind> {
-        let kind = super::cues::cue_kind(self.s(i))?;
+    pub fn cue_at(&self, i: usize) -> Option<CueKind> {
+        let kind = self.cues.get(i).copied().flatten()?;
         let prev = if i > 0 { self.s(i - 1) } else { "" };
         let noun = is_determiner(prev)
             || in_list(
@@ -418,10 +432,7 @@ mod tests {
     /// The noun phrase found next to the first token `cue`, before it or after it.
     fn np_at_cue(text: &str, cue: &str, before: bool) -> Option<String> {
         let tokens = fine_tokens(text);
-        let w = Words {
-            text,
-            tokens: &tokens,
-        };
+        let w = Words::new(text, &tokens);
         let k = (0..tokens.len()).find(|&i| w.s(i) == cue)?;
         let (a, b) = if before {
             w.np_before(0, k)?
@@ -485,10 +496,7 @@ mod tests {
     fn abbreviation_periods_do_not_end_sentences() {
         let text = "Mr. Smith left. Then";
         let tokens = fine_tokens(text);
-        let w = Words {
-            text,
-            tokens: &tokens,
-        };
+        let w = Words::new(text, &tokens);
         assert!(!w.ends_sentence(1));
         assert!(w.ends_sentence(4));
     }
