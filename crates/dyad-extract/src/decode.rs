@@ -46,12 +46,12 @@ fn check_text(text: String) -> Result<String, ExtractError> {
     if text.trim().is_empty() {
         return Err(ExtractError::Empty);
     }
-    let head: String = text.chars().take(BINARY_WINDOW).collect();
-    let control = head
-        .chars()
-        .filter(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}'))
-        .count();
-    if control * 10 > head.chars().count() {
+    let (mut chars, mut control) = (0usize, 0usize);
+    for c in text.chars().take(BINARY_WINDOW) {
+        chars += 1;
+        control += usize::from(c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}'));
+    }
+    if control * 10 > chars {
         return Err(ExtractError::Binary("many control characters"));
     }
     Ok(text)

@@ -2,7 +2,9 @@
 //! and comments from the raw markup in one linear pass. They hold no article text, yet are
 //! most of the bytes of a typical news page, so the parser has far less to do without them.
 //!
-//! Navigation (`<nav>`, when its markup is balanced) goes whole too; so do head `<meta>`s
+//! Navigation, page footers and asides (`<nav>`, `<footer>`, `<aside>`, when their markup
+//! is balanced; footers and asides stay when they hold metadata) go whole too; so do head
+//! `<meta>`s
 //! and `<link>`s that no reader looks at. Start tags keep only the attributes some reader
 //! looks at (images and embeds lose only `data-*`, `aria-*` but `aria-hidden`, event
 //! handlers, `srcset` and `sizes`), and link and image addresses shrink to a stand-in of
@@ -16,29 +18,47 @@
 /// Deepest element nesting passed to the parser.
 pub const MAX_DEPTH: usize = 400;
 
-/// Elements without content (they never nest).
-const VOID: &[&[u8]] = &[
-    b"area", b"base", b"br", b"col", b"embed", b"hr", b"img", b"input", b"link", b"meta", b"param",
-    b"source", b"track", b"wbr",
-];
+/// Elements that never count as depth: void elements (`<br>`, `<img>`: no content) and
+/// those whose next sibling closes them implicitly (`<p>a<p>b`). `name` is lower case.
+fn never_nests(name: &[u8]) -> bool {
+    matches!(
+        name,
+        b"area"
+            | b"base"
+            | b"br"
+            | b"col"
+            | b"embed"
+            | b"hr"
+            | b"img"
+            | b"input"
+            | b"link"
+            | b"meta"
+            | b"param"
+            | b"source"
+            | b"track"
+            | b"wbr"
+            | b"p"
+            | b"li"
+            | b"dt"
+            | b"dd"
+            | b"option"
+            | b"tr"
+            | b"td"
+            | b"th"
+            | b"rt"
+            | b"rp"
+            | b"optgroup"
+    )
+}
 
-/// Elements whose next sibling closes them implicitly (`<p>a<p>b`): not counted as depth.
-const SELF_CLOSING_BY_SIBLING: &[&[u8]] = &[
-    b"p",
-    b"li",
-    b"dt",
-    b"dd",
-    b"option",
-    b"tr",
-    b"td",
-    b"th",
-    b"rt",
-    b"rp",
-    b"optgroup",
-];
+/// Elements dropped whole when their markup is balanced: navigation first, then page
+/// footers and asides (kept when they hold metadata, see [`holds_metadata`]).
+const WHOLE: [&[u8]; 3] = [b"nav", b"footer", b"aside"];
 
-/// Elements dropped whole, with their content.
-const DROPPED: &[&[u8]] = &[b"script", b"style", b"svg"];
+/// Elements dropped whole, with their content. `name` is lower case.
+fn is_dropped(name: &[u8]) -> bool {
+    matches!(name, b"script" | b"style" | b"svg")
+}
 
 /// Read as raw text (the parser runs with scripting on) and never read: the content scorer
 /// drops it before scoring and the body walk skips it.
@@ -88,7 +108,8 @@ pub fn prune(html: &str) -> String {
     let mut kept_from = 0usize;
     let mut i = 0usize;
     let mut depth = Depth::default();
-    let mut drop_nav = true;
+    let mut whole = [true; WHOLE.len()];
+    let mut kept_until = 0usize;
     let mut in_head = true;
     while let Some(off) = memchr::memchr(b'<', &bytes[i..]) {
         let lt = i + off;
@@ -112,25 +133,26 @@ pub fn prune(html: &str) -> String {
                 HeadTag::Other => {}
             }
         }
-        let mut dropped = None;
-        for name in DROPPED.iter().chain([&NOSCRIPT]) {
-            if is_tag(rest, name) {
-                dropped = Some(*name);
-                break;
-            }
-        }
-        if dropped.is_none() && drop_nav && is_tag(rest, b"nav") {
-            // Navigation is never article text; when its markup is balanced the parser
-            // would build it whole, so it goes whole. After one that is not, no more are
-            // tried, so the scans stay linear in the page.
-            match balanced_end(bytes, lt, b"nav") {
-                Some(end) => {
-                    out.push_str(&html[kept_from..lt]);
-                    kept_from = end;
-                    i = end;
-                    continue;
+        let opened = opened_name(rest);
+        let opened = opened.as_ref().map_or(&b""[..], |(b, n)| &b[..*n]);
+        let dropped = (is_dropped(opened) || opened == NOSCRIPT).then_some(opened);
+        if let Some(k) = WHOLE.iter().position(|w| *w == opened) {
+            // Navigation, page footers and asides are never article text (the content
+            // scorer strips footers and asides from what it finds): when the markup is
+            // balanced the parser would build them whole, so they go whole. After one of a
+            // kind that is not balanced, no more of that kind are tried; nor are any inside
+            // one kept for its metadata. So the scans stay linear in the page.
+            if whole[k] && (k == 0 || lt >= kept_until) {
+                match balanced_end(bytes, lt, opened) {
+                    Some(end) if k == 0 || !holds_metadata(&bytes[lt..end]) => {
+                        out.push_str(&html[kept_from..lt]);
+                        kept_from = end;
+                        i = end;
+                        continue;
+                    }
+                    Some(end) => kept_until = end,
+                    None => whole[k] = false,
                 }
-                None => drop_nav = false,
             }
         }
         let Some(name) = dropped else {
@@ -318,8 +340,7 @@ impl Depth {
         }
         let name = &rest[name_start..name_start + name_len];
         let end = memchr::memchr(b'>', &bytes[lt..]).map_or(bytes.len(), |p| lt + p + 1);
-        let is = |list: &[&[u8]]| list.iter().any(|n| n.eq_ignore_ascii_case(name));
-        if is(VOID) || is(SELF_CLOSING_BY_SIBLING) {
+        if lowered(name).is_some_and(|(b, n)| never_nests(&b[..n])) {
             return TagAction::Keep(end);
         }
         if closing {
@@ -520,6 +541,10 @@ fn balanced_end(bytes: &[u8], lt: usize, name: &[u8]) -> Option<usize> {
     while let Some(off) = memchr::memchr(b'<', &bytes[i..]) {
         let at = i + off;
         let rest = &bytes[at + 1..];
+        if rest.starts_with(b"!--") {
+            i = find(bytes, at + 4, b"-->")? + 3;
+            continue;
+        }
         let closing = rest.first() == Some(&b'/');
         let start = usize::from(closing);
         let len = rest[start..]
@@ -533,12 +558,20 @@ fn balanced_end(bytes: &[u8], lt: usize, name: &[u8]) -> Option<usize> {
         let tag = &rest[start..start + len];
         let end = memchr::memchr(b'>', &bytes[at..]).map(|p| at + p + 1)?;
         i = end;
-        let is = |list: &[&[u8]]| list.iter().any(|n| n.eq_ignore_ascii_case(tag));
-        // raw-text elements inside are not expected in navigation; give up on them
-        if is(DROPPED) {
+        let low = lowered(tag);
+        let low = low.as_ref().map_or(&b""[..], |(b, n)| &b[..*n]);
+        // raw-text elements inside go whole; a stray end tag of one gives up
+        if let Some((b, n)) = opened_name(rest).filter(|_| !closing) {
+            let o = &b[..n];
+            if is_dropped(o) || o == NOSCRIPT {
+                i = find_close(bytes, end, o)?;
+                continue;
+            }
+        }
+        if is_dropped(low) || low == NOSCRIPT {
             return None;
         }
-        if is(VOID) || is(SELF_CLOSING_BY_SIBLING) {
+        if never_nests(low) {
             continue;
         }
         if closing {
@@ -557,6 +590,27 @@ fn balanced_end(bytes: &[u8], lt: usize, name: &[u8]) -> Option<usize> {
         }
     }
     None
+}
+
+/// Whether markup may hold something the metadata scan or the content scorer reads outside
+/// the article body: authors and bylines, a headline, dates, JSON-LD, `<meta>`/`<link>`.
+fn holds_metadata(markup: &[u8]) -> bool {
+    let lower = markup.to_ascii_lowercase();
+    [
+        &b"author"[..],
+        b"byline",
+        b"dateline",
+        b"writtenby",
+        b"headline",
+        b"datepublished",
+        b"ld+json",
+        b"<time",
+        b"<h1",
+        b"<meta",
+        b"<link",
+    ]
+    .iter()
+    .any(|w| memchr::memmem::find(&lower, w).is_some())
 }
 
 /// The end of the closing tag `</name ...>` at or after `from`.
@@ -578,12 +632,21 @@ fn find(bytes: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
     memchr::memmem::find(hay, needle).map(|p| from + p)
 }
 
-/// True when `rest` (the bytes after a `<`) opens the element `name`.
-fn is_tag(rest: &[u8], name: &[u8]) -> bool {
-    starts_with_ignore_case(rest, name)
-        && rest
-            .get(name.len())
-            .is_none_or(|&b| b == b'>' || b == b'/' || b.is_ascii_whitespace())
+/// The name, in lower case, of the element that `rest` (the bytes after a `<`) opens, when
+/// it is short and ends where a tag name can end.
+fn opened_name(rest: &[u8]) -> Option<([u8; 16], usize)> {
+    let len = rest
+        .iter()
+        .take(17)
+        .take_while(|b| b.is_ascii_alphanumeric())
+        .count();
+    let ends = rest
+        .get(len)
+        .is_none_or(|&b| b == b'>' || b == b'/' || b.is_ascii_whitespace());
+    if len == 0 || !ends {
+        return None;
+    }
+    lowered(&rest[..len])
 }
 
 fn starts_with_ignore_case(hay: &[u8], needle: &[u8]) -> bool {
@@ -655,6 +718,25 @@ mod tests {
         // a start tag other than a head element opens the body: later ones stay
         let early = "<meta name=a content=b><div>x</div><link rel=icon href=i>";
         assert_eq!(prune(early), "<div>x</div><link rel=icon href=i>");
+    }
+
+    #[test]
+    fn footers_and_asides_go_whole_unless_they_hold_metadata() {
+        assert_eq!(
+            prune("<p>a</p><aside><ul><li>b</ul><script>if (x<y) {}</script></aside><footer><!-- <div> --><p>c</footer><p>d</p>"),
+            "<p>a</p><p>d</p>"
+        );
+        let byline = r#"<footer><a rel="author" href=/x>Jo Doe</a></footer><p>d</p>"#;
+        assert_eq!(
+            prune(byline),
+            r#"<footer><a rel="author" href=a>Jo Doe</a></footer><p>d</p>"#
+        );
+        // inside one kept for its metadata, no other is tried
+        let nested = "<aside><aside>x</aside><h1>T</h1></aside>";
+        assert_eq!(prune(nested), nested);
+        // unbalanced: stays
+        let open = "<div><aside><p>a</div><p>b</p>";
+        assert_eq!(prune(open), open);
     }
 
     #[test]

@@ -108,7 +108,7 @@ fn may_hold_credit(t: &str) -> bool {
 /// Reads a photo credit in `line` (a short line, such as those around an image).
 pub fn credit(line: &str) -> Option<Credit> {
     let t = line.trim();
-    if t.is_empty() || t.len() > 600 || t.split_whitespace().count() > 60 || !may_hold_credit(t) {
+    if t.is_empty() || t.len() > 600 || !may_hold_credit(t) || t.split_whitespace().count() > 60 {
         return None;
     }
     // The whole line is a labelled credit.

@@ -1,12 +1,52 @@
 //! The shape of one line: length, case, final punctuation, list markers. Shapes decide what
 //! a line can be (heading, list item, prose) without looking at what it says.
 
-/// Words that stay lower case inside a title-case line.
-const MINOR_WORDS: &[&str] = &[
-    "a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "of", "on", "or",
-    "over", "the", "to", "up", "vs", "via", "with", "is", "are", "its", "after", "amid", "before",
-    "than", "that", "nor", "per", "off", "out",
-];
+/// Whether `word` (in any case) is a word that stays lower case inside a title-case line.
+/// Every word of every line is tested, so it is lower-cased on the stack and matched.
+fn is_minor(word: &str) -> bool {
+    let mut buf = [0u8; 6];
+    if word.is_empty() || word.len() > buf.len() || !word.is_ascii() {
+        return false;
+    }
+    let lower = &mut buf[..word.len()];
+    lower.copy_from_slice(word.as_bytes());
+    lower.make_ascii_lowercase();
+    matches!(
+        &*lower,
+        b"a" | b"after"
+            | b"amid"
+            | b"an"
+            | b"and"
+            | b"are"
+            | b"as"
+            | b"at"
+            | b"before"
+            | b"but"
+            | b"by"
+            | b"for"
+            | b"from"
+            | b"in"
+            | b"into"
+            | b"is"
+            | b"its"
+            | b"nor"
+            | b"of"
+            | b"off"
+            | b"on"
+            | b"or"
+            | b"out"
+            | b"over"
+            | b"per"
+            | b"than"
+            | b"that"
+            | b"the"
+            | b"to"
+            | b"up"
+            | b"via"
+            | b"vs"
+            | b"with"
+    )
+}
 
 /// Measured features of a trimmed line.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -40,7 +80,7 @@ impl Shape {
             s.words += 1;
             let first = word.chars().find(|c| c.is_alphanumeric());
             let bare = word.trim_matches(|c: char| !c.is_alphanumeric());
-            let minor = bare.len() <= 6 && MINOR_WORDS.iter().any(|m| m.eq_ignore_ascii_case(bare));
+            let minor = is_minor(bare);
             if !minor || s.words == 1 {
                 s.content_words += 1;
                 if first.is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()) {
@@ -129,6 +169,12 @@ pub fn bullet_text(line: &str) -> Option<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn minor_words_are_found_in_any_case() {
+        assert!(is_minor("THE") && is_minor("Of") && is_minor("amid"));
+        assert!(!is_minor("") && !is_minor("Geneva") && !is_minor("théé"));
+    }
 
     #[test]
     fn caps_and_title_case() {

@@ -2,6 +2,7 @@
 //! dictionaries, otherwise classified by their last word (organisation and facility nouns),
 //! by titles and honorifics, and by word statistics learnt from tagged news.
 
+use super::class_nouns;
 use super::lexicon::{ActorKind, Lexicon};
 use super::names::PersonNames;
 use super::stats::{WordCounts, WordStats};
@@ -441,6 +442,7 @@ pub fn find(toks: &[Tok], lex: &Lexicon, stats: &WordStats) -> Vec<Cand> {
     }
     nested_persons(toks, &works, &mut out);
     drop_products(toks, &mut out);
+    class_nouns::apply(toks, &mut out);
     out
 }
 

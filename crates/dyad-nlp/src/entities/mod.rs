@@ -4,6 +4,7 @@
 //! [`entities`] runs on the shipped dictionaries; [`entities_with`] takes a [`Lexicon`] that
 //! may hold the user's own dictionaries too (see `docs/dictionaries.md`).
 
+mod class_nouns;
 pub mod lexicon;
 pub mod mentions;
 pub mod names;

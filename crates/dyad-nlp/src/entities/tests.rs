@@ -235,3 +235,18 @@ fn persons_named_inside_a_programme_name() {
     assert_eq!(p.kind, EntityKind::Person);
     assert_eq!(p.mentions.len(), 2, "{ents:#?}");
 }
+
+#[test]
+fn class_nouns_beside_unknown_names_give_their_kind() {
+    let text = "Members of the Sea Lark live at sea. He left the Sea Lark group in May. \
+                Villagers worship old gods, such as Vorlak, Tessim and Ombrin, at the shrine. \
+                He joined Korea on Friday.";
+    let ents = run(text, None);
+    let sh = find(&ents, "Sea Lark");
+    assert_eq!(sh.kind, EntityKind::Organization, "{sh:#?}");
+    assert_eq!(sh.mentions.len(), 2, "{sh:#?}");
+    for god in ["Vorlak", "Tessim", "Ombrin"] {
+        assert_eq!(find(&ents, god).kind, EntityKind::Person, "{god}");
+    }
+    assert_eq!(find(&ents, "Korea").kind, EntityKind::Country);
+}
