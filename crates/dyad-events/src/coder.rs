@@ -1241,6 +1241,21 @@ mod tests {
         )
     }
 
+    /// The events of `text` as `SOURCE>TARGET:CAMEO` (`-` for a missing actor).
+    fn codes(text: &str) -> Vec<String> {
+        run(text, C)
+            .iter()
+            .map(|e| {
+                format!(
+                    "{}>{}:{}",
+                    e.source.as_deref().unwrap_or("-"),
+                    e.target.as_deref().unwrap_or("-"),
+                    e.cameo
+                )
+            })
+            .collect()
+    }
+
     fn run(text: &str, names: &[(&str, &str)]) -> Vec<Event> {
         run_with(text, names, &[], &[])
     }
@@ -1470,19 +1485,6 @@ mod tests {
 
     #[test]
     fn protests_obligations_and_exercises() {
-        let codes = |text: &str| {
-            run(text, C)
-                .iter()
-                .map(|e| {
-                    format!(
-                        "{}>{}:{}",
-                        e.source.as_deref().unwrap_or("-"),
-                        e.target.as_deref().unwrap_or("-"),
-                        e.cameo
-                    )
-                })
-                .collect::<Vec<_>>()
-        };
         // an act done to protest is a protest; an appeal to protest is not
         assert_eq!(
             codes("Syria gathered on Monday to protest against Israel."),
@@ -1525,19 +1527,6 @@ mod tests {
 
     #[test]
     fn intentions_after_statements_defiance_and_protest_targets() {
-        let codes = |text: &str| {
-            run(text, C)
-                .iter()
-                .map(|e| {
-                    format!(
-                        "{}>{}:{}",
-                        e.source.as_deref().unwrap_or("-"),
-                        e.target.as_deref().unwrap_or("-"),
-                        e.cameo
-                    )
-                })
-                .collect::<Vec<_>>()
-        };
         // the intention's "to" does not make the act a complement of the statement before it
         assert_eq!(
             codes("Israel said it is prepared to lift the ban on Syria."),
