@@ -75,7 +75,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 let own_place = place_keys.contains(&(key.clone(), code.clone()))
                     || place_keys.contains(&(key.clone(), "-".to_string()));
                 if !own_place && !n.contains('(') {
-                    country_words.extend(key.split(' ').map(str::to_string));
+                    // One-word names and demonyms mark a nationality in a person's alias
+                    // ("RUSSIAN_PRESIDENT_X"); the words of longer names do not ("George" of
+                    // "Saint George Basseterre", a parish listed under its country).
+                    if !key.contains(' ') {
+                        country_words.insert(key.clone());
+                    }
                     names.push(display_case(n));
                 }
             }

@@ -57,11 +57,15 @@ pub fn parse_actors(src: &str) -> Vec<PetrarchActor> {
             continue;
         }
         let (name, codes) = split_name_codes(trimmed);
-        if let Some(n) = name {
-            out.push(PetrarchActor {
+        let Some(n) = name else { continue };
+        // Phrases written one under another before any code are one actor's names (the
+        // Phoenix files list spellings of a leader that way); the codes below serve them all.
+        match out.last_mut() {
+            Some(last) if last.codes.is_empty() && codes.is_empty() => last.names.push(n),
+            _ => out.push(PetrarchActor {
                 names: vec![n],
                 codes,
-            });
+            }),
         }
     }
     out.retain(|a| !a.codes.is_empty() && !a.names.is_empty());
@@ -253,6 +257,24 @@ mod tests {
         assert_eq!(a[0].codes[1].from, Some(20090401));
         assert_eq!(a[0].codes[1].to, None);
         assert_eq!(a[1].codes[0].code, "PSEREBHMS");
+    }
+
+    #[test]
+    fn phrases_stacked_before_the_codes_are_one_actors_names() {
+        let src = "ANNA_ROE_\nANNA_B._ROE\nROE\n\t[XYZGOV 900101-991231]\nBEN_DOE_\n+DOE\n\t[XYZELI]\nCARL_POE [XYZ]\nDORA_POE\n\t[XYZMED]\n";
+        let a = parse_actors(src);
+        let names: Vec<_> = a.iter().map(|a| a.names.join("|")).collect();
+        assert_eq!(
+            names,
+            vec![
+                "ANNA ROE|ANNA B. ROE|ROE",
+                "BEN DOE|DOE",
+                "CARL POE",
+                "DORA POE"
+            ]
+        );
+        assert_eq!(a[0].codes.len(), 1);
+        assert_eq!(a[3].codes[0].code, "XYZMED");
     }
 
     #[test]
