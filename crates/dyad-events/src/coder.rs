@@ -698,13 +698,19 @@ fn subordinate_to(v: &[Tok], gov: &VerbHit, at: usize) -> bool {
         .any(|t| SUBORDINATORS.contains(&t.low.as_str()))
 }
 
-/// The actor a complaint is about when the actor at `t` is only its addressee: `t` follows
-/// "to", and "over" or "about" opens a phrase naming another actor right after it.
-fn about_after_addressee(v: &[Tok], t: usize) -> Option<usize> {
+/// Where the actor run through token `t` starts, with an article before it ("the US").
+fn with_article(v: &[Tok], t: usize) -> usize {
     let mut start = roles::run_start(v, t);
     while start > 0 && matches!(v[start - 1].low.as_str(), "the" | "a" | "an") {
         start -= 1;
     }
+    start
+}
+
+/// The actor a complaint is about when the actor at `t` is only its addressee: `t` follows
+/// "to", and "over" or "about" opens a phrase naming another actor right after it.
+fn about_after_addressee(v: &[Tok], t: usize) -> Option<usize> {
+    let start = with_article(v, t);
     if start == 0 || v[start - 1].low != "to" {
         return None;
     }
@@ -758,10 +764,7 @@ fn obligation(v: &[Tok], m: usize) -> Option<Candidate> {
     // Reported ("concluded that the US must …"), the obligation is a demand even when the
     // speaker is no known actor; a pronoun needs its speaker ("X said that it must": itself).
     let reported = !pronoun && {
-        let mut q = roles::run_start(v, first);
-        while q > 0 && matches!(v[q - 1].low.as_str(), "the" | "a" | "an") {
-            q -= 1;
-        }
+        let q = with_article(v, first);
         q > 0 && v[q - 1].low == "that"
     };
     if speaker.is_none() && !reported {
