@@ -130,6 +130,7 @@ pub fn actor_mentions(
         }
         country_words(lex, &words, &mut anchors);
         anchors.sort_by_key(|a| a.first);
+        place_countries(lex, &words, &mut anchors, main.as_deref());
         let scene = scene_country(&words, &anchors).or(main.clone());
         sentence_mentions(lex, &words, &anchors, scene.as_deref(), &mut out);
     }
@@ -326,6 +327,53 @@ fn country_words(lex: &Lexicon, words: &[Word], anchors: &mut Vec<Anchor>) {
                 i += n;
             }
             None => i += 1,
+        }
+    }
+}
+
+/// Places whose name several countries share ("Tripoli" of Libya and of Lebanon) are put
+/// in the one the sentence names besides them ("the north Lebanese port"), else in the
+/// article's main country; otherwise they keep the reading the entity stage gave them.
+fn place_countries(lex: &Lexicon, words: &[Word], anchors: &mut [Anchor], main: Option<&str>) {
+    let named: Vec<String> = anchors
+        .iter()
+        .filter(|a| a.kind == EntityKind::Country)
+        .filter_map(|a| a.country.clone())
+        .collect();
+    for a in anchors.iter_mut() {
+        let Some(current) = a.country.as_deref() else {
+            continue;
+        };
+        if a.kind != EntityKind::Place || named.iter().any(|c| c == current) {
+            continue;
+        }
+        let key = words[a.first..=a.last]
+            .iter()
+            .map(|w| w.low.as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
+        let mut others: Vec<&str> = lex
+            .lookup(&key)
+            .iter()
+            .filter_map(|&k| lex.actor(k))
+            .filter(|x| x.kind == ActorKind::Place)
+            .filter_map(|x| x.country.as_deref())
+            .filter(|&c| c != current)
+            .collect();
+        others.sort_unstable();
+        others.dedup();
+        let in_sentence: Vec<&str> = others
+            .iter()
+            .copied()
+            .filter(|c| named.iter().any(|n| n == c))
+            .collect();
+        let chosen = match in_sentence.as_slice() {
+            [one] => Some(*one),
+            [] => main.filter(|m| others.contains(m) && *m != current),
+            _ => None,
+        };
+        if let Some(c) = chosen {
+            a.country = Some(c.to_string());
         }
     }
 }
@@ -642,6 +690,14 @@ mod tests {
         let f = codes("Senior Hungarian and Romanian officials agreed on Wednesday.");
         assert!(has(&f, "Romanian officials", "ROUGOV"), "{f:?}");
         assert!(has(&f, "Hungarian", "HUNGOV"), "{f:?}");
+    }
+
+    #[test]
+    fn a_place_name_two_countries_share_goes_to_the_one_the_sentence_names() {
+        let f = codes("Shells fell in Tripoli, the north Lebanese port.");
+        assert!(has(&f, "Tripoli", "LBN"), "{f:?}");
+        let f = codes("Shells fell in Tripoli.");
+        assert!(has(&f, "Tripoli", "LBY"), "{f:?}");
     }
 
     #[test]

@@ -103,6 +103,13 @@ const AGENTS_EXTRA: &str = include_str!("../../../../data/actors/agents-extra.ts
 const CITIES: &str = include_str!("../../../../data/places/cities.tsv");
 const REGIONS: &str = include_str!("../../../../data/places/regions.tsv");
 
+/// Words that join the parts of a person's name ("Osama bin Laden", "Nuri al Maliki") and
+/// so are neither a given name nor a surname.
+const NAME_PARTICLES: &[&str] = &[
+    "al", "el", "bin", "ibn", "bint", "ben", "abu", "abd", "de", "del", "da", "das", "dos", "di",
+    "du", "la", "le", "van", "von", "der", "den", "y",
+];
+
 /// The lower-cased token key of a phrase, as the matcher builds it from the text.
 pub fn key_of(phrase: &str) -> String {
     if phrase
@@ -172,17 +179,21 @@ impl Lexicon {
         for src in [CITIES, REGIONS] {
             lex.add_places_tsv(src);
         }
+        // The project's own lists of organisations and groups come before the converted
+        // ones, so that where both name an actor ("Palestinian Islamic Jihad"), the
+        // correction is found first.
         for src in [
             COUNTRIES,
             COUNTRIES_EXTRA,
             LEADERS,
-            ORGANIZATIONS,
             ORGANIZATIONS_EXTRA,
-            GROUPS,
+            ORGANIZATIONS,
             GROUPS_EXTRA,
+            GROUPS,
         ] {
             lex.add_actors_tsv(src);
         }
+        lex.add_short_person_names();
         for src in [AGENTS, AGENTS_EXTRA] {
             lex.add_agents_tsv(src);
         }
@@ -431,6 +442,49 @@ impl Lexicon {
                 .lookup(&c.to_ascii_lowercase())
                 .iter()
                 .any(|&i| self.actor(i).is_some_and(|a| a.kind == ActorKind::Country))
+    }
+
+    /// Gives listed persons the short form news writes of a full name with middle names:
+    /// first and last name ("Carlos Menem" for "Carlos Saul Menem"). A short form is added
+    /// only where it names no one else, neither as a listed name nor as the short form of
+    /// another person's, and only for names of plain words (no particles such as "bin" or
+    /// "al", no initials, which make the first or last word no given name or surname).
+    fn add_short_person_names(&mut self) {
+        let mut short: std::collections::BTreeMap<String, Vec<u32>> = Default::default();
+        for (key, ids) in &self.names {
+            let words: Vec<&str> = key.split(' ').collect();
+            if words.len() < 3
+                || words.iter().any(|w| {
+                    w.chars().count() < 2
+                        || !w.chars().all(char::is_alphabetic)
+                        || NAME_PARTICLES.contains(w)
+                })
+            {
+                continue;
+            }
+            for &id in ids {
+                if self.actor(id).is_some_and(|a| a.kind == ActorKind::Person) {
+                    let list = short
+                        .entry(format!("{} {}", words[0], words[words.len() - 1]))
+                        .or_default();
+                    if !list.contains(&id) {
+                        list.push(id);
+                    }
+                }
+            }
+        }
+        for (key, ids) in short {
+            if let [id] = ids[..] {
+                if self.lookup(&key).is_empty() {
+                    for head in prefixes(&key).0 {
+                        if !self.is_name_prefix(head) {
+                            self.name_prefixes.insert(head.to_string());
+                        }
+                    }
+                    self.names.insert(key, vec![id]);
+                }
+            }
+        }
     }
 
     fn push(&mut self, actor: Actor, names: &[&str]) {

@@ -127,6 +127,9 @@ const NAME_PARTICLES: &[&str] = &[
     "de", "van", "von", "bin", "ibn", "al", "el", "da", "del", "la",
 ];
 
+/// The Arabic article, written in lower case before a hyphenated name ("al-Qaeda").
+const ARABIC_ARTICLES: &[&str] = &["al", "el"];
+
 /// Prefixes joined by a hyphen that make the word after them a modifier ("pro-Beijing").
 const MODIFIER_PREFIXES: &[&str] = &[
     "pro", "anti", "non", "pan", "ex", "neo", "post", "pre", "mid", "trans", "inter", "intra",
@@ -411,6 +414,10 @@ pub fn find(toks: &[Tok], lex: &Lexicon, stats: &WordStats) -> Vec<Cand> {
             }
             i += 1;
             continue;
+        }
+        // "al-Qaeda", "el-Sisi": a lower-case Arabic article joined by a hyphen opens the name.
+        if i >= 2 && hyphen_link(toks, i - 1) && is_in(ARABIC_ARTICLES, &toks[i - 2].key) {
+            i -= 2;
         }
         let mut j = run_end(toks, i, stats, lex);
         let next = j;

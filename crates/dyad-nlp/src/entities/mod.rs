@@ -308,19 +308,34 @@ fn push_unique(list: &mut Vec<String>, item: String) {
 }
 
 /// The code in force on `date` among an actor's codes: dated codes that hold first, then
-/// undated ones; without a date, an open-ended code first.
-fn code_on(codes: &[DatedCode], date: Option<u32>) -> Option<&DatedCode> {
+/// undated ones; without a date, an open-ended code first, then an undated one that names
+/// whom the actor belongs to. An undated bare role ("ELI" of a former United Nations
+/// secretary-general) says less than the offices the dictionary dates, so without a date
+/// the office that ended last stands for the person instead.
+fn code_on<'a>(lex: &Lexicon, codes: &'a [DatedCode], date: Option<u32>) -> Option<&'a DatedCode> {
     match date {
         Some(d) => codes
             .iter()
             .rev()
             .find(|c| c.is_dated() && c.holds_on(d))
             .or_else(|| codes.iter().find(|c| !c.is_dated())),
-        None => codes
-            .iter()
-            .find(|c| c.from.is_some() && c.to.is_none())
-            .or_else(|| codes.iter().find(|c| !c.is_dated()))
-            .or_else(|| codes.last()),
+        None => {
+            let bare_role = |c: &DatedCode| c.code.len() == 3 && lex.country(&c.code).is_none();
+            codes
+                .iter()
+                .find(|c| c.from.is_some() && c.to.is_none())
+                .or_else(|| codes.iter().find(|c| !c.is_dated() && !bare_role(c)))
+                .or_else(|| {
+                    codes.iter().find(|c| !c.is_dated()).map(|undated| {
+                        codes
+                            .iter()
+                            .filter(|c| c.is_dated() && !bare_role(c))
+                            .max_by_key(|c| c.to)
+                            .unwrap_or(undated)
+                    })
+                })
+                .or_else(|| codes.last())
+        }
     }
 }
 
@@ -347,7 +362,7 @@ fn finish(n: usize, b: Building, lex: &Lexicon, date: Option<u32>) -> Entity {
         }
         if same_kind {
             geo = a.geo;
-            if let Some(c) = code_on(&a.codes, date) {
+            if let Some(c) = code_on(lex, &a.codes, date) {
                 code = Some(c.code.clone());
                 let cc = c.code.get(..3).unwrap_or("");
                 if country.is_none() && lex.country(cc).is_some() {

@@ -250,3 +250,37 @@ fn class_nouns_beside_unknown_names_give_their_kind() {
     }
     assert_eq!(find(&ents, "Korea").kind, EntityKind::Country);
 }
+
+#[test]
+fn undated_former_officials_code_by_their_dated_office() {
+    // Kofi Annan's entry: IGOUNO for his term, a bare ELI undated.
+    let ents = run("Kofi Annan spoke.", None);
+    assert_eq!(find(&ents, "Annan").code.as_deref(), Some("IGOUNO"));
+    let later = run("Kofi Annan spoke.", Some("2015-01-01"));
+    assert_eq!(find(&later, "Annan").code.as_deref(), Some("ELI"));
+}
+
+#[test]
+fn the_arabic_article_opens_a_hyphenated_name() {
+    let ents = run("Drones killed eight top al-Qaeda leaders.", None);
+    let q = ents
+        .iter()
+        .find(|e| e.mentions.iter().any(|m| m.text == "al-Qaeda"))
+        .unwrap_or_else(|| panic!("{ents:#?}"));
+    assert_eq!(q.code.as_deref(), Some("IMGMUSALQ"));
+}
+
+#[test]
+fn first_and_last_name_find_a_listed_full_name() {
+    let ents = run(
+        "A judge ordered former president Carlos Menem to appear.",
+        None,
+    );
+    assert_eq!(find(&ents, "Menem").country.as_deref(), Some("ARG"));
+}
+
+#[test]
+fn own_lists_correct_the_converted_ones() {
+    let ents = run("The Palestinian Islamic Jihad movement rejected it.", None);
+    assert_eq!(find(&ents, "Jihad").code.as_deref(), Some("PSEREB"));
+}
