@@ -8,6 +8,7 @@ mod class_nouns;
 pub mod lexicon;
 pub mod mentions;
 pub mod names;
+mod not_actors;
 // The writer of the packed form: build.rs packs the shipped dictionaries with it.
 #[cfg_attr(not(test), allow(dead_code))]
 mod pack;

@@ -340,3 +340,29 @@ fn own_lists_correct_the_converted_ones() {
     let ents = run("The Palestinian Islamic Jihad movement rejected it.", None);
     assert_eq!(find(&ents, "Jihad").code.as_deref(), Some("PSEREB"));
 }
+
+#[test]
+fn feasts_faiths_tags_and_modified_products_are_no_actors() {
+    let text = "Pilgrims arrive in Mecca for the Hajj. Mecca is Islam 's holiest site. \
+                She spoke of Islamophobia and posted #IStandWithAhmed on Twitter. \
+                Warhol liked the Polaroid camera. The Polaroid format made him famous. \
+                Microsoft 's Internet Explorer 6 is old, and IE could fall to fourth place. \
+                The Border Force vessel docked. Chinese New Year ended.";
+    let ents = run(text, None);
+    for word in [
+        "Hajj",
+        "Islam",
+        "Islamophobia",
+        "IStandWithAhmed",
+        "Polaroid",
+        "IE",
+        "New Year",
+    ] {
+        assert!(
+            !ents.iter().any(|e| e.name.contains(word)),
+            "{word}: {ents:#?}"
+        );
+    }
+    assert_eq!(find(&ents, "Border Force").kind, EntityKind::Organization);
+    assert_eq!(find(&ents, "Microsoft").kind, EntityKind::Organization);
+}
