@@ -161,13 +161,16 @@ pub type Items = Box<dyn Iterator<Item = Result<Item, SourceError>> + Send>;
 /// undone first. Each item is bounded by `max_bytes`.
 pub fn items(path: &Path, max_bytes: u64) -> Items {
     let name = path.display().to_string();
-    let raw: io::Result<Box<dyn Read + Send>> = if path.as_os_str() == "-" {
-        Ok(Box::new(io::stdin()))
+    let raw: io::Result<(Box<dyn Read + Send>, u64)> = if path.as_os_str() == "-" {
+        Ok((Box::new(io::stdin()), 0))
     } else {
-        File::open(path).map(|f| Box::new(f) as Box<dyn Read + Send>)
+        File::open(path).map(|f| {
+            let size = f.metadata().map_or(0, |m| m.len());
+            (Box::new(f) as Box<dyn Read + Send>, size)
+        })
     };
     match raw {
-        Ok(raw) => items_from_reader(raw, name, max_bytes),
+        Ok((raw, size)) => items_sized(raw, name, max_bytes, size),
         Err(source) => Box::new(std::iter::once(Err(SourceError::Io { path: name, source }))),
     }
 }
@@ -175,8 +178,14 @@ pub fn items(path: &Path, max_bytes: u64) -> Items {
 /// Streams the items of bytes from any reader (an archive held in memory, a network stream),
 /// exactly as [`items`] does for a file; `name` stands for the path in items and errors.
 pub fn items_from_reader(raw: Box<dyn Read + Send>, name: String, max_bytes: u64) -> Items {
+    items_sized(raw, name, max_bytes, 0)
+}
+
+/// [`items_from_reader`] for a reader of about `size` bytes (a file's length; 0 when
+/// unknown), so that a page read whole goes into a buffer of its size.
+fn items_sized(raw: Box<dyn Read + Send>, name: String, max_bytes: u64, size: u64) -> Items {
     match open_stream(raw) {
-        Ok(stream) => dispatch(stream, name, max_bytes),
+        Ok(stream) => dispatch(stream, name, max_bytes, size),
         Err(source) => Box::new(std::iter::once(Err(SourceError::Io { path: name, source }))),
     }
 }
@@ -194,7 +203,7 @@ fn open_stream(raw: Box<dyn Read + Send>) -> io::Result<Stream> {
 }
 
 /// Tells the container kind from the first bytes and hands the stream to its reader.
-fn dispatch(mut stream: Stream, name: String, max_bytes: u64) -> Items {
+fn dispatch(mut stream: Stream, name: String, max_bytes: u64, size: u64) -> Items {
     let mut head = Vec::new();
     if let Err(source) = (&mut stream).take(4096).read_to_end(&mut head) {
         return Box::new(std::iter::once(Err(SourceError::Io { path: name, source })));
@@ -206,7 +215,7 @@ fn dispatch(mut stream: Stream, name: String, max_bytes: u64) -> Items {
     if jsonl::looks_like_jsonl(&head) {
         return Box::new(jsonl::JsonlItems::new(whole, name, max_bytes));
     }
-    let bytes = read_limited(whole, max_bytes, &name);
+    let bytes = read_limited_sized(whole, max_bytes, size, &name);
     if feed::looks_like_feed(&head) {
         return match bytes {
             Ok(bytes) => Box::new(feed::items(&bytes, &name).into_iter()),

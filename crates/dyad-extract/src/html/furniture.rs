@@ -127,13 +127,95 @@ static RELATED_HEADER: LazyLock<Regex> = LazyLock::new(|| {
     .expect("static regex")
 });
 
-/// Calls to subscribe, sign up, follow or get in touch.
+/// Calls to subscribe, sign up, follow or get in touch, in fixed wording; the calls that
+/// name someone or something are found by [`names_promo`].
 static PROMO: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(^(subscribe|sign up|join)(?-u:\b)|(?-u:\b)(sign up (for|to) (our|the|\p{Lu})|subscribe (to|for) (our|the|\p{Lu})|follow (us|him|her|them) (on|at)|follow \p{Lu}\w+( \p{Lu}\w+)? on|follow @\w+|join (us|our) |download (the|our) app|have a (news )?tip|(can|may) be reached at|^write to \p{Lu}|^email \p{Lu}\w+( \p{Lu}\w+)? at|want more stories|delivered (to|through) your (inbox|letterbox|door)|if you enjoyed this article|listen (live|back)))",
+        r"(?i)(^(subscribe|sign up|join)(?-u:\b)|(?-u:\b)(sign up (for|to) (our|the)|subscribe (to|for) (our|the)|follow (us|him|her|them) (on|at)|join (us|our) |download (the|our) app|have a (news )?tip|(can|may) be reached at|want more stories|delivered (to|through) your (inbox|letterbox|door)|if you enjoyed this article|listen (live|back)))",
     )
     .expect("static regex")
 });
+
+/// Calls that name someone or something: "Sign up for Morning Brief", "Subscribe to The
+/// Times", "Follow Jane Doe on X", "Follow @jdoe", "Write to Jane", "Email Jane Doe at …".
+/// The call's words match in any case; the name starts with a capital letter. (Checked in
+/// code: as regex classes, the name's Unicode letters took most of the furniture patterns'
+/// compile time.)
+fn names_promo(text: &str) -> bool {
+    let capital_next = |rest: &str| rest.chars().next().is_some_and(char::is_uppercase);
+    let bytes = text.as_bytes();
+    for (i, &b) in bytes.iter().enumerate() {
+        // Each call opens with `s` or `f`, at the start of a word.
+        let first = b.to_ascii_lowercase();
+        if first != b's' && first != b'f'
+            || i > 0 && (bytes[i - 1].is_ascii_alphanumeric() || bytes[i - 1] == b'_')
+        {
+            continue;
+        }
+        let after = |words: &str| {
+            bytes
+                .get(i..i + words.len())
+                .filter(|w| w.eq_ignore_ascii_case(words.as_bytes()))
+                .map(|_| &text[i + words.len()..])
+        };
+        let named = [
+            "sign up for ",
+            "sign up to ",
+            "subscribe to ",
+            "subscribe for ",
+        ]
+        .into_iter()
+        .any(|call| after(call).is_some_and(capital_next));
+        if named
+            || after("follow ").is_some_and(|rest| {
+                rest.strip_prefix('@')
+                    .is_some_and(|r| r.starts_with(is_word_char))
+                    || name_then(rest, "on")
+            })
+        {
+            return true;
+        }
+    }
+    let opening = |call: &str| {
+        text.get(..call.len())
+            .filter(|t| t.eq_ignore_ascii_case(call))
+            .map(|_| &text[call.len()..])
+    };
+    opening("write to ").is_some_and(capital_next)
+        || opening("email ").is_some_and(|rest| name_then(rest, "at"))
+}
+
+/// One or two capitalised words of at least two letters ("Jane", "Jane Doe"), a space and
+/// `word` (matched in any case, as a word's opening).
+fn name_then(rest: &str, word: &str) -> bool {
+    let Some(after) = capitalised_word(rest).and_then(|r| r.strip_prefix(' ')) else {
+        return false;
+    };
+    let opens = |t: &str| {
+        t.get(..word.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(word))
+    };
+    opens(after)
+        || capitalised_word(after)
+            .and_then(|r| r.strip_prefix(' '))
+            .is_some_and(opens)
+}
+
+/// The text after a capital letter and one or more word characters that run to a space.
+fn capitalised_word(text: &str) -> Option<&str> {
+    let mut chars = text.char_indices();
+    chars.next().filter(|&(_, c)| c.is_uppercase())?;
+    let end = chars
+        .find(|&(_, c)| !is_word_char(c))
+        .map_or(text.len(), |(i, _)| i);
+    let first_len = text.chars().next().map_or(0, char::len_utf8);
+    (end > first_len).then(|| &text[end..])
+}
+
+/// A letter or digit, or `_`, as in a word.
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '_'
+}
 
 /// Newsletter boxes: short blocks about a newsletter.
 static NEWSLETTER: LazyLock<Regex> =
@@ -347,7 +429,9 @@ pub fn classify(
     if words <= 20 && is_dateline(text) {
         return Some(RemovedKind::Byline);
     }
-    if words <= 45 && PROMO.is_match(text) || words <= 25 && NEWSLETTER.is_match(text) {
+    if words <= 45 && (PROMO.is_match(text) || names_promo(text))
+        || words <= 25 && NEWSLETTER.is_match(text)
+    {
         return Some(RemovedKind::Advertisement);
     }
     if words <= 40 && CONTRIBUTED.is_match(text) {
@@ -440,6 +524,29 @@ mod tests {
             plain("Protesters gather outside the court (Image: Agency)"),
             Some(RemovedKind::Caption)
         );
+    }
+
+    #[test]
+    fn calls_naming_someone() {
+        for call in [
+            "Follow Jane Doe on Twitter for more.",
+            "Follow Émile on Instagram",
+            "follow @jdoe",
+            "Email Jane Doe at jane@example.com",
+            "Write to Jane at the address below",
+            "Readers can subscribe to Morning Brief here",
+            "SIGN UP FOR Breaking News alerts",
+        ] {
+            assert_eq!(plain(call), Some(RemovedKind::Advertisement), "{call}");
+        }
+        // Lower-case words after the call are no name.
+        for text in [
+            "Investors will follow the talks on Monday.",
+            "Residents were urged to sign up for evacuation alerts.",
+            "Unfollow Jane Doe on Twitter",
+        ] {
+            assert_eq!(plain(text), None, "{text}");
+        }
     }
 
     #[test]

@@ -3,8 +3,6 @@
 
 use std::sync::OnceLock;
 
-use crate::fasthash::WordMap;
-
 const CENSUS_NAMES: &str = include_str!("../../../../data/model/census_names.tsv");
 
 /// How a word is used in persons' names.
@@ -16,10 +14,21 @@ pub struct NameUse {
     pub surname: bool,
 }
 
-/// The name lists, indexed by lower-cased word.
+/// The name lists, indexed by lower-cased word. The lines are kept as read; a sorted index
+/// of where each name stands is searched, so loading the 43,000 shipped names costs one pass
+/// over their text instead of a string and a hash-table entry for each.
 #[derive(Debug, Default)]
 pub struct PersonNames {
-    words: WordMap<String, NameUse>,
+    text: String,
+    /// Each name's byte range in `text` and its use, sorted by name, one entry a name.
+    entries: Vec<Entry>,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Entry {
+    start: usize,
+    end: usize,
+    use_: NameUse,
 }
 
 impl PersonNames {
@@ -30,25 +39,62 @@ impl PersonNames {
     }
 
     /// Reads `name<TAB>kinds` lines, kinds holding `g` (given name) and/or `s` (surname).
+    /// Lines starting with `#` and lines without a tab are skipped; of a name listed twice,
+    /// the later line counts.
     pub fn parse(src: &str) -> PersonNames {
-        let words = src
-            .lines()
-            .filter(|l| !l.starts_with('#'))
-            .filter_map(|l| l.split_once('\t'))
-            .map(|(name, kinds)| {
-                let use_ = NameUse {
-                    given: kinds.contains('g'),
-                    surname: kinds.contains('s'),
-                };
-                (name.to_string(), use_)
-            })
-            .collect();
-        PersonNames { words }
+        let text = src.to_string();
+        let mut entries = Vec::with_capacity(text.len() / 10);
+        let bytes = text.as_bytes();
+        let mut at = 0;
+        while at < bytes.len() {
+            let line_end = memchr::memchr(b'\n', &bytes[at..]).map_or(bytes.len(), |i| at + i);
+            let line = &bytes[at..line_end];
+            if line.first() != Some(&b'#') {
+                if let Some(tab) = memchr::memchr(b'\t', line) {
+                    let kinds = &line[tab + 1..];
+                    entries.push(Entry {
+                        start: at,
+                        end: at + tab,
+                        use_: NameUse {
+                            given: kinds.contains(&b'g'),
+                            surname: kinds.contains(&b's'),
+                        },
+                    });
+                }
+            }
+            at = line_end + 1;
+        }
+        let mut names = PersonNames { text, entries };
+        names.index();
+        names
+    }
+
+    /// Sorts the entries by name unless they already are, keeping the last of equal names.
+    fn index(&mut self) {
+        let text = &self.text;
+        let name = |e: &Entry| &text[e.start..e.end];
+        if self.entries.windows(2).all(|w| name(&w[0]) < name(&w[1])) {
+            return;
+        }
+        let mut entries = std::mem::take(&mut self.entries);
+        // Stable: equal names keep their order, and the last one is kept below.
+        entries.sort_by(|a, b| name(a).cmp(name(b)));
+        let mut kept: Vec<Entry> = Vec::with_capacity(entries.len());
+        for e in entries {
+            match kept.last_mut() {
+                Some(last) if name(last) == name(&e) => *last = e,
+                _ => kept.push(e),
+            }
+        }
+        self.entries = kept;
     }
 
     /// How a lower-cased word is used in names (neither when unlisted).
     pub fn get(&self, key: &str) -> NameUse {
-        self.words.get(key).copied().unwrap_or_default()
+        let text = &self.text;
+        self.entries
+            .binary_search_by(|e| text[e.start..e.end].cmp(key))
+            .map_or(NameUse::default(), |i| self.entries[i].use_)
     }
 }
 
@@ -63,5 +109,15 @@ mod tests {
         assert!(n.get("mark").given && n.get("mark").surname);
         assert_eq!(n.get("zeus"), NameUse::default());
         assert!(PersonNames::shipped().get("mary").given);
+    }
+
+    #[test]
+    fn unsorted_lists_and_repeated_names() {
+        let n = PersonNames::parse("zoe\tg\r\nabel\tg\nno tab here\nabel\ts\n\nbeth\tg");
+        assert!(n.get("zoe").given);
+        assert!(n.get("abel").surname && !n.get("abel").given);
+        assert!(n.get("beth").given);
+        assert_eq!(n.get("no tab here"), NameUse::default());
+        assert_eq!(n.get(""), NameUse::default());
     }
 }
