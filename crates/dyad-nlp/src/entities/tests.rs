@@ -366,3 +366,23 @@ fn feasts_faiths_tags_and_modified_products_are_no_actors() {
     assert_eq!(find(&ents, "Border Force").kind, EntityKind::Organization);
     assert_eq!(find(&ents, "Microsoft").kind, EntityKind::Organization);
 }
+
+#[test]
+fn a_lone_surname_with_a_listed_title_names_the_person() {
+    let ents = run("President Bush has threatened further action.", None);
+    let b = find(&ents, "Bush");
+    assert_eq!(b.country.as_deref(), Some("USA"));
+    assert_eq!(b.code.as_deref(), Some("USAGOV"));
+    let ents = run(
+        "The Bush administration declared on Tuesday that talks failed.",
+        None,
+    );
+    assert_eq!(find(&ents, "Bush").country.as_deref(), Some("USA"));
+    // in office on the date: the son, not the father
+    let ents = run("President Bush spoke.", Some("2003-05-01"));
+    assert_eq!(find(&ents, "Bush").name, "Bush");
+    assert_eq!(find(&ents, "Bush").code.as_deref(), Some("USAGOV"));
+    // a surname the dictionary lists with no title stays unresolved
+    let ents = run("Bush said the talks failed.", None);
+    assert_eq!(find(&ents, "Bush").country, None);
+}
