@@ -3,6 +3,7 @@
 //! by titles and honorifics, and by word statistics learnt from tagged news.
 
 use super::class_nouns;
+use super::english;
 use super::lexicon::{ActorKind, Lexicon};
 use super::names::PersonNames;
 use super::not_actors;
@@ -1394,8 +1395,11 @@ fn guess(toks: &[Tok], s: usize, e: usize, stats: &WordStats, lex: &Lexicon) -> 
         } else {
             ActorKind::Organization
         }
-    } else if toks[s..e].iter().any(|t| stats.get(&t.key).is_common()) {
-        // Names that open with an ordinary word ("Civic Passion", "Internet Explorer").
+    } else if toks[s..e].iter().any(|t| stats.get(&t.key).is_common())
+        || common_words_name(toks, s, e)
+    {
+        // Names that open with an ordinary word ("Internet Explorer") or are made of them
+        // ("Civic Passion").
         ActorKind::Organization
     } else {
         ActorKind::Person
@@ -1403,6 +1407,18 @@ fn guess(toks: &[Tok], s: usize, e: usize, stats: &WordStats, lex: &Lexicon) -> 
     let mut c = cand(s, e, kind, None);
     c.guessed = true;
     Some(c)
+}
+
+/// Whether every word of `[s, e)` is an ordinary English word, written capitalised, and the
+/// name neither opens with a census given name nor ends with a census surname: "Civic
+/// Passion", not "Rose Walker".
+fn common_words_name(toks: &[Tok], s: usize, e: usize) -> bool {
+    let names = PersonNames::shipped();
+    toks[s..e]
+        .iter()
+        .all(|t| t.cap && !t.all_caps && english::is_word(&t.key))
+        && !names.get(&toks[s].key).given
+        && !names.get(&toks[e - 1].key).surname
 }
 
 /// A given name in the dictionaries, or in the census lists and not an ordinary word

@@ -5,6 +5,7 @@
 //! may hold the user's own dictionaries too (see `docs/dictionaries.md`).
 
 mod class_nouns;
+mod english;
 pub mod lexicon;
 pub mod mentions;
 pub mod names;

@@ -386,3 +386,13 @@ fn a_lone_surname_with_a_listed_title_names_the_person() {
     let ents = run("Bush said the talks failed.", None);
     assert_eq!(find(&ents, "Bush").country, None);
 }
+
+#[test]
+fn names_made_of_ordinary_words_are_organisations() {
+    let text =
+        "Cheng Chung-tai of Civic Passion won. Tiziano Lugli spoke. Fiorenzo Baldacci agreed.";
+    let ents = run(text, None);
+    assert_eq!(find(&ents, "Civic Passion").kind, EntityKind::Organization);
+    assert_eq!(find(&ents, "Tiziano Lugli").kind, EntityKind::Person);
+    assert_eq!(find(&ents, "Fiorenzo Baldacci").kind, EntityKind::Person);
+}
