@@ -693,9 +693,13 @@ fn subordinate_to(v: &[Tok], gov: &VerbHit, at: usize) -> bool {
     if at > 0 && v[at - 1].low == "with" && v[at].low.ends_with("ing") {
         return true;
     }
-    between
-        .iter()
-        .any(|t| SUBORDINATORS.contains(&t.low.as_str()))
+    // The "of" that joins a place to its name ("a bombing near the town of Samarra killed")
+    // opens no clause.
+    (gov.last + 1..at).any(|k| {
+        let w = v[k].low.as_str();
+        SUBORDINATORS.contains(&w)
+            && !(w == "of" && roles::SETTLEMENT_NOUNS.contains(&v[k - 1].low.as_str()))
+    })
 }
 
 /// Where the actor run through token `t` starts, with an article before it ("the US").
@@ -1622,6 +1626,18 @@ mod tests {
         let t = triples(&run("Syria gunmen killed 23 people in Israel.", C));
         assert!(
             t.iter().any(|(s, tg, _)| s == "SYR" && tg == "ISR"),
+            "{t:?}"
+        );
+    }
+
+    #[test]
+    fn a_place_named_with_of_opens_no_clause() {
+        let t = triples(&run(
+            "A roadside bombing near the town of Hebron on Sunday killed one Israel soldier.",
+            &[("Hebron", "PSE"), ("Israel", "ISR")],
+        ));
+        assert!(
+            t.iter().any(|(s, tg, _)| s == "PSE" && tg == "ISR"),
             "{t:?}"
         );
     }

@@ -277,6 +277,9 @@ fn locative_before(toks: &[Tok], s: usize) -> bool {
     }
     if q > 1 && word(q - 1) == "of" && matches!(word(q - 2), "outside" | "inside") {
         q -= 1;
+    } else if q > 1 && word(q - 1) == "of" && SETTLEMENT_NOUNS.contains(&word(q - 2)) {
+        // "near the town of Samarra", "in the province of Anbar"
+        q = skip_determiners(q - 2);
     }
     q > 0 && LOCATIVE_PREPS.contains(&word(q - 1))
 }
@@ -285,6 +288,20 @@ fn locative_before(toks: &[Tok], s: usize) -> bool {
 pub(crate) fn locative(toks: &[Tok], p: usize) -> bool {
     locative_before(toks, run_start(toks, p))
 }
+
+/// Nouns for a settlement or an area that "of" joins to its name ("the town of Samarra").
+pub(crate) const SETTLEMENT_NOUNS: &[&str] = &[
+    "town",
+    "city",
+    "village",
+    "province",
+    "region",
+    "district",
+    "port",
+    "capital",
+    "outskirts",
+    "suburbs",
+];
 
 /// Prepositions that set where an action happens.
 const LOCATIVE_PREPS: &[&str] = &["in", "at", "near", "outside", "inside"];

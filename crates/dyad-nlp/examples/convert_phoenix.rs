@@ -47,7 +47,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut agents_out = BTreeMap::new();
     for a in &agents {
         let key = key_of(&a.phrase);
-        for w in key.split(' ') {
+        // Only words: the dot of "Gen." would otherwise mark every name with an initial
+        // ("George W. Bush") as titled.
+        for w in key
+            .split(' ')
+            .filter(|w| w.chars().all(char::is_alphanumeric))
+        {
             agent_words.insert(w.to_string());
         }
         agents_out.entry(key).or_insert_with(|| a.code.clone());
@@ -101,16 +106,40 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     write(repo, "data/actors/countries.tsv", &out)?;
 
     // A person's aliases that carry a title or a nationality ("PRIME MINISTER X") are left
-    // out: titles and nationalities are read from the text around a name.
+    // out: titles and nationalities are read from the text around a name. Those that are
+    // the person's surname with a title or "administration" ("PRESIDENT BUSH", "THE BUSH
+    // ADMINISTRATION") are kept: they say whom a surname with that title names, which the
+    // text around a lone surname is matched against.
     let is_plain_name = |n: &str| {
         let key = key_of(n);
         !key.split(' ')
             .any(|w| agent_words.contains(w) || country_words.contains(w))
             && !n.contains('(')
     };
+    let is_titled_surname = |n: &str, a: &PetrarchActor| {
+        let Some(surname) = a
+            .names
+            .first()
+            .and_then(|m| key_of(m).rsplit(' ').next().map(str::to_string))
+        else {
+            return false;
+        };
+        let key = key_of(n);
+        let words: Vec<&str> = key.split(' ').collect();
+        words.len() > 1
+            && words.iter().filter(|&&w| w == surname).count() == 1
+            && words.iter().all(|&w| {
+                w == surname
+                    || agent_words.contains(w)
+                    || country_words.contains(w)
+                    || matches!(w, "the" | "mr" | "mrs" | "ms" | "administration")
+            })
+            && !n.contains('(')
+    };
+    let keep_person_name = |n: &str, a: &PetrarchActor| is_plain_name(n) || is_titled_surname(n, a);
     let mut out = header("Persons with dated codes (leaders and officials).");
     for a in &leaders {
-        write_actor(&mut out, "person", a, &is_plain_name);
+        write_actor(&mut out, "person", a, &|n: &str| keep_person_name(n, a));
     }
     write(repo, "data/actors/leaders.tsv", &out)?;
 
@@ -123,7 +152,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         } else {
             "organization"
         };
-        let filter = |n: &str| kind == "organization" || is_plain_name(n);
+        let filter = |n: &str| kind == "organization" || keep_person_name(n, a);
         write_actor(&mut out, kind, a, &filter);
     }
     write(repo, "data/actors/organizations.tsv", &out)?;

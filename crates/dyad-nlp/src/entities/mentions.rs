@@ -228,6 +228,10 @@ const ORG_NOUNS: &[&str] = &[
     "industries",
     "systems",
     "technologies",
+    "museum",
+    "municipality",
+    "gallery",
+    "galleries",
 ];
 
 /// Last words that make a name a place's (facilities included).
@@ -261,7 +265,6 @@ const PLACE_NOUNS: &[&str] = &[
     "park",
     "bridge",
     "hospital",
-    "museum",
     "palace",
     "tower",
     "station",
@@ -285,6 +288,45 @@ const PLACE_NOUNS: &[&str] = &[
     "cathedral",
     "mosque",
     "temple",
+    "prefecture",
+    "springs",
+    "falls",
+];
+
+/// Words before "Center" or "Centre" that make it a building or grounds rather than an
+/// institution ("the Metro Toronto Convention Centre", "the Heydar Aliyev Cultural Center").
+const FACILITY_CENTRES: &[&str] = &[
+    "convention",
+    "exhibition",
+    "conference",
+    "trade",
+    "shopping",
+    "cultural",
+    "culture",
+    "art",
+    "arts",
+    "community",
+    "sports",
+    "visitor",
+    "visitors",
+    "performing",
+];
+
+/// Lower-case nouns whose "of" makes the name after it a place's ("the town of Yeoncheon").
+const PLACE_CLASSES: &[&str] = &[
+    "town",
+    "city",
+    "village",
+    "municipality",
+    "province",
+    "region",
+    "district",
+    "county",
+    "island",
+    "state",
+    "capital",
+    "suburb",
+    "commune",
 ];
 
 /// Last words that make a name an event's or a work's (not an entity here).
@@ -448,9 +490,62 @@ pub fn find(toks: &[Tok], lex: &Lexicon, stats: &WordStats) -> Vec<Cand> {
         i = next.max(i + 1);
     }
     nested_persons(toks, &works, &mut out);
+    compass_countries(toks, lex, &mut out);
     drop_products(toks, &mut out);
     class_nouns::apply(toks, &mut out);
     out
+}
+
+const COMPASS: &[&str] = &["north", "south", "east", "west"];
+
+/// A compass word alone stands for the country named with it: "the North" once the article
+/// names North Korea, and "North" in "North and South Korea". The country is the dictionary's
+/// "North Korea", found from the article's own country mentions or, in the coordination, from
+/// the name after it.
+fn compass_countries(toks: &[Tok], lex: &Lexicon, out: &mut [Cand]) {
+    let named: Vec<(String, u32)> = out
+        .iter()
+        .filter(|c| c.kind == ActorKind::Country && c.end - c.start >= 2)
+        .filter(|c| is_in(COMPASS, &toks[c.start].key))
+        .filter_map(|c| Some((toks[c.start].key.clone(), c.actor?)))
+        .collect();
+    for c in out.iter_mut() {
+        if c.end - c.start != 1 || c.actor.is_some() && c.kind == ActorKind::Country {
+            continue;
+        }
+        let word = &toks[c.start].key;
+        if !is_in(COMPASS, word) {
+            continue;
+        }
+        // "North and South Korea": the name after the second compass word completes it.
+        let coordinated = toks
+            .get(c.end)
+            .is_some_and(|t| matches!(t.key.as_str(), "and" | "or"))
+            && toks.get(c.end + 1).is_some_and(|t| is_in(COMPASS, &t.key))
+            && toks.get(c.end + 2).is_some_and(|t| t.cap);
+        let from_coordination = coordinated
+            .then(|| {
+                let rest = span_text(toks, c.end + 2, c.end + 3);
+                let key = super::lexicon::key_of(&format!("{} {rest}", toks[c.start].text));
+                pick(lex, lex.lookup(&key), Some(ActorKind::Country))
+            })
+            .flatten();
+        let after_the = c.start > 0 && toks[c.start - 1].key == "the" && {
+            toks.get(c.end).is_none_or(|t| !t.cap)
+        };
+        let from_article = after_the
+            .then(|| {
+                let mut hits = named.iter().filter(|(w, _)| w == word).map(|(_, a)| *a);
+                let first = hits.next()?;
+                hits.all(|a| a == first).then_some(first)
+            })
+            .flatten();
+        if let Some(a) = from_coordination.or(from_article) {
+            c.kind = ActorKind::Country;
+            c.actor = Some(a);
+            c.guessed = false;
+        }
+    }
 }
 
 /// Nouns that say the name after them is a product's or a work's ("the film Easy Rider",
@@ -584,8 +679,10 @@ fn nested_places(toks: &[Tok], lex: &Lexicon, out: &mut Vec<Cand>, from: usize) 
         }
         let mut k = c.start;
         while k < c.end {
-            let hit = longest_name(toks, k, c.end, lex)
-                .filter(|&(len, _)| len < c.end - c.start && toks[k].cap)
+            // At the start, a name shorter than the whole ("US" in "US State Department").
+            let whole = k == c.start;
+            let hit = longest_name(toks, k, if whole { c.end - 1 } else { c.end }, lex)
+                .filter(|_| toks[k].cap)
                 .and_then(|(len, hits)| {
                     let a = pick(lex, hits, Some(ActorKind::Country))
                         .or_else(|| pick(lex, hits, Some(ActorKind::Place)))?;
@@ -600,6 +697,20 @@ fn nested_places(toks: &[Tok], lex: &Lexicon, out: &mut Vec<Cand>, from: usize) 
                     k += len;
                 }
                 _ => k += 1,
+            }
+        }
+        // "the Municipality of Bogliasco", "the Province of Quebec": the place after "of" is
+        // named in its own right.
+        if c.actor.is_none() {
+            let of = (c.start + 1..c.end.saturating_sub(1)).find(|&k| {
+                toks[k].key == "of"
+                    && (c.kind == ActorKind::Place && is_in(PLACE_NOUNS, &toks[k - 1].key)
+                        || is_in(PLACE_CLASSES, &toks[k - 1].key))
+            });
+            if let Some(k) = of.filter(|k| !nested.iter().any(|n: &Cand| n.start == k + 1)) {
+                let mut tail = cand(k + 1, c.end, ActorKind::Place, None);
+                tail.guessed = true;
+                nested.push(tail);
             }
         }
     }
@@ -873,6 +984,16 @@ fn split_run(
                 && !is_in(ORG_NOUNS, last)
                 && !is_in(PLACE_NOUNS, last);
             if pos + len < j && common && before_name {
+                // A country opening the title ("US President") is a mention of its own.
+                if let Some((clen, hits)) = longest_name(toks, pos, pos + len - 1, lex) {
+                    if let Some(c) = pick(lex, hits, Some(ActorKind::Country))
+                        .filter(|&c| !is_demonym(toks, pos, pos + clen, lex, c))
+                        .filter(|_| !short_alias_mismatch(toks, pos, pos + clen))
+                    {
+                        title_country = lex.actor(c).and_then(|x| x.country.clone());
+                        out.push(cand(pos, pos + clen, ActorKind::Country, Some(c)));
+                    }
+                }
                 plural_title |= toks[pos + len - 1].key.ends_with('s');
                 let text = span_text(toks, pos, pos + len);
                 title = Some(match title {
@@ -883,8 +1004,8 @@ fn split_run(
                 continue;
             }
         }
-        if let Some((len, hits)) = longest_name(toks, pos, j, lex) {
-            if let Some(c) = pick(lex, hits, Some(ActorKind::Country)) {
+        if let Some((len, c)) = country_at(toks, pos, j, lex) {
+            {
                 if pos + len < j && longest_agent(toks, pos + len, j, lex).is_some() {
                     title_country = lex.actor(c).and_then(|x| x.country.clone());
                     out.push(cand(pos, pos + len, ActorKind::Country, Some(c)));
@@ -937,6 +1058,19 @@ fn split_run(
     c.honorific = honorific;
     c.plural_title = plural_title;
     out.push(c);
+}
+
+/// The longest country name starting at `pos` and ending by `end`, also when a longer name
+/// of something else starts there ("US" under the organisation alias "US President").
+fn country_at(toks: &[Tok], pos: usize, end: usize, lex: &Lexicon) -> Option<(usize, u32)> {
+    let mut end = end;
+    while let Some((len, hits)) = longest_name(toks, pos, end, lex) {
+        if let Some(c) = pick(lex, hits, Some(ActorKind::Country)) {
+            return Some((len, c));
+        }
+        end = pos + len - 1;
+    }
+    None
 }
 
 /// Where a person's full name starts inside a longer run of capitalised words that no
@@ -1034,6 +1168,9 @@ fn classify(
     if org_noun_through(toks, name, j) {
         return Some(cand(start, j, ActorKind::Organization, None));
     }
+    if place_noun_through(toks, name, j) || facility_centre(toks, name, j) {
+        return Some(cand(start, j, ActorKind::Place, None));
+    }
     if j - name > 1 || !toks[name].sentence_initial {
         if is_in(ORG_NOUNS, last) {
             return Some(cand(start, j, ActorKind::Organization, None));
@@ -1070,6 +1207,40 @@ fn classify(
 fn org_noun_through(toks: &[Tok], s: usize, e: usize) -> bool {
     (s + 1..e.saturating_sub(1))
         .any(|k| matches!(toks[k].key.as_str(), "of" | "for") && is_in(ORG_NOUNS, &toks[k - 1].key))
+}
+
+/// Whether a place's noun inside `[s, e)` goes on through "of" ("the Municipality of
+/// Bogliasco", "the Gulf of Aden").
+fn place_noun_through(toks: &[Tok], s: usize, e: usize) -> bool {
+    (s + 1..e.saturating_sub(1))
+        .any(|k| toks[k].key == "of" && is_in(PLACE_NOUNS, &toks[k - 1].key))
+}
+
+/// Whether `[s, e)` ends in a centre that is a building ("Convention Centre").
+fn facility_centre(toks: &[Tok], s: usize, e: usize) -> bool {
+    e - s >= 2
+        && matches!(toks[e - 1].key.as_str(), "center" | "centre")
+        && is_in(FACILITY_CENTRES, &toks[e - 2].key)
+}
+
+/// Whether the words before `s` make the name a place's: "the town of", "next to".
+fn place_before(toks: &[Tok], s: usize) -> bool {
+    if s < 2 {
+        return false;
+    }
+    let (a, b) = (&toks[s - 2], &toks[s - 1]);
+    (b.key == "of" && a.is_word && !a.cap && is_in(PLACE_CLASSES, &a.key))
+        || (a.key == "next" && b.key == "to")
+}
+
+/// Whether the name at `s` is a picture's or recording's credit ("Image: Snbehnke").
+fn credited(toks: &[Tok], s: usize) -> bool {
+    s >= 2
+        && toks[s - 1].text == ":"
+        && matches!(
+            toks[s - 2].key.as_str(),
+            "image" | "photo" | "picture" | "audio" | "video" | "credit"
+        )
 }
 
 fn rarely_a_name(stats: &WordStats, key: &str) -> bool {
@@ -1139,6 +1310,11 @@ fn guess(toks: &[Tok], s: usize, e: usize, stats: &WordStats, lex: &Lexicon) -> 
     if e - s == 1 && toks[s].text.chars().count() == 1 {
         return None;
     }
+    if place_before(toks, s) {
+        let mut c = cand(s, e, ActorKind::Place, None);
+        c.guessed = true;
+        return Some(c);
+    }
     let (mut per, mut org, mut loc, mut nat) = (0f64, 0f64, 0f64, 0f64);
     for t in &toks[s..e] {
         let c = stats.get(&t.key);
@@ -1177,7 +1353,7 @@ fn guess(toks: &[Tok], s: usize, e: usize, stats: &WordStats, lex: &Lexicon) -> 
             );
         let census = PersonNames::shipped().get(&toks[s].key);
         let unseen = stats.get(&toks[s].key) == WordCounts::default();
-        if speaks {
+        if speaks || unseen && credited(toks, s) {
             ActorKind::Person
         } else if toks[s].sentence_initial && !written_mid_sentence(toks, &toks[s].key) {
             // Opening a sentence, its capital says nothing; unknown and never written

@@ -203,6 +203,7 @@ fn resolve(
             continue;
         }
         let mut kind = c.kind;
+        let mut actor = c.actor;
         let single = e - s == 1;
         let mut key = None;
         // A word that is also a city's name ("Paris") names the person of the article who
@@ -231,10 +232,13 @@ fn resolve(
                 }
                 // Two people share the surname: a person, but which one is left open.
                 Some([_, _, ..]) if !place_word && !capital_word => kind = ActorKind::Person,
+                None if kind == ActorKind::Person && actor.is_none() => {
+                    actor = titled_surname(toks, &c, s, lex, date);
+                }
                 _ => {}
             }
         }
-        let key = key.unwrap_or_else(|| match (&c.government_of, kind, c.actor) {
+        let key = key.unwrap_or_else(|| match (&c.government_of, kind, actor) {
             (Some(cc), _, _) => format!("g:{cc}"),
             (None, ActorKind::Country, Some(a)) => {
                 format!(
@@ -268,7 +272,7 @@ fn resolve(
             b.name = name;
         }
         if b.actor.is_none() {
-            b.actor = c.actor;
+            b.actor = actor;
         }
         if let Some(t) = &c.title {
             push_unique(&mut b.roles, t.clone());
@@ -299,6 +303,62 @@ fn resolve(
         .enumerate()
         .map(|(n, b)| finish(n, b, lex, date))
         .collect()
+}
+
+/// The listed person a lone surname names by the words around it, when the dictionary lists
+/// the surname with them: its title ("President Bush"), honorific ("Mr Clinton") or the noun
+/// after it ("the Bush administration"). Where several persons are so listed, the one in
+/// office on the article's date is taken, else the first listed, provided they share one
+/// country (a surname and title that name people of different countries stay unresolved).
+fn titled_surname(
+    toks: &[Tok],
+    c: &Cand,
+    s: usize,
+    lex: &Lexicon,
+    date: Option<u32>,
+) -> Option<u32> {
+    let word = &toks[s].key;
+    let mut keys: Vec<String> = Vec::new();
+    if let Some(t) = &c.title {
+        let t = lexicon::key_of(t);
+        if let Some(last) = t.rsplit(' ').next().filter(|l| *l != t) {
+            keys.push(format!("{last} {word}"));
+        }
+        keys.insert(0, format!("{t} {word}"));
+    }
+    if c.honorific {
+        keys.push(format!("{} {word}", toks[c.start].key));
+    }
+    if let Some(next) = toks.get(c.end).filter(|t| t.is_word && !t.cap) {
+        keys.push(format!("{word} {}", next.key));
+    }
+    for key in keys {
+        let persons: Vec<u32> = lex
+            .lookup(&key)
+            .iter()
+            .copied()
+            .filter(|&i| lex.actor(i).is_some_and(|a| a.kind == ActorKind::Person))
+            .collect();
+        let Some(&first) = persons.first() else {
+            continue;
+        };
+        let country = |i: u32| lex.actor(i).and_then(|a| a.country.clone());
+        if persons.iter().any(|&i| country(i) != country(first)) {
+            return None;
+        }
+        // In office: a dated code other than the bare elite one holds on the date.
+        let in_office = date.and_then(|d| {
+            persons.iter().copied().find(|&i| {
+                lex.actor(i).is_some_and(|a| {
+                    a.codes
+                        .iter()
+                        .any(|k| k.is_dated() && k.holds_on(d) && !k.code.ends_with("ELI"))
+                })
+            })
+        });
+        return Some(in_office.unwrap_or(first));
+    }
+    None
 }
 
 fn push_unique(list: &mut Vec<String>, item: String) {
@@ -372,6 +432,15 @@ fn finish(n: usize, b: Building, lex: &Lexicon, date: Option<u32>) -> Entity {
             if country.is_none() {
                 country = a.country.clone();
             }
+        }
+    }
+    // Undated, a listed person's dictionary code can only guess at the office; a title the
+    // text gives ("President Reagan") states it.
+    if let (None, ActorKind::Person, Some(c), Some(r), Some(current)) =
+        (date, b.kind, &country, &b.role_code, &code)
+    {
+        if current.starts_with(c.as_str()) {
+            code = Some(format!("{c}{r}"));
         }
     }
     if code.is_none() && b.kind == ActorKind::Person {

@@ -252,6 +252,62 @@ fn class_nouns_beside_unknown_names_give_their_kind() {
 }
 
 #[test]
+fn compass_words_stand_for_the_country_named_with_them() {
+    let text = "Troops of North and South Korea exchanged fire. North Korea said it would respond. \
+                Seoul broadcasts news into the North. The South retaliated. Winds blew from the North Sea.";
+    let ents = run(text, None);
+    let north = find(&ents, "North Korea");
+    assert_eq!(north.code.as_deref(), Some("PRK"), "{north:#?}");
+    // "North" in the coordination, "North Korea", "the North".
+    assert_eq!(north.mentions.len(), 3, "{north:#?}");
+    let south = ents
+        .iter()
+        .find(|e| e.code.as_deref() == Some("KOR"))
+        .unwrap();
+    // "South Korea" only: the article names no "South …" that "The South" could stand for
+    // other than South Korea, which it does.
+    assert_eq!(south.mentions.len(), 2, "{south:#?}");
+    // A text that names no compass country leaves the word alone.
+    let ents = run("The South retaliated.", None);
+    assert!(
+        !ents.iter().any(|e| e.kind == EntityKind::Country),
+        "{ents:#?}"
+    );
+}
+
+#[test]
+fn countries_nest_in_titles_and_dictionary_names() {
+    let text = "Support came from US President Barack Obama. The US State Department agreed.";
+    let ents = run(text, None);
+    let us = ents
+        .iter()
+        .find(|e| e.code.as_deref() == Some("USA"))
+        .unwrap();
+    assert_eq!(us.mentions.len(), 2, "{ents:#?}");
+    assert_eq!(find(&ents, "Barack Obama").kind, EntityKind::Person);
+}
+
+#[test]
+fn place_words_around_unknown_names_make_them_places() {
+    let text = "Shells fell on the town of Yeoncheon. Requests came from the Municipality of \
+                Bogliasco, next to Genova. The fair took place at the Metro Toronto Convention \
+                Centre. Image: Snbehnke.";
+    let ents = run(text, None);
+    for place in ["Yeoncheon", "Genova", "Convention Centre"] {
+        assert_eq!(
+            find(&ents, place).kind,
+            EntityKind::Place,
+            "{place}: {ents:#?}"
+        );
+    }
+    let bog = ents.iter().filter(|e| e.name.contains("Bogliasco"));
+    let kinds: Vec<_> = bog.map(|e| e.kind).collect();
+    assert!(kinds.contains(&EntityKind::Organization), "{ents:#?}");
+    assert!(kinds.contains(&EntityKind::Place), "{ents:#?}");
+    assert_eq!(find(&ents, "Snbehnke").kind, EntityKind::Person);
+}
+
+#[test]
 fn undated_former_officials_code_by_their_dated_office() {
     // Kofi Annan's entry: IGOUNO for his term, a bare ELI undated.
     let ents = run("Kofi Annan spoke.", None);
@@ -283,4 +339,24 @@ fn first_and_last_name_find_a_listed_full_name() {
 fn own_lists_correct_the_converted_ones() {
     let ents = run("The Palestinian Islamic Jihad movement rejected it.", None);
     assert_eq!(find(&ents, "Jihad").code.as_deref(), Some("PSEREB"));
+}
+
+#[test]
+fn a_lone_surname_with_a_listed_title_names_the_person() {
+    let ents = run("President Bush has threatened further action.", None);
+    let b = find(&ents, "Bush");
+    assert_eq!(b.country.as_deref(), Some("USA"));
+    assert_eq!(b.code.as_deref(), Some("USAGOV"));
+    let ents = run(
+        "The Bush administration declared on Tuesday that talks failed.",
+        None,
+    );
+    assert_eq!(find(&ents, "Bush").country.as_deref(), Some("USA"));
+    // in office on the date: the son, not the father
+    let ents = run("President Bush spoke.", Some("2003-05-01"));
+    assert_eq!(find(&ents, "Bush").name, "Bush");
+    assert_eq!(find(&ents, "Bush").code.as_deref(), Some("USAGOV"));
+    // a surname the dictionary lists with no title stays unresolved
+    let ents = run("Bush said the talks failed.", None);
+    assert_eq!(find(&ents, "Bush").country, None);
 }
