@@ -293,6 +293,9 @@ const PLACE_NOUNS: &[&str] = &[
     "prefecture",
     "springs",
     "falls",
+    "hotel",
+    "cave",
+    "caves",
 ];
 
 /// Words before "Center" or "Centre" that make it a building or grounds rather than an
@@ -573,14 +576,19 @@ const PRODUCT_NOUNS: &[&str] = &[
     "play",
 ];
 
+/// Marks of a product line written after its maker's or brand's name ("PlayStation VR",
+/// "Windows XP").
+const PRODUCT_MARKS: &[&str] = &["vr", "xp", "os", "hd", "gt", "se"];
+
 /// Words that open a noun phrase before a name used as a modifier ("the Polaroid camera").
 const DETERMINERS: &[&str] = &[
     "the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "that",
 ];
 
 /// Drops the names of products and works, which are no actors: a name no dictionary holds
-/// after a product noun, between a determiner and a product noun ("the Polaroid camera"), or
-/// of two words or more before a version number ("Internet Explorer 6"). The article's other
+/// after a product noun, between a determiner and a product noun ("the Polaroid camera"),
+/// ending in a product line's mark ("PlayStation VR"), or of two words or more before a
+/// version number ("Internet Explorer 6"). The article's other
 /// mentions of the same name, and of its initials ("IE"), go too.
 fn drop_products(toks: &[Tok], out: &mut Vec<Cand>) {
     let version = |t: &Tok| {
@@ -625,7 +633,10 @@ fn drop_products(toks: &[Tok], out: &mut Vec<Cand>) {
             && toks
                 .get(c.end)
                 .is_some_and(|n| version(n) && n.start > toks[c.end - 1].end);
-        if noun_before || noun_after || numbered {
+        // "PlayStation VR", "Windows XP": a product line's mark after a name.
+        let line_mark =
+            c.end - c.start >= 2 && toks[c.end - 1].all_caps && is_in(PRODUCT_MARKS, last);
+        if noun_before || noun_after || numbered || line_mark {
             products.push(key(c));
         }
     }
@@ -1335,6 +1346,28 @@ fn guess(toks: &[Tok], s: usize, e: usize, stats: &WordStats, lex: &Lexicon) -> 
     // A letter alone ("Group F", "Plan B") names no one.
     if e - s == 1 && toks[s].text.chars().count() == 1 {
         return None;
+    }
+    // "K.C. Maurer", "J. Smith": initials, none a dictionary name ("U.S."), then a surname.
+    let initial = |k: usize| {
+        toks[k].text.chars().count() == 1
+            && toks[k].cap
+            && toks
+                .get(k + 1)
+                .is_some_and(|d| d.text == "." && d.start == toks[k].end)
+    };
+    let mut k = s;
+    while k + 1 < e && initial(k) {
+        k += 2;
+    }
+    if k > s
+        && k + 1 == e
+        && longest_name(toks, s, e, lex).is_none()
+        && toks[k].is_word
+        && !stats.get(&toks[k].key).is_common()
+    {
+        let mut c = cand(s, e, ActorKind::Person, None);
+        c.guessed = true;
+        return Some(c);
     }
     if place_before(toks, s) {
         let mut c = cand(s, e, ActorKind::Place, None);

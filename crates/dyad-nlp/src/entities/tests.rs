@@ -396,3 +396,20 @@ fn names_made_of_ordinary_words_are_organisations() {
     assert_eq!(find(&ents, "Tiziano Lugli").kind, EntityKind::Person);
     assert_eq!(find(&ents, "Fiorenzo Baldacci").kind, EntityKind::Person);
 }
+
+#[test]
+fn initials_hotels_caves_and_product_lines() {
+    let text = "The school was not alone in receiving a donation. K.C. Maurer, its treasurer, \
+                agreed. Many died when the Al-Ghaza Hotel collapsed. Players go to the Bat Cave. \
+                Sony showed the PlayStation VR headset. IE6 shipped with Windows XP.";
+    let ents = run(text, None);
+    assert_eq!(find(&ents, "Maurer").kind, EntityKind::Person);
+    assert_eq!(find(&ents, "Al-Ghaza Hotel").kind, EntityKind::Place);
+    assert_eq!(find(&ents, "Bat Cave").kind, EntityKind::Place);
+    for word in ["PlayStation", "Windows"] {
+        assert!(
+            !ents.iter().any(|e| e.name.contains(word)),
+            "{word}: {ents:#?}"
+        );
+    }
+}
