@@ -376,6 +376,11 @@ impl EventCoder {
                     if prev.target.is_none() && target != prev.source {
                         prev.target = target;
                     }
+                    // A verb's general code yields to the more specific one of the same root
+                    // its object names ("gave humanitarian aid": 070 → 073).
+                    if refines(&coded.code, &prev.coded.code) {
+                        prev.coded.code = coded.code.clone();
+                    }
                 }
                 continue;
             }
@@ -700,6 +705,17 @@ fn subordinate_to(v: &[Tok], gov: &VerbHit, at: usize) -> bool {
         SUBORDINATORS.contains(&w)
             && !(w == "of" && roles::SETTLEMENT_NOUNS.contains(&v[k - 1].low.as_str()))
     })
+}
+
+/// Whether `specific` names a kind of the general code `general` leaves open: `general` is a
+/// root's unspecified code ("070", "Provide aid, not specified below") and `specific` another
+/// code under the same root ("073", humanitarian aid).
+fn refines(specific: &str, general: &str) -> bool {
+    general.len() == 3
+        && general.ends_with('0')
+        && specific.len() >= 3
+        && specific != general
+        && specific.get(..2) == general.get(..2)
 }
 
 /// Where the actor run through token `t` starts, with an article before it ("the US").
@@ -1640,6 +1656,14 @@ mod tests {
             t.iter().any(|(s, tg, _)| s == "PSE" && tg == "ISR"),
             "{t:?}"
         );
+    }
+
+    #[test]
+    fn an_object_noun_refines_the_general_code_of_its_verb() {
+        assert!(refines("073", "070") && refines("0331", "030"));
+        assert!(!refines("070", "070") && !refines("073", "071") && !refines("190", "070"));
+        let t = triples(&run("Israel gave humanitarian aid to Syria.", C));
+        assert_eq!(t, vec![("ISR".into(), "SYR".into(), "073".into())]);
     }
 
     #[test]

@@ -3,8 +3,10 @@
 //! by titles and honorifics, and by word statistics learnt from tagged news.
 
 use super::class_nouns;
+use super::english;
 use super::lexicon::{ActorKind, Lexicon};
 use super::names::PersonNames;
+use super::not_actors;
 use super::stats::{WordCounts, WordStats};
 use super::view::Tok;
 use crate::lexicon::{MONTHS, WEEKDAYS};
@@ -571,9 +573,15 @@ const PRODUCT_NOUNS: &[&str] = &[
     "play",
 ];
 
+/// Words that open a noun phrase before a name used as a modifier ("the Polaroid camera").
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "that",
+];
+
 /// Drops the names of products and works, which are no actors: a name no dictionary holds
-/// after a product noun, or of two words or more before a version number ("Internet Explorer
-/// 6"). The article's other mentions of the same name go too.
+/// after a product noun, between a determiner and a product noun ("the Polaroid camera"), or
+/// of two words or more before a version number ("Internet Explorer 6"). The article's other
+/// mentions of the same name, and of its initials ("IE"), go too.
 fn drop_products(toks: &[Tok], out: &mut Vec<Cand>) {
     let version = |t: &Tok| {
         t.text.len() <= 3
@@ -597,6 +605,14 @@ fn drop_products(toks: &[Tok], out: &mut Vec<Cand>) {
             let p = &toks[c.start - 1];
             p.is_word && !p.cap && is_in(PRODUCT_NOUNS, &p.key)
         };
+        // "the Polaroid camera", "her Nikon camera": the name modifies a product noun.
+        let noun_after = c.start > 0
+            && !is_in(ORG_NOUNS, last)
+            && !is_in(PLACE_NOUNS, last)
+            && is_in(DETERMINERS, &toks[c.start - 1].key)
+            && toks
+                .get(c.end)
+                .is_some_and(|n| n.is_word && !n.cap && is_in(PRODUCT_NOUNS, &n.key));
         // Not a person's ("gave Sreten Lukic 30 days") nor a team's score ("Chiefs 30-10").
         let score = toks
             .get(c.end + 1)
@@ -609,10 +625,17 @@ fn drop_products(toks: &[Tok], out: &mut Vec<Cand>) {
             && toks
                 .get(c.end)
                 .is_some_and(|n| version(n) && n.start > toks[c.end - 1].end);
-        if noun_before || numbered {
+        if noun_before || noun_after || numbered {
             products.push(key(c));
         }
     }
+    // A product's initials name it too ("IE" for "Internet Explorer").
+    let initials: Vec<String> = products
+        .iter()
+        .filter(|p| p.contains(' '))
+        .map(|p| p.split(' ').filter_map(|w| w.chars().next()).collect())
+        .collect();
+    products.extend(initials);
     if !products.is_empty() {
         out.retain(|c| c.actor.is_some() || !products.contains(&key(c)));
     }
@@ -1136,7 +1159,7 @@ fn classify(
     personal: bool,
 ) -> Option<Cand> {
     let last = &toks[j - 1].key;
-    if is_in(OTHER_NOUNS, last) && j - name > 1 {
+    if is_in(OTHER_NOUNS, last) && j - name > 1 || not_actors::is_tag(toks, name) {
         return None;
     }
     if let Some((len, hits)) = longest_name(toks, name, j, lex) {
@@ -1164,6 +1187,9 @@ fn classify(
                 return Some(c);
             }
         }
+    }
+    if !personal && not_actors::is_event_or_faith(toks, name, j) {
+        return None;
     }
     if org_noun_through(toks, name, j) {
         return Some(cand(start, j, ActorKind::Organization, None));
@@ -1369,8 +1395,11 @@ fn guess(toks: &[Tok], s: usize, e: usize, stats: &WordStats, lex: &Lexicon) -> 
         } else {
             ActorKind::Organization
         }
-    } else if toks[s..e].iter().any(|t| stats.get(&t.key).is_common()) {
-        // Names that open with an ordinary word ("Civic Passion", "Internet Explorer").
+    } else if toks[s..e].iter().any(|t| stats.get(&t.key).is_common())
+        || common_words_name(toks, s, e)
+    {
+        // Names that open with an ordinary word ("Internet Explorer") or are made of them
+        // ("Civic Passion").
         ActorKind::Organization
     } else {
         ActorKind::Person
@@ -1378,6 +1407,18 @@ fn guess(toks: &[Tok], s: usize, e: usize, stats: &WordStats, lex: &Lexicon) -> 
     let mut c = cand(s, e, kind, None);
     c.guessed = true;
     Some(c)
+}
+
+/// Whether every word of `[s, e)` is an ordinary English word, written capitalised, and the
+/// name neither opens with a census given name nor ends with a census surname: "Civic
+/// Passion", not "Rose Walker".
+fn common_words_name(toks: &[Tok], s: usize, e: usize) -> bool {
+    let names = PersonNames::shipped();
+    toks[s..e]
+        .iter()
+        .all(|t| t.cap && !t.all_caps && english::is_word(&t.key))
+        && !names.get(&toks[s].key).given
+        && !names.get(&toks[e - 1].key).surname
 }
 
 /// A given name in the dictionaries, or in the census lists and not an ordinary word

@@ -5,9 +5,11 @@
 //! may hold the user's own dictionaries too (see `docs/dictionaries.md`).
 
 mod class_nouns;
+mod english;
 pub mod lexicon;
 pub mod mentions;
 pub mod names;
+mod not_actors;
 // The writer of the packed form: build.rs packs the shipped dictionaries with it.
 #[cfg_attr(not(test), allow(dead_code))]
 mod pack;

@@ -342,6 +342,32 @@ fn own_lists_correct_the_converted_ones() {
 }
 
 #[test]
+fn feasts_faiths_tags_and_modified_products_are_no_actors() {
+    let text = "Pilgrims arrive in Mecca for the Hajj. Mecca is Islam 's holiest site. \
+                She spoke of Islamophobia and posted #IStandWithAhmed on Twitter. \
+                Warhol liked the Polaroid camera. The Polaroid format made him famous. \
+                Microsoft 's Internet Explorer 6 is old, and IE could fall to fourth place. \
+                The Border Force vessel docked. Chinese New Year ended.";
+    let ents = run(text, None);
+    for word in [
+        "Hajj",
+        "Islam",
+        "Islamophobia",
+        "IStandWithAhmed",
+        "Polaroid",
+        "IE",
+        "New Year",
+    ] {
+        assert!(
+            !ents.iter().any(|e| e.name.contains(word)),
+            "{word}: {ents:#?}"
+        );
+    }
+    assert_eq!(find(&ents, "Border Force").kind, EntityKind::Organization);
+    assert_eq!(find(&ents, "Microsoft").kind, EntityKind::Organization);
+}
+
+#[test]
 fn a_lone_surname_with_a_listed_title_names_the_person() {
     let ents = run("President Bush has threatened further action.", None);
     let b = find(&ents, "Bush");
@@ -359,4 +385,14 @@ fn a_lone_surname_with_a_listed_title_names_the_person() {
     // a surname the dictionary lists with no title stays unresolved
     let ents = run("Bush said the talks failed.", None);
     assert_eq!(find(&ents, "Bush").country, None);
+}
+
+#[test]
+fn names_made_of_ordinary_words_are_organisations() {
+    let text =
+        "Cheng Chung-tai of Civic Passion won. Tiziano Lugli spoke. Fiorenzo Baldacci agreed.";
+    let ents = run(text, None);
+    assert_eq!(find(&ents, "Civic Passion").kind, EntityKind::Organization);
+    assert_eq!(find(&ents, "Tiziano Lugli").kind, EntityKind::Person);
+    assert_eq!(find(&ents, "Fiorenzo Baldacci").kind, EntityKind::Person);
 }

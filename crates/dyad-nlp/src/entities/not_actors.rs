@@ -1,0 +1,72 @@
+//! Names that are no actors although written like names: recurring events and feasts ("the
+//! Hajj", "Chinese New Year"), faiths and other "-isms" ("Islam", "Islamophobia"), and hashtags
+//! and handles ("#IStandWithAhmed", "@POTUS").
+
+use super::view::Tok;
+
+/// Feasts, holidays and pilgrimages written as one name (lower-cased, words joined by a space).
+const EVENTS: &[&str] = &[
+    "hajj",
+    "umrah",
+    "ramadan",
+    "ramazan",
+    "ashura",
+    "mawlid",
+    "muharram",
+    "diwali",
+    "holi",
+    "navratri",
+    "vesak",
+    "hanukkah",
+    "chanukah",
+    "passover",
+    "pesach",
+    "purim",
+    "sukkot",
+    "shavuot",
+    "yom kippur",
+    "rosh hashanah",
+    "easter",
+    "christmas",
+    "christmas eve",
+    "good friday",
+    "lent",
+    "advent",
+    "pentecost",
+    "epiphany",
+    "thanksgiving",
+    "halloween",
+    "nowruz",
+    "norouz",
+    "kwanzaa",
+    "mardi gras",
+    "oktoberfest",
+    "tet",
+    "songkran",
+];
+
+/// Faiths whose names do not end in "-ism".
+const FAITHS: &[&str] = &["islam", "christianity", "shinto"];
+
+/// Whether the name `[s, e)`, which no dictionary holds, names an event or a faith rather
+/// than an actor.
+pub fn is_event_or_faith(toks: &[Tok], s: usize, e: usize) -> bool {
+    let key = toks[s..e]
+        .iter()
+        .map(|t| t.key.as_str())
+        .collect::<Vec<_>>()
+        .join(" ");
+    let one = e - s == 1;
+    EVENTS.contains(&key.as_str())
+        || key == "eid"
+        || key.starts_with("eid ")
+        || key.ends_with("new year")
+        || one && FAITHS.contains(&key.as_str())
+        // "Buddhism", "Zionism", "Islamophobia": doctrines and attitudes.
+        || one && key.len() > 5 && (key.ends_with("ism") || key.ends_with("phobia"))
+}
+
+/// Whether the word at `s` is written right after "#" or "@": a hashtag or a handle.
+pub fn is_tag(toks: &[Tok], s: usize) -> bool {
+    s > 0 && matches!(toks[s - 1].text, "#" | "@") && toks[s - 1].end == toks[s].start
+}
