@@ -502,6 +502,21 @@ pub fn split_fine_into(text: &str, t: &Token, out: &mut Vec<Token>) {
         });
         return;
     }
+    // A lone mark (",", "“", "—") is one piece: no letters, so no case flags.
+    let mut chars = slice.chars();
+    if let (Some(c), None) = (chars.next(), chars.next()) {
+        if !c.is_alphanumeric() && !c.is_whitespace() {
+            out.push(Token {
+                kind: TokenKind::Punct,
+                capitalised: false,
+                all_caps: false,
+                abbrev: None,
+                sentence_initial: false,
+                ..*t
+            });
+            return;
+        }
+    }
     let base = t.span.start;
     let mut run: Option<usize> = None;
     let close = |out: &mut Vec<Token>, a: usize, b: usize| {
@@ -678,6 +693,20 @@ mod tests {
         assert!(t[0].all_caps && t[0].capitalised);
         assert!(!t[1].capitalised && !t[1].all_caps);
         assert!(t[2].capitalised && !t[2].all_caps);
+    }
+
+    #[test]
+    fn lone_marks_split_as_any_piece_would() {
+        let text = "“Yes,” she said — ¿no? (Ⅻ) ‿";
+        for t in tokenize(text) {
+            let mut c = t.span.of(text).chars();
+            if let (Some(c), None) = (c.next(), c.next()) {
+                let general = Token::new(text, t.span.start, t.span.end, TokenKind::Punct);
+                if !c.is_alphanumeric() && !c.is_whitespace() {
+                    assert_eq!(split_fine(text, &t), [general], "{c}");
+                }
+            }
+        }
     }
 
     #[test]
