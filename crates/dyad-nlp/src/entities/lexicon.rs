@@ -157,7 +157,11 @@ fn prefixes(key: &str) -> (impl Iterator<Item = &str>, usize) {
 /// Appends the lower-cased `word` to `key`.
 pub fn push_lower(key: &mut String, word: &str) {
     if word.is_ascii() {
-        key.extend(word.bytes().map(|b| b.to_ascii_lowercase() as char));
+        // Copied whole and lowered in place: pushing the bytes one by one as chars cost about
+        // 2 % of a plain-text article's instructions.
+        let start = key.len();
+        key.push_str(word);
+        key[start..].make_ascii_lowercase();
     } else {
         key.extend(word.chars().flat_map(char::to_lowercase));
     }
@@ -646,6 +650,14 @@ mod tests {
             .any(|&i| lex.actor(i).unwrap().kind == ActorKind::Country));
         assert!(lex.agent("prime minister").is_some());
         assert!(!lex.lookup("baku").is_empty());
+    }
+
+    #[test]
+    fn push_lower_appends_lowered_words() {
+        let mut key = String::from("new ");
+        push_lower(&mut key, "YORK's");
+        push_lower(&mut key, " İSTANBUL Ärzte");
+        assert_eq!(key, "new york's i\u{307}stanbul ärzte");
     }
 
     #[test]
