@@ -103,11 +103,16 @@ const AGENTS_EXTRA: &str = include_str!("../../../../data/actors/agents-extra.ts
 const CITIES: &str = include_str!("../../../../data/places/cities.tsv");
 const REGIONS: &str = include_str!("../../../../data/places/regions.tsv");
 
-/// Words that join the parts of a person's name ("Osama bin Laden", "Nuri al Maliki") and
-/// so are neither a given name nor a surname.
-const NAME_PARTICLES: &[&str] = &[
-    "al", "el", "bin", "ibn", "bint", "ben", "abu", "abd", "de", "del", "da", "das", "dos", "di",
-    "du", "la", "le", "van", "von", "der", "den", "y",
+/// Lower-case particles that join the parts of a person's name in running text ("Ahmed bin
+/// Salman", "Suleiman al-Amr", "Osama bin Laden").
+pub(crate) const NAME_PARTICLES: &[&str] = &[
+    "de", "van", "von", "bin", "ibn", "al", "el", "da", "del", "la",
+];
+
+/// Further words that stand between the parts of a listed person's name ("bint", "Abu",
+/// "dos") and, like [`NAME_PARTICLES`], are neither a given name nor a surname.
+const MORE_NAME_PARTICLES: &[&str] = &[
+    "bint", "ben", "abu", "abd", "das", "dos", "di", "du", "le", "der", "den", "y",
 ];
 
 /// The lower-cased token key of a phrase, as the matcher builds it from the text.
@@ -462,6 +467,7 @@ impl Lexicon {
                     w.chars().count() < 2
                         || !w.chars().all(char::is_alphabetic)
                         || NAME_PARTICLES.contains(w)
+                        || MORE_NAME_PARTICLES.contains(w)
                 })
             {
                 continue;

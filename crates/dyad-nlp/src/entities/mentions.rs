@@ -4,7 +4,7 @@
 
 use super::class_nouns;
 use super::english;
-use super::lexicon::{ActorKind, Lexicon};
+use super::lexicon::{ActorKind, Lexicon, NAME_PARTICLES};
 use super::names::PersonNames;
 use super::not_actors;
 use super::stats::{WordCounts, WordStats};
@@ -122,11 +122,6 @@ const FUNCTION_WORDS: &[&str] = &[
     "was",
     "were",
     "be",
-];
-
-/// Lower-case particles inside names ("Ahmed bin Salman", "Suleiman al-Amr").
-const NAME_PARTICLES: &[&str] = &[
-    "de", "van", "von", "bin", "ibn", "al", "el", "da", "del", "la",
 ];
 
 /// The Arabic article, written in lower case before a hyphenated name ("al-Qaeda").
