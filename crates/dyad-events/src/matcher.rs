@@ -694,7 +694,11 @@ mod tests {
     }
 
     fn toks(text: &str) -> Vec<Tok> {
-        view(text, &dyad_nlp::tokenize(text), &[])
+        view(
+            text,
+            &dyad_nlp::fine_tokens(text, &dyad_nlp::tokenize(text)),
+            &[],
+        )
     }
 
     const DICT: &str = "&WEAPON\n+ARMS\n+WEAPONRY\n\n--- ACCUSE [112] ---\nACCUSE\nCHARGE [---]\n\

@@ -35,11 +35,10 @@ const BOUNDARY_PUNCT: &[&str] = &[
     ",", ";", ":", "(", ")", "\"", "“", "”", "—", "–", "?", "!", "[", "]",
 ];
 
-/// Builds the view of the tokens of one sentence (`toks` must lie inside it).
+/// Builds the view of the tokens of one sentence (`toks` must lie inside it), from their finest
+/// pieces ([`dyad_nlp::fine_tokens`]): the rules below read possessives and contractions piece
+/// by piece.
 pub(crate) fn view(text: &str, toks: &[Token], actors: &[ActorMention]) -> Vec<Tok> {
-    // The rules below read possessives and contractions piece by piece.
-    let toks = dyad_nlp::fine_tokens(text, toks);
-    let toks = &toks[..];
     let mut out: Vec<Tok> = Vec::with_capacity(toks.len());
     let mut i = 0;
     while i < toks.len() {
@@ -178,7 +177,7 @@ mod tests {
     #[test]
     fn folds_possessives_and_negations() {
         let text = "Israel's army didn't attack Iran.";
-        let toks = dyad_nlp::tokenize(text);
+        let toks = dyad_nlp::fine_tokens(text, &dyad_nlp::tokenize(text));
         let v = view(text, &toks, &[actor(text, "Israel", "ISR")]);
         let words: Vec<&str> = v.iter().map(|t| t.low.as_str()).collect();
         assert_eq!(
@@ -193,7 +192,7 @@ mod tests {
     #[test]
     fn longest_mention_wins() {
         let text = "Israeli troops fired.";
-        let toks = dyad_nlp::tokenize(text);
+        let toks = dyad_nlp::fine_tokens(text, &dyad_nlp::tokenize(text));
         let a = vec![
             actor(text, "Israeli", "ISR"),
             actor(text, "Israeli troops", "ISRMIL"),
