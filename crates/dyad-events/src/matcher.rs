@@ -652,7 +652,9 @@ pub(crate) fn sentence_words(toks: &[Tok]) -> WordSet<&str> {
     let mut set = WordSet::with_capacity_and_hasher(toks.len() * 2, Default::default());
     for t in toks {
         set.insert(t.low.as_str());
-        set.insert(t.stem.as_str());
+        if t.stem != t.low {
+            set.insert(t.stem.as_str());
+        }
     }
     set
 }

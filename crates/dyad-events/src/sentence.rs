@@ -104,7 +104,11 @@ pub(crate) fn view(text: &str, toks: &[Token], actors: &[ActorMention]) -> Vec<T
             i += 1;
             continue;
         }
-        let low = s.to_lowercase();
+        let low = if s.is_ascii() {
+            s.to_ascii_lowercase()
+        } else {
+            s.to_lowercase()
+        };
         let hyphenated = i > 0 && {
             let h = toks[i - 1];
             h.kind == TokenKind::Punct
@@ -116,7 +120,7 @@ pub(crate) fn view(text: &str, toks: &[Token], actors: &[ActorMention]) -> Vec<T
         out.push(Tok {
             start: t.span.start,
             end: t.span.end,
-            stem: crate::inflect::stem(&low),
+            stem: crate::inflect::stem_lower(&low),
             low,
             punct: false,
             actor: None,
