@@ -425,7 +425,9 @@ fn agent_at(lex: &Lexicon, words: &[Word], i: usize) -> Option<(usize, String, b
         let stem_from = key.len();
         key.push_str(&w.low);
         let single = singular(&key, stem_from);
-        for form in [key.as_str(), single.as_deref().unwrap_or("")] {
+        // The singular form only when there is one: looking up an empty key cost two
+        // dictionary probes per word.
+        for form in std::iter::once(key.as_str()).chain(single.as_deref()) {
             if let Some(role) = table.roles.get(form) {
                 best = Some((n, role.to_string(), true));
                 break;
