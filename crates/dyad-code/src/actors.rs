@@ -411,7 +411,8 @@ fn agent_at(lex: &Lexicon, words: &[Word], i: usize) -> Option<(usize, String, b
         .max_words
         .max(lex.max_agent_tokens())
         .min(words.len() - i);
-    let mut key = String::new();
+    // Sized once for the usual phrase: growing it word by word cost a reallocation per word.
+    let mut key = String::with_capacity(32);
     let mut best = None;
     for n in 1..=max {
         let w = &words[i + n - 1];

@@ -29,6 +29,8 @@ pub struct Article<'a> {
     pub text: &'a str,
     pub sentences: &'a [Span],
     pub tokens: &'a [Token],
+    /// The finest pieces of `tokens` ([`dyad_nlp::fine_tokens`]).
+    pub fine: &'a [Token],
     pub entities: &'a [Entity],
     pub quotes: &'a [Quote],
     pub dates: &'a [DateMention],
@@ -46,7 +48,7 @@ pub fn events(article: &Article) -> Vec<Event> {
     let inputs = Inputs {
         text: article.text,
         sentences: article.sentences,
-        tokens: article.tokens,
+        fine: article.fine,
         actors: &actors,
         quotes: article.quotes,
         dates: article.dates,

@@ -57,7 +57,7 @@ fn main() {
                 a.as_str(),
                 blocks,
                 sentences,
-                dyad_nlp::tokenize(a),
+                dyad_nlp::fine_tokens(a, &dyad_nlp::tokenize(a)),
                 finder.find(a),
             )
         })
@@ -71,7 +71,7 @@ fn main() {
             let inp = dyad_events::Inputs {
                 text,
                 sentences,
-                tokens,
+                fine: tokens,
                 actors,
                 quotes: &[],
                 dates: &[],
@@ -85,11 +85,11 @@ fn main() {
     for _ in 0..rounds {
         for (text, blocks, _, _, actors) in &prepared {
             let sentences = dyad_nlp::sentences(text, blocks);
-            let tokens = dyad_nlp::tokenize(text);
+            let fine = dyad_nlp::fine_tokens(text, &dyad_nlp::tokenize(text));
             let inp = dyad_events::Inputs {
                 text,
                 sentences: &sentences,
-                tokens: &tokens,
+                fine: &fine,
                 actors,
                 quotes: &[],
                 dates: &[],

@@ -19,13 +19,15 @@ const SHIPPED_CORE: &str = include_str!("../../../data/verbs/core.txt");
 /// The shipped noun patterns (events stated with nouns), in PETRARCH format.
 const SHIPPED_NOUNS: &str = include_str!("../../../data/verbs/nouns.txt");
 
-/// Everything the coder reads about one article. Offsets are bytes into `text`; `tokens` and
+/// Everything the coder reads about one article. Offsets are bytes into `text`; `fine` and
 /// `sentences` are in text order.
 #[derive(Debug, Clone, Copy)]
 pub struct Inputs<'a> {
     pub text: &'a str,
     pub sentences: &'a [Span],
-    pub tokens: &'a [Token],
+    /// The finest pieces of the article's tokens ([`dyad_nlp::fine_tokens`]): the rules read
+    /// possessives and contractions piece by piece.
+    pub fine: &'a [Token],
     pub actors: &'a [ActorMention],
     /// Quotations: events inside one carry its id, and its speaker is their source when the
     /// text names none.
@@ -134,9 +136,9 @@ impl EventCoder {
             if lo >= hi && quote.is_none() {
                 continue;
             }
-            let ta = inp.tokens.partition_point(|t| t.span.start < s.start);
-            let tb = inp.tokens.partition_point(|t| t.span.start < s.end);
-            let Some(toks) = inp.tokens.get(ta..tb) else {
+            let ta = inp.fine.partition_point(|t| t.span.start < s.start);
+            let tb = inp.fine.partition_point(|t| t.span.start < s.end);
+            let Some(toks) = inp.fine.get(ta..tb) else {
                 continue;
             };
             let local = actors.get(lo..hi).unwrap_or(&[]);
@@ -1249,12 +1251,12 @@ mod tests {
             end: text.len(),
         }];
         let sentences = dyad_nlp::sentences(text, &blocks);
-        let tokens = dyad_nlp::tokenize(text);
+        let fine = dyad_nlp::fine_tokens(text, &dyad_nlp::tokenize(text));
         coder().code(
             &Inputs {
                 text,
                 sentences: &sentences,
-                tokens: &tokens,
+                fine: &fine,
                 actors: &a,
                 quotes,
                 dates,

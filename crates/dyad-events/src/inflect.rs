@@ -75,6 +75,11 @@ pub fn stem(word: &str) -> String {
     } else {
         word
     };
+    stem_lower(w)
+}
+
+/// [`stem`] of a word already in lower case.
+pub fn stem_lower(w: &str) -> String {
     let n = w.len();
     if n > 4 && w.ends_with("ies") {
         return format!("{}y", &w[..n - 3]);

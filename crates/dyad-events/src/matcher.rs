@@ -652,7 +652,9 @@ pub(crate) fn sentence_words(toks: &[Tok]) -> WordSet<&str> {
     let mut set = WordSet::with_capacity_and_hasher(toks.len() * 2, Default::default());
     for t in toks {
         set.insert(t.low.as_str());
-        set.insert(t.stem.as_str());
+        if t.stem != t.low {
+            set.insert(t.stem.as_str());
+        }
     }
     set
 }
@@ -694,7 +696,11 @@ mod tests {
     }
 
     fn toks(text: &str) -> Vec<Tok> {
-        view(text, &dyad_nlp::tokenize(text), &[])
+        view(
+            text,
+            &dyad_nlp::fine_tokens(text, &dyad_nlp::tokenize(text)),
+            &[],
+        )
     }
 
     const DICT: &str = "&WEAPON\n+ARMS\n+WEAPONRY\n\n--- ACCUSE [112] ---\nACCUSE\nCHARGE [---]\n\

@@ -195,7 +195,11 @@ mod tests {
     use crate::sentence::view;
 
     fn at(text: &str, verb: &str) -> Modality {
-        let t = view(text, &dyad_nlp::tokenize(text), &[]);
+        let t = view(
+            text,
+            &dyad_nlp::fine_tokens(text, &dyad_nlp::tokenize(text)),
+            &[],
+        );
         let v = t.iter().position(|t| t.low == verb).unwrap();
         assess(&t, v)
     }

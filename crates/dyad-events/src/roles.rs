@@ -543,7 +543,11 @@ mod tests {
                 }
             })
             .collect();
-        view(text, &dyad_nlp::tokenize(text), &actors)
+        view(
+            text,
+            &dyad_nlp::fine_tokens(text, &dyad_nlp::tokenize(text)),
+            &actors,
+        )
     }
 
     fn idx(t: &[Tok], w: &str) -> usize {

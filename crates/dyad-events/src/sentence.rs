@@ -35,11 +35,10 @@ const BOUNDARY_PUNCT: &[&str] = &[
     ",", ";", ":", "(", ")", "\"", "“", "”", "—", "–", "?", "!", "[", "]",
 ];
 
-/// Builds the view of the tokens of one sentence (`toks` must lie inside it).
+/// Builds the view of the tokens of one sentence (`toks` must lie inside it), from their finest
+/// pieces ([`dyad_nlp::fine_tokens`]): the rules below read possessives and contractions piece
+/// by piece.
 pub(crate) fn view(text: &str, toks: &[Token], actors: &[ActorMention]) -> Vec<Tok> {
-    // The rules below read possessives and contractions piece by piece.
-    let toks = dyad_nlp::fine_tokens(text, toks);
-    let toks = &toks[..];
     let mut out: Vec<Tok> = Vec::with_capacity(toks.len());
     let mut i = 0;
     while i < toks.len() {
@@ -105,7 +104,11 @@ pub(crate) fn view(text: &str, toks: &[Token], actors: &[ActorMention]) -> Vec<T
             i += 1;
             continue;
         }
-        let low = s.to_lowercase();
+        let low = if s.is_ascii() {
+            s.to_ascii_lowercase()
+        } else {
+            s.to_lowercase()
+        };
         let hyphenated = i > 0 && {
             let h = toks[i - 1];
             h.kind == TokenKind::Punct
@@ -117,7 +120,7 @@ pub(crate) fn view(text: &str, toks: &[Token], actors: &[ActorMention]) -> Vec<T
         out.push(Tok {
             start: t.span.start,
             end: t.span.end,
-            stem: crate::inflect::stem(&low),
+            stem: crate::inflect::stem_lower(&low),
             low,
             punct: false,
             actor: None,
@@ -178,7 +181,7 @@ mod tests {
     #[test]
     fn folds_possessives_and_negations() {
         let text = "Israel's army didn't attack Iran.";
-        let toks = dyad_nlp::tokenize(text);
+        let toks = dyad_nlp::fine_tokens(text, &dyad_nlp::tokenize(text));
         let v = view(text, &toks, &[actor(text, "Israel", "ISR")]);
         let words: Vec<&str> = v.iter().map(|t| t.low.as_str()).collect();
         assert_eq!(
@@ -193,7 +196,7 @@ mod tests {
     #[test]
     fn longest_mention_wins() {
         let text = "Israeli troops fired.";
-        let toks = dyad_nlp::tokenize(text);
+        let toks = dyad_nlp::fine_tokens(text, &dyad_nlp::tokenize(text));
         let a = vec![
             actor(text, "Israeli", "ISR"),
             actor(text, "Israeli troops", "ISRMIL"),

@@ -51,7 +51,7 @@ proptest! {
             .collect();
         let blocks = [dyad_doc::Block { kind: dyad_doc::BlockKind::Paragraph, start: 0, end: text.len() }];
         let sentences = dyad_nlp::sentences(&text, &blocks);
-        let tokens = dyad_nlp::tokenize(&text);
+        let fine = dyad_nlp::fine_tokens(&text, &dyad_nlp::tokenize(&text));
         let quotes: Vec<Quote> = q.into_iter().map(|(s, l)| Quote {
             id: "Q1".into(), kind: QuoteKind::Direct, text: String::new(), start: s, end: s + l,
             speaker: Some("E1".into()), speaker_text: None, speaker_name: None, cue: Some("accused".into()), sentence: None,
@@ -60,7 +60,7 @@ proptest! {
             value: "2020".into(), text: String::new(), start: s, end: s + l, within: None,
         }).collect();
         let ev = coder().code(&Inputs {
-            text: &text, sentences: &sentences, tokens: &tokens, actors: &actors,
+            text: &text, sentences: &sentences, fine: &fine, actors: &actors,
             quotes: &quotes, dates: &dates, published: None,
         }, &Book);
         for e in ev {

@@ -15,7 +15,7 @@ pub use amounts::amounts;
 pub use dates::dates;
 pub use entities::entities;
 pub use lexicon::AbbrevClass;
-pub use quotes::quotes;
+pub use quotes::{quotes, quotes_fine};
 pub use sentences::{sentences, sentences_with_tokens};
 pub use tokens::{
     fine_tokens, mark_sentence_starts, split_fine, split_fine_into, tokenize, Token, TokenKind,

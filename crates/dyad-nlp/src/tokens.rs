@@ -104,7 +104,17 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     let mut out = Vec::with_capacity(text.len() / 5);
     let mut i = 0;
     let mut chunk_start = true;
-    while let Some(c) = char_at(text, i) {
+    let bytes = text.as_bytes();
+    while let Some(&b) = bytes.get(i) {
+        // ASCII spaces and line breaks, the usual separators, without decoding a char.
+        if matches!(b, b' ' | b'\n' | b'\t' | b'\r' | b'\x0b' | b'\x0c') {
+            i += 1;
+            chunk_start = true;
+            continue;
+        }
+        let Some(c) = char_at(text, i) else {
+            break;
+        };
         if c.is_whitespace() {
             i += c.len_utf8();
             chunk_start = true;
@@ -222,11 +232,12 @@ fn is_dash(c: char) -> bool {
 /// A URL ("http://", "https://", "www.") or an e-mail address starting at `i`.
 fn url_or_email(text: &str, i: usize) -> Option<(usize, TokenKind)> {
     let rest = &text[i..];
-    let head: Vec<u8> = rest
-        .bytes()
-        .take(8)
-        .map(|b| b.to_ascii_lowercase())
-        .collect();
+    // Every chunk of the text starts here: the head is lowered on the stack.
+    let mut buf = [0u8; 8];
+    let n = rest.len().min(buf.len());
+    buf[..n].copy_from_slice(&rest.as_bytes()[..n]);
+    buf.make_ascii_lowercase();
+    let head = &buf[..n];
     if head.starts_with(b"http://") || head.starts_with(b"https://") || head.starts_with(b"www.") {
         let chunk_len = rest.find(char::is_whitespace).unwrap_or(rest.len());
         let chunk = &rest[..chunk_len];
@@ -290,7 +301,25 @@ fn word(text: &str, start: usize) -> (usize, TokenKind) {
     let mut has_dot = false;
     let mut only_digits = true;
     let mut prev: Option<char> = None;
-    while let Some(c) = char_at(text, i) {
+    let bytes = text.as_bytes();
+    loop {
+        // Most word characters are ASCII letters and digits: read them as bytes.
+        match bytes.get(i) {
+            Some(&b) if b.is_ascii_alphanumeric() => {
+                if !b.is_ascii_digit() {
+                    only_digits = false;
+                    has_letter = true;
+                }
+                prev = Some(char::from(b));
+                i += 1;
+                continue;
+            }
+            Some(_) => {}
+            None => break,
+        }
+        let Some(c) = char_at(text, i) else {
+            break;
+        };
         let len = c.len_utf8();
         if is_word_char(c) {
             if !c.is_ascii_digit() {

@@ -150,14 +150,17 @@ pub fn analyze(bytes: &[u8], origin: Origin, opts: &Options) -> Result<Record, A
     let tokens = dyad_nlp::tokenize(&rec.text);
     rec.sentences = dyad_nlp::sentences_with_tokens(&rec.text, &rec.blocks, Some(&tokens));
     budget.check("sentences and tokens")?;
-    rec.entities = dyad_nlp::entities(
+    // Entities, quotations and events read the tokens piece by piece: split them once.
+    let fine = dyad_nlp::fine_tokens(&rec.text, &tokens);
+    rec.entities = dyad_nlp::entities::entities_with_fine(
+        dyad_nlp::entities::lexicon::Lexicon::shipped(),
         &rec.text,
         &rec.sentences,
-        &tokens,
+        &fine,
         rec.meta.published.as_deref(),
     );
     budget.check("entities")?;
-    rec.quotes = dyad_nlp::quotes(&rec.text, &rec.sentences, &tokens, &rec.entities);
+    rec.quotes = dyad_nlp::quotes_fine(&rec.text, &rec.sentences, &fine, &rec.entities);
     budget.check("quotes")?;
     rec.amounts = dyad_nlp::amounts(&rec.text, &rec.sentences);
     rec.dates = dyad_nlp::dates(
@@ -176,6 +179,7 @@ pub fn analyze(bytes: &[u8], origin: Origin, opts: &Options) -> Result<Record, A
         text: &rec.text,
         sentences: &rec.sentences,
         tokens: &tokens,
+        fine: &fine,
         entities: &rec.entities,
         quotes: &rec.quotes,
         dates: &rec.dates[..text_dates],

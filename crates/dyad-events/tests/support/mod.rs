@@ -413,12 +413,12 @@ pub fn code_text(
         end: text.len(),
     }];
     let sentences = dyad_nlp::sentences(text, &blocks);
-    let tokens = dyad_nlp::tokenize(text);
+    let fine = dyad_nlp::fine_tokens(text, &dyad_nlp::tokenize(text));
     coder.code(
         &dyad_events::Inputs {
             text,
             sentences: &sentences,
-            tokens: &tokens,
+            fine: &fine,
             actors,
             quotes: &[],
             dates: &[],

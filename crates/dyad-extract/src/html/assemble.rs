@@ -105,9 +105,14 @@ fn block_kind(name: &str) -> BlockKind {
     }
 }
 
-/// Walks `root` and assembles the body. `title` is the article title: a leading heading
-/// that repeats it is left out of the body (it is metadata, not body text).
-pub fn assemble(root: &NodeRef<'_>, hints: &Hints<'_>) -> Assembled {
+/// Walks `roots` in order, entering only the elements `keep` accepts (the locator leaves
+/// out hidden and furniture subtrees), and assembles the body. A leading heading that
+/// repeats the title in `hints` is left out of the body (it is metadata, not body text).
+pub fn assemble<'a>(
+    roots: &[NodeRef<'a>],
+    keep: impl Fn(&NodeRef<'a>) -> bool,
+    hints: &Hints<'_>,
+) -> Assembled {
     let mut out: Vec<Item> = Vec::new();
     let mut frames: Vec<Frame> = vec![Frame {
         kind: BlockKind::Paragraph,
@@ -115,7 +120,7 @@ pub fn assemble(root: &NodeRef<'_>, hints: &Hints<'_>) -> Assembled {
     }];
     let mut buf = String::new();
     let mut links = 0usize;
-    let mut stack: Vec<Step<'_>> = vec![Step::Enter(*root)];
+    let mut stack: Vec<Step<'a>> = roots.iter().rev().map(|r| Step::Enter(*r)).collect();
     while let Some(step) = stack.pop() {
         match step {
             Step::Exit { pop, block } => {
@@ -143,7 +148,7 @@ pub fn assemble(root: &NodeRef<'_>, hints: &Hints<'_>) -> Assembled {
                 }
                 let name = node.node_name();
                 let name = name.as_deref().unwrap_or("");
-                if SKIPPED.contains(&name) || is_hidden(&node) {
+                if SKIPPED.contains(&name) || !keep(&node) {
                     continue;
                 }
                 if name == "br" || name == "hr" {
@@ -201,24 +206,6 @@ fn push_children<'a>(stack: &mut Vec<Step<'a>>, node: &NodeRef<'a>) {
         stack.push(Step::Enter(c));
     }
     stack[start..].reverse();
-}
-
-/// Hidden by the page itself (`hidden`, `aria-hidden`, `display:none`).
-fn is_hidden(node: &NodeRef<'_>) -> bool {
-    if node.has_attr("hidden") {
-        return true;
-    }
-    if node
-        .attr("aria-hidden")
-        .is_some_and(|v| v.as_ref() == "true")
-    {
-        return true;
-    }
-    node.attr("style").is_some_and(|s| {
-        let s: String = s.chars().filter(|c| !c.is_whitespace()).collect();
-        let s = s.to_ascii_lowercase();
-        s.contains("display:none") || s.contains("visibility:hidden")
-    })
 }
 
 fn flush(out: &mut Vec<Item>, buf: &mut String, links: &mut usize, frame: Frame) {

@@ -5,18 +5,19 @@
 //!   conflicts between them;
 //! - [`prune`] drops scripts, styles and comments before parsing;
 //! - [`dates`] normalises stated dates to ISO 8601;
-//! - the main content is located by `dom_smoothie` (a Readability-style scorer);
-//! - [`assemble`] walks that content into blocks, and [`furniture`] sends captions, credits,
+//! - [`locate`] finds the elements that hold the article (a Readability-style scorer in
+//!   one pass over the tree);
+//! - [`assemble`] walks them into blocks, and [`furniture`] sends captions, credits,
 //!   bylines, advertisement markers and related headlines to `removed`.
 
 pub mod assemble;
 pub mod dates;
 pub mod furniture;
+pub mod locate;
 pub mod metadata;
 pub mod prune;
 
 use dom_query::Document;
-use dom_smoothie::{Config, Readability};
 use dyad_doc::Meta;
 
 use crate::Extracted;
@@ -27,34 +28,17 @@ pub fn extract(html: &str, url: Option<&str>) -> Extracted {
     let html = prune::prune(html);
     let doc = Document::from(html.as_str());
     let resolved = metadata::resolve(&metadata::collect(&doc));
-    let config = Config {
-        // Metadata is read above from the same sources; no need to read JSON-LD twice.
-        disable_json_ld: true,
-        // Fewer link-density checks while scoring; same result on the benchmark, faster.
-        min_score_to_adjust: 10.0,
-        ..Config::default()
-    };
-    let mut reader = Readability::with_document(doc, None, Some(config)).ok();
-    // After a successful parse the reader's document holds the article alone, under the
-    // element with id `readability-page-1`; it is walked in place rather than re-parsed.
-    let found = reader.as_mut().is_some_and(|r| r.parse().is_ok());
     let hints = assemble::Hints {
         title: resolved.title.as_deref(),
         authors: &resolved.byline,
     };
-    let assembled = match reader.filter(|_| found) {
-        Some(r) => {
-            let root = r.doc.select_single("#readability-page-1");
-            match root.nodes().first() {
-                Some(node) => assemble::assemble(node, &hints),
-                None => assemble::assemble(&r.doc.root(), &hints),
-            }
-        }
-        None => {
-            let doc = Document::from(html.as_str());
-            assemble::assemble(&doc.root(), &hints)
-        }
-    };
+    let found = locate::locate(&doc);
+    let roots: Vec<_> = found
+        .roots
+        .iter()
+        .map(|id| doc.tree.get_unchecked(id))
+        .collect();
+    let assembled = assemble::assemble(&roots, |n| found.keeps(n), &hints);
     let mut out = Extracted::default();
     let canonical = resolved
         .canonical_url

@@ -9,6 +9,7 @@ use super::names::PersonNames;
 use super::not_actors;
 use super::stats::{WordCounts, WordStats};
 use super::view::Tok;
+use crate::fasthash::WordSet;
 use crate::lexicon::{MONTHS, WEEKDAYS};
 
 /// A mention found in the text (token indices, end exclusive).
@@ -426,7 +427,17 @@ fn is_in(list: &[&str], key: &str) -> bool {
 
 /// A word that opens sentences or dates rather than names: function words, weekdays, months.
 fn is_function_word(key: &str) -> bool {
-    is_in(FUNCTION_WORDS, key) || is_in(&WEEKDAYS, key) || is_in(&MONTHS, key)
+    // Asked of most capitalised words: one hashed set instead of three list scans.
+    static SET: std::sync::OnceLock<WordSet<&'static str>> = std::sync::OnceLock::new();
+    SET.get_or_init(|| {
+        FUNCTION_WORDS
+            .iter()
+            .chain(&WEEKDAYS)
+            .chain(&MONTHS)
+            .copied()
+            .collect()
+    })
+    .contains(key)
 }
 
 /// Finds the mentions of the text.

@@ -50,7 +50,20 @@ pub fn entities_with(
     tokens: &[Token],
     published: Option<&str>,
 ) -> Vec<Entity> {
-    let toks = view::build(text, sentences, tokens);
+    let fine = crate::fine_tokens(text, tokens);
+    entities_with_fine(lex, text, sentences, &fine, published)
+}
+
+/// [`entities_with`] over the finest pieces of the tokens ([`crate::fine_tokens`]), for
+/// callers that build them once for several stages.
+pub fn entities_with_fine(
+    lex: &Lexicon,
+    text: &str,
+    sentences: &[Span],
+    fine: &[Token],
+    published: Option<&str>,
+) -> Vec<Entity> {
+    let toks = view::build(text, sentences, fine);
     let stats = WordStats::shipped();
     let mut cands = mentions::find(&toks, lex, stats);
     let extras = read_roles(&toks, &mut cands, lex);

@@ -30,16 +30,14 @@ pub struct Tok<'a> {
     pub in_caps_line: bool,
 }
 
-/// Builds the token view over `text`.
-pub fn build<'a>(text: &'a str, sentences: &[Span], tokens: &[Token]) -> Vec<Tok<'a>> {
-    let mut out = Vec::with_capacity(tokens.len());
+/// Builds the token view over `text` from the finest pieces of its tokens
+/// ([`crate::fine_tokens`]).
+pub fn build<'a>(text: &'a str, sentences: &[Span], fine: &[Token]) -> Vec<Tok<'a>> {
+    let mut out = Vec::with_capacity(fine.len());
     let mut sent = 0usize;
     let mut prev_end = 0usize;
     let mut seen_word_in_sentence = false;
-    for (span, kind) in crate::fine_tokens(text, tokens)
-        .iter()
-        .map(|t| (t.span, t.kind))
-    {
+    for (span, kind) in fine.iter().map(|t| (t.span, t.kind)) {
         let s = span.start;
         while sent < sentences.len() && sentences[sent].end <= s {
             sent += 1;
@@ -134,7 +132,11 @@ mod tests {
     #[test]
     fn marks_case_and_headlines() {
         let text = "ISRAEL AND AZERBAIJAN: A BOND\nThe NATO summit met.";
-        let toks = build(text, &[Span::new(0, text.len())], &tokenize(text));
+        let toks = build(
+            text,
+            &[Span::new(0, text.len())],
+            &crate::fine_tokens(text, &tokenize(text)),
+        );
         assert!(toks[0].in_caps_line && toks[0].sentence_initial);
         let the = toks.iter().find(|t| t.text == "The").unwrap();
         assert!(the.sentence_initial && the.line_break_before && !the.in_caps_line);

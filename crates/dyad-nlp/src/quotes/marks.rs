@@ -52,13 +52,11 @@ const MAX_DEPTH: usize = 8;
 pub fn paragraphs(text: &str) -> Vec<Span> {
     let mut out = Vec::new();
     let mut start = 0;
-    for (i, c) in text.char_indices() {
-        if c == '\n' {
-            if !text[start..i].trim().is_empty() {
-                out.push(Span::new(start, i));
-            }
-            start = i + 1;
+    for i in memchr::memchr_iter(b'\n', text.as_bytes()) {
+        if !text[start..i].trim().is_empty() {
+            out.push(Span::new(start, i));
         }
+        start = i + 1;
     }
     if !text[start..].trim().is_empty() {
         out.push(Span::new(start, text.len()));

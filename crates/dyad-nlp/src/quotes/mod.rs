@@ -53,8 +53,18 @@ const NAME_REACH_PARAGRAPHS: usize = 3;
 /// `sentence` indexes `sentences`; ids run `Q1`, `Q2`, … in text order.
 pub fn quotes(text: &str, sentences: &[Span], tokens: &[Token], entities: &[Entity]) -> Vec<Quote> {
     // The rules read titles, possessives and contractions piece by piece.
-    let fine = fine_tokens(text, tokens);
-    let w = Words::new(text, &fine);
+    quotes_fine(text, sentences, &fine_tokens(text, tokens), entities)
+}
+
+/// [`quotes`] over the finest pieces of the tokens ([`fine_tokens`]), for callers that build
+/// them once for several stages.
+pub fn quotes_fine(
+    text: &str,
+    sentences: &[Span],
+    fine: &[Token],
+    entities: &[Entity],
+) -> Vec<Quote> {
+    let w = Words::new(text, fine);
     let paras = marks::paragraphs(text);
     let marked = marks::marked(text);
     let mut drafts = direct_and_partial(&w, &paras, &marked);
