@@ -439,3 +439,32 @@ fn units_written_in_capitals_are_no_names() {
     let ents = run(text, None);
     assert!(ents.is_empty(), "{ents:#?}");
 }
+
+#[test]
+fn landforms_and_monuments_are_places() {
+    let text = "Pilgrims gathered on the Plains of Arafat. Ships crossed the Taiwan Strait near the Lincoln Memorial Bridge and the Niger Delta.";
+    let ents = run(text, None);
+    for name in ["Plains of Arafat", "Taiwan Strait", "Niger Delta"] {
+        assert_eq!(find(&ents, name).kind, EntityKind::Place, "{name}");
+    }
+}
+
+#[test]
+fn an_ordinary_word_as_a_surname_names_the_person() {
+    let text = "The director John Waters opened the show. In her remarks, Waters pointed out the prints. The waters rose.";
+    let ents = run(text, None);
+    let jw = find(&ents, "John Waters");
+    assert_eq!(jw.kind, EntityKind::Person);
+    assert_eq!(jw.mentions.len(), 2, "{jw:#?}");
+}
+
+#[test]
+fn places_and_organisations_inside_event_names_and_city_short_forms() {
+    let text = "The Taipei City Lantern Festival opened. The United Nations World Summit began. Whitmore told LA Weekly that it was over.";
+    let ents = run(text, None);
+    assert_eq!(find(&ents, "Taipei").kind, EntityKind::Place);
+    assert_eq!(find(&ents, "United Nations").kind, EntityKind::Organization);
+    let la = find(&ents, "Los Angeles");
+    assert_eq!(la.kind, EntityKind::Place);
+    assert!(ents.iter().all(|e| !e.name.contains("Festival")));
+}
