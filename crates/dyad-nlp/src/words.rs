@@ -42,9 +42,11 @@ pub(crate) fn lex(text: &str, start: usize, end: usize) -> Vec<Item> {
         return Vec::new();
     };
     let mut out = Vec::new();
-    let mut it = s.char_indices().peekable();
-    while let Some((i, c)) = it.next() {
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while let Some(c) = s[i..].chars().next() {
         if c.is_whitespace() {
+            i += c.len_utf8();
             continue;
         }
         if !c.is_alphanumeric() {
@@ -53,12 +55,18 @@ pub(crate) fn lex(text: &str, start: usize, end: usize) -> Vec<Item> {
                 end: start + i + c.len_utf8(),
                 kind: Kind::Punct,
             });
+            i += c.len_utf8();
             continue;
         }
         let numeric = c.is_ascii_digit();
         let mut j = i + c.len_utf8();
         let mut seen_decimal = false;
         loop {
+            // ASCII letters and digits, most of a word, without decoding.
+            if bytes.get(j).is_some_and(u8::is_ascii_alphanumeric) {
+                j += 1;
+                continue;
+            }
             let rest = &s[j..];
             let mut chars = rest.chars();
             let Some(n) = chars.next() else { break };
@@ -96,14 +104,12 @@ pub(crate) fn lex(text: &str, start: usize, end: usize) -> Vec<Item> {
             }
             break;
         }
-        while it.peek().is_some_and(|&(k, _)| k < j) {
-            it.next();
-        }
         out.push(Item {
             start: start + i,
             end: start + j,
             kind: if numeric { Kind::Num } else { Kind::Alpha },
         });
+        i = j;
     }
     out
 }

@@ -413,3 +413,29 @@ fn initials_hotels_caves_and_product_lines() {
         );
     }
 }
+
+#[test]
+fn unseen_names_holding_a_place_are_no_persons() {
+    let text = "Fans met at the 22nd Fan Expo Canada this week. Groups included the Ontario Ghostbusters. She met Russian Igor Andreev.";
+    let ents = run(text, None);
+    assert_eq!(
+        find(&ents, "Fan Expo Canada").kind,
+        EntityKind::Organization
+    );
+    assert_eq!(
+        find(&ents, "Ontario Ghostbusters").kind,
+        EntityKind::Organization
+    );
+    // A nationality before a person's name keeps the person.
+    assert_eq!(find(&ents, "Igor Andreev").kind, EntityKind::Person);
+    assert!(ents
+        .iter()
+        .any(|e| e.kind == EntityKind::Country && e.code.as_deref() == Some("CAN")));
+}
+
+#[test]
+fn units_written_in_capitals_are_no_names() {
+    let text = "He was freed on US$ 20,000 bail and the flag cost NZ $ 26 million. At 15:11 GMT the site was back, the blog said in part XVII of its series.";
+    let ents = run(text, None);
+    assert!(ents.is_empty(), "{ents:#?}");
+}

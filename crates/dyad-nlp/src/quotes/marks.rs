@@ -131,11 +131,21 @@ pub fn marked(text: &str) -> Vec<Marked> {
     for (pi, &para) in paras.iter().enumerate() {
         let mut stack: Vec<OpenMark> = Vec::new();
         let body = para.of(text);
-        let mut prev: Option<char> = None;
-        let mut chars = body.char_indices().peekable();
         let mut first_mark_seen = false;
-        while let Some((off, c)) = chars.next() {
-            let next = chars.peek().map(|&(_, n)| n);
+        // Only quotation marks matter: jump from one '"', '\'' or non-ASCII character to the
+        // next instead of decoding every character.
+        let mut pos = 0;
+        while let Some(k) = body.as_bytes()[pos..]
+            .iter()
+            .position(|&b| matches!(b, b'"' | b'\'') || !b.is_ascii())
+        {
+            let off = pos + k;
+            let Some(c) = body[off..].chars().next() else {
+                break;
+            };
+            pos = off + c.len_utf8();
+            let prev = body[..off].chars().next_back();
+            let next = body[pos..].chars().next();
             let at = Span::new(para.start + off, para.start + off + c.len_utf8());
             if let Some(side) = double_side(c, prev, next) {
                 let leading_open = !first_mark_seen && body[..off].trim().is_empty();
@@ -186,7 +196,6 @@ pub fn marked(text: &str) -> Vec<Marked> {
                                     inner: Span::new(open.end, at.start),
                                     single: false,
                                 });
-                                prev = Some(c);
                                 continue;
                             }
                         }
@@ -232,7 +241,6 @@ pub fn marked(text: &str) -> Vec<Marked> {
                     }
                 }
             }
-            prev = Some(c);
         }
         carried = None;
         unclosed = None;

@@ -1,7 +1,10 @@
 //! Word-level helpers over the token layer: looking up tokens by offset, telling names,
 //! titles, pronouns and function words apart, and walking to clause boundaries.
 
+use std::sync::OnceLock;
+
 use super::cues::CueKind;
+use crate::fasthash::WordSet;
 use crate::Token;
 use dyad_doc::Span;
 
@@ -121,9 +124,28 @@ fn in_list(list: &[&str], word: &str) -> bool {
     list.contains(&lower.as_str())
 }
 
+/// [`in_list`] for the long lists asked of most words: hashed once, the word lower-cased on
+/// the stack.
+fn in_set(
+    set: &'static OnceLock<WordSet<&'static str>>,
+    list: &[&'static str],
+    word: &str,
+) -> bool {
+    let set = set.get_or_init(|| list.iter().copied().collect());
+    let mut buf = [0u8; 24];
+    if word.is_ascii() && word.len() <= buf.len() {
+        let lower = &mut buf[..word.len()];
+        lower.copy_from_slice(word.as_bytes());
+        lower.make_ascii_lowercase();
+        return std::str::from_utf8(lower).is_ok_and(|w| set.contains(w));
+    }
+    set.contains(word.to_lowercase().as_str())
+}
+
 /// Whether a word is a title written before names ("Mr", "Dr.").
 pub fn is_title(word: &str) -> bool {
-    in_list(TITLES, word.trim_end_matches('.'))
+    static SET: OnceLock<WordSet<&str>> = OnceLock::new();
+    in_set(&SET, TITLES, word.trim_end_matches('.'))
 }
 
 /// Whether a word is a subject pronoun.
@@ -144,12 +166,14 @@ pub fn is_capitalized(word: &str) -> bool {
 /// Whether a word is an adverb or auxiliary that can sit between a speaker and a cue.
 pub fn is_between_word(word: &str) -> bool {
     let w = word.to_lowercase();
-    in_list(BETWEEN, &w) || (w.len() > 4 && w.ends_with("ly") && w != "only")
+    static SET: OnceLock<WordSet<&str>> = OnceLock::new();
+    in_set(&SET, BETWEEN, &w) || (w.len() > 4 && w.ends_with("ly") && w != "only")
 }
 
 /// Whether a word ends a noun phrase.
 pub fn is_stop(word: &str) -> bool {
-    in_list(STOP, word)
+    static SET: OnceLock<WordSet<&str>> = OnceLock::new();
+    in_set(&SET, STOP, word)
 }
 
 /// Whether a token is a word (starts with a letter or digit).
