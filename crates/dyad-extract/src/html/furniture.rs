@@ -595,10 +595,11 @@ pub fn classify(
     link_share: f32,
 ) -> Option<RemovedKind> {
     let words = text.split_whitespace().count();
-    if AD_MARKER.is_match(text) {
+    // Neither marker pattern matches more than five words.
+    if words <= 6 && AD_MARKER.is_match(text) {
         return Some(RemovedKind::Advertisement);
     }
-    if GALLERY.is_match(text) {
+    if words <= 6 && GALLERY.is_match(text) {
         return Some(RemovedKind::Other);
     }
     if words <= 25 && CREDIT.is_match(text) {

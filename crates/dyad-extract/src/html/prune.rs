@@ -2,8 +2,10 @@
 //! and comments from the raw markup in one linear pass. They hold no article text, yet are
 //! most of the bytes of a typical news page, so the parser has far less to do without them.
 //!
-//! Navigation, page footers and asides (`<nav>`, `<footer>`, `<aside>`, when their markup
-//! is balanced; footers and asides stay when they hold metadata) go whole too; so do head
+//! Navigation, drop-down lists, page footers, asides, buttons and headers (`<nav>`,
+//! `<select>`, `<footer>`, `<aside>`, `<button>`, `<header>`, when their markup is
+//! balanced; all but the first two stay when they hold metadata, headers also when they
+//! hold a heading) go whole too; so do head
 //! `<meta>`s
 //! and `<link>`s that no reader looks at. Start tags keep only the attributes some reader
 //! looks at (images and embeds lose only `data-*`, `aria-*` but `aria-hidden`, event
@@ -51,9 +53,16 @@ fn never_nests(name: &[u8]) -> bool {
     )
 }
 
-/// Elements dropped whole when their markup is balanced: navigation first, then page
-/// footers and asides (kept when they hold metadata, see [`holds_metadata`]).
-const WHOLE: [&[u8]; 3] = [b"nav", b"footer", b"aside"];
+/// Elements dropped whole when their markup is balanced: navigation and drop-down lists
+/// first, then page footers, asides and buttons (kept when they hold metadata, see
+/// [`holds_metadata`]), and headers (kept also when they hold a heading: an article's own
+/// header titles it and its sections). Neither the content scorer nor the body walk reads
+/// the others.
+const WHOLE: [&[u8]; 6] = [b"nav", b"select", b"footer", b"aside", b"button", b"header"];
+/// The position of `header` in [`WHOLE`].
+const HEADER: usize = 5;
+/// How many of [`WHOLE`], from the first, go whatever they hold.
+const ALWAYS_WHOLE: usize = 2;
 
 /// Elements dropped whole, with their content. `name` is lower case.
 fn is_dropped(name: &[u8]) -> bool {
@@ -137,14 +146,19 @@ pub fn prune(html: &str) -> String {
         let opened = opened.as_ref().map_or(&b""[..], |(b, n)| &b[..*n]);
         let dropped = (is_dropped(opened) || opened == NOSCRIPT).then_some(opened);
         if let Some(k) = WHOLE.iter().position(|w| *w == opened) {
-            // Navigation, page footers and asides are never article text (the content
-            // scorer strips footers and asides from what it finds): when the markup is
+            // Navigation, drop-down lists, page footers, asides and buttons are never article
+            // text (the content scorer and the body walk skip them): when the markup is
             // balanced the parser would build them whole, so they go whole. After one of a
             // kind that is not balanced, no more of that kind are tried; nor are any inside
             // one kept for its metadata. So the scans stay linear in the page.
-            if whole[k] && (k == 0 || lt >= kept_until) {
+            let always = k < ALWAYS_WHOLE;
+            if whole[k] && (always || lt >= kept_until) {
                 match balanced_end(bytes, lt, opened) {
-                    Some(end) if k == 0 || !holds_metadata(&bytes[lt..end]) => {
+                    Some(end)
+                        if always
+                            || !holds_metadata(&bytes[lt..end])
+                                && (k != HEADER || !holds_heading(&bytes[lt..end])) =>
+                    {
                         out.push_str(&html[kept_from..lt]);
                         kept_from = end;
                         i = end;
@@ -613,6 +627,16 @@ fn holds_metadata(markup: &[u8]) -> bool {
     .any(|w| memchr::memmem::find(&lower, w).is_some())
 }
 
+/// Whether the markup holds a heading element (`<h1>` to `<h6>`).
+fn holds_heading(markup: &[u8]) -> bool {
+    memchr::memchr_iter(b'<', markup).any(|i| {
+        markup
+            .get(i + 1)
+            .is_some_and(|b| b.eq_ignore_ascii_case(&b'h'))
+            && markup.get(i + 2).is_some_and(|b| (b'1'..=b'6').contains(b))
+    })
+}
+
 /// The end of the closing tag `</name ...>` at or after `from`.
 fn find_close(bytes: &[u8], from: usize, name: &[u8]) -> Option<usize> {
     let mut i = from;
@@ -737,6 +761,23 @@ mod tests {
         // unbalanced: stays
         let open = "<div><aside><p>a</div><p>b</p>";
         assert_eq!(prune(open), open);
+    }
+
+    #[test]
+    fn lists_buttons_and_headers_go_whole_unless_read() {
+        assert_eq!(
+            prune("<p>a</p><select><option>x<option>y</select><button>Menu</button><p>b</p>"),
+            "<p>a</p><p>b</p>"
+        );
+        assert_eq!(
+            prune("<header><div class=logo>Site</div></header><p>b</p>"),
+            "<p>b</p>"
+        );
+        // an article's own header (a heading) and a button naming the author stay
+        let titled = "<header><h2>Part one</h2></header><p>b</p>";
+        assert_eq!(prune(titled), titled);
+        let author = "<button class=byline>Jo Doe</button><p>b</p>";
+        assert_eq!(prune(author), author);
     }
 
     #[test]

@@ -292,6 +292,41 @@ const PLACE_NOUNS: &[&str] = &[
     "hotel",
     "cave",
     "caves",
+    "strait",
+    "straits",
+    "plain",
+    "plains",
+    "plateau",
+    "basin",
+    "delta",
+    "glacier",
+    "reef",
+    "lagoon",
+    "canyon",
+    "gorge",
+    "forest",
+    "cape",
+    "highlands",
+    "steppe",
+    "archipelago",
+    "estuary",
+    "oasis",
+    "volcano",
+    "highway",
+    "motorway",
+    "boulevard",
+    "crossing",
+    "checkpoint",
+    "memorial",
+    "monument",
+    "cemetery",
+    "castle",
+    "fort",
+    "shrine",
+    "synagogue",
+    "basilica",
+    "mall",
+    "campus",
 ];
 
 /// Words before "Center" or "Centre" that make it a building or grounds rather than an
@@ -501,6 +536,8 @@ pub fn find(toks: &[Tok], lex: &Lexicon, stats: &WordStats) -> Vec<Cand> {
         i = next.max(i + 1);
     }
     nested_persons(toks, &works, &mut out);
+    nested_in_works(toks, lex, &works, &mut out);
+    surnames_alone(toks, lex, stats, &mut out);
     compass_countries(toks, lex, &mut out);
     drop_products(toks, &mut out);
     class_nouns::apply(toks, &mut out);
@@ -508,6 +545,45 @@ pub fn find(toks: &[Tok], lex: &Lexicon, stats: &WordStats) -> Vec<Cand> {
 }
 
 const COMPASS: &[&str] = &["north", "south", "east", "west"];
+
+/// An ordinary word written capitalised, which the mention finder leaves aside, is the person
+/// the article names in full with it as the surname ("Waters" once John Waters is named,
+/// "Brown", "Rice"). Not when it joins other capitalised words, stands in a line of capitals or
+/// is a dictionary name.
+fn surnames_alone(toks: &[Tok], lex: &Lexicon, stats: &WordStats, out: &mut Vec<Cand>) {
+    let surnames: Vec<&str> = out
+        .iter()
+        .filter(|c| c.kind == ActorKind::Person && c.end - c.start >= 2)
+        .map(|c| &toks[c.end - 1])
+        .filter(|t| t.is_word && t.cap && !t.all_caps)
+        .map(|t| t.key.as_str())
+        .collect();
+    if surnames.is_empty() {
+        return;
+    }
+    let mut covered = vec![false; toks.len()];
+    for c in out.iter() {
+        covered[c.start..c.end].iter_mut().for_each(|x| *x = true);
+    }
+    let name_word = |k: usize| toks.get(k).is_some_and(|t| t.is_word && t.cap);
+    let mut found = Vec::new();
+    for (k, t) in toks.iter().enumerate() {
+        if covered[k]
+            || !t.is_word
+            || !t.cap
+            || t.in_caps_line
+            || name_word(k + 1)
+            || k > 0 && name_word(k - 1) && !t.sentence_initial
+            || !surnames.contains(&t.key.as_str())
+            || !rarely_a_name(stats, &t.key)
+            || longest_name(toks, k, k + 1, lex).is_some()
+        {
+            continue;
+        }
+        found.push(cand(k, k + 1, ActorKind::Person, None));
+    }
+    out.extend(found);
+}
 
 /// A compass word alone stands for the country named with it: "the North" once the article
 /// names North Korea, and "North" in "North and South Korea". The country is the dictionary's
@@ -709,6 +785,53 @@ fn is_compound_tail(t: &Tok, stats: &WordStats) -> bool {
     !t.cap && !adjective && stats.get(&t.key).is_common()
 }
 
+/// Countries, places and organisations the dictionaries hold, named inside an event's or a
+/// work's name ("the Taipei City Lantern Festival", "the United Nations World Summit"), are
+/// mentions of their own, as inside an organisation's name.
+fn nested_in_works(toks: &[Tok], lex: &Lexicon, works: &[(usize, usize)], out: &mut Vec<Cand>) {
+    for &(s, e) in works {
+        let kinds = [
+            ActorKind::Country,
+            ActorKind::Place,
+            ActorKind::Organization,
+        ];
+        out.extend(dictionary_names_inside(toks, lex, s, e, &kinds));
+    }
+}
+
+/// The dictionary names of the first of `kinds` that has one, inside the name `[s, e)` and
+/// shorter than it, left to right, longest first; no nationality words.
+fn dictionary_names_inside(
+    toks: &[Tok],
+    lex: &Lexicon,
+    s: usize,
+    e: usize,
+    kinds: &[ActorKind],
+) -> Vec<Cand> {
+    let mut found = Vec::new();
+    let mut k = s;
+    while k < e {
+        // At the start, a name shorter than the whole ("US" in "US State Department").
+        let hit = longest_name(toks, k, if k == s { e - 1 } else { e }, lex)
+            .filter(|_| toks[k].cap)
+            .and_then(|(len, hits)| {
+                let a = kinds.iter().find_map(|&kind| pick(lex, hits, Some(kind)))?;
+                Some((len, a, lex.actor(a)?.kind))
+            });
+        match hit {
+            Some((len, a, kind))
+                if !short_alias_mismatch(toks, k, k + len)
+                    && !is_demonym(toks, k, k + len, lex, a) =>
+            {
+                found.push(cand(k, k + len, kind, Some(a)));
+                k += len;
+            }
+            _ => k += 1,
+        }
+    }
+    found
+}
+
 /// Countries and places named inside a longer organisation's or place's name ("the United
 /// Kingdom Home Office", "the University of Southern Indiana") are mentions of their own.
 fn nested_places(toks: &[Tok], lex: &Lexicon, out: &mut Vec<Cand>, from: usize) {
@@ -717,28 +840,13 @@ fn nested_places(toks: &[Tok], lex: &Lexicon, out: &mut Vec<Cand>, from: usize) 
         if !matches!(c.kind, ActorKind::Organization | ActorKind::Place) || c.end - c.start < 2 {
             continue;
         }
-        let mut k = c.start;
-        while k < c.end {
-            // At the start, a name shorter than the whole ("US" in "US State Department").
-            let whole = k == c.start;
-            let hit = longest_name(toks, k, if whole { c.end - 1 } else { c.end }, lex)
-                .filter(|_| toks[k].cap)
-                .and_then(|(len, hits)| {
-                    let a = pick(lex, hits, Some(ActorKind::Country))
-                        .or_else(|| pick(lex, hits, Some(ActorKind::Place)))?;
-                    Some((len, a, lex.actor(a)?.kind))
-                });
-            match hit {
-                Some((len, a, kind))
-                    if !short_alias_mismatch(toks, k, k + len)
-                        && !is_demonym(toks, k, k + len, lex, a) =>
-                {
-                    nested.push(cand(k, k + len, kind, Some(a)));
-                    k += len;
-                }
-                _ => k += 1,
-            }
-        }
+        nested.extend(dictionary_names_inside(
+            toks,
+            lex,
+            c.start,
+            c.end,
+            &[ActorKind::Country, ActorKind::Place],
+        ));
         // "the Municipality of Bogliasco", "the Province of Quebec": the place after "of" is
         // named in its own right.
         if c.actor.is_none() {
@@ -1176,7 +1284,10 @@ fn classify(
     personal: bool,
 ) -> Option<Cand> {
     let last = &toks[j - 1].key;
-    if is_in(OTHER_NOUNS, last) && j - name > 1 || not_actors::is_tag(toks, name) {
+    if is_in(OTHER_NOUNS, last) && j - name > 1
+        || not_actors::is_tag(toks, name)
+        || not_actors::is_unit(toks, name, j)
+    {
         return None;
     }
     if let Some((len, hits)) = longest_name(toks, name, j, lex) {
@@ -1443,9 +1554,64 @@ fn guess(toks: &[Tok], s: usize, e: usize, stats: &WordStats, lex: &Lexicon) -> 
     } else {
         ActorKind::Person
     };
+    // A person's name holds no country or region ("Fan Expo Canada", "the Ontario
+    // Ghostbusters"), unless the word is a given name too ("Valeska Paris") or a given name
+    // opens a two-word name ("Manuel Quezon").
+    let given_pair = e - s == 2 && is_given_name(&toks[s], stats, lex);
+    let kind = if kind == ActorKind::Person
+        && e - s > 1
+        && !given_pair
+        && names_a_place(toks, s, e, lex, stats)
+    {
+        ActorKind::Organization
+    } else {
+        kind
+    };
     let mut c = cand(s, e, kind, None);
     c.guessed = true;
     Some(c)
+}
+
+/// Whether `[s, e)` holds a dictionary country's or place's name beside other words, the
+/// place's words being no census given name ("Paris"), rarely part of a person's name in
+/// news ("Hill"), and when a census surname, a name news writes often and only for a place
+/// or a state ("Canada", not "Salem"). A compound of places and nationalities alone ("Israeli-Palestinian",
+/// "Bosnian Serb") does not count.
+fn names_a_place(toks: &[Tok], s: usize, e: usize, lex: &Lexicon, stats: &WordStats) -> bool {
+    let names = PersonNames::shipped();
+    let (mut place, mut other) = (false, false);
+    let mut k = s;
+    while k < e {
+        let hit = longest_name(toks, k, e, lex).filter(|(_, hits)| {
+            hits.iter().any(|&a| {
+                lex.actor(a)
+                    .is_some_and(|x| matches!(x.kind, ActorKind::Country | ActorKind::Place))
+            })
+        });
+        match hit {
+            Some((len, hits)) => {
+                // A nationality before a name is the person's ("Russian Igor Andreev").
+                let demonym = hits.iter().any(|&a| is_demonym(toks, k, k + len, lex, a));
+                place |= !demonym
+                    && toks[k..k + len].iter().all(|t| {
+                        let (c, n) = (stats.get(&t.key), names.get(&t.key));
+                        let placeish = c.place + c.nationality + c.organization;
+                        !n.given
+                            && if n.surname {
+                                c.person == 0 && placeish >= 20
+                            } else {
+                                4 * c.person <= c.in_names()
+                            }
+                    });
+                k += len;
+            }
+            None => {
+                other |= toks[k].is_word;
+                k += 1;
+            }
+        }
+    }
+    place && other
 }
 
 /// Whether every word of `[s, e)` is an ordinary English word, written capitalised, and the

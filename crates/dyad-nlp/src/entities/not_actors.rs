@@ -1,6 +1,8 @@
 //! Names that are no actors although written like names: recurring events and feasts ("the
 //! Hajj", "Chinese New Year"), faiths and other "-isms" ("Islam", "Islamophobia"), and hashtags
-//! and handles ("#IStandWithAhmed", "@POTUS").
+//! and handles ("#IStandWithAhmed", "@POTUS"), and capitalised tokens that are units rather
+//! than names: time zones ("15:11 GMT"), Roman numerals ("part XVII") and a currency's country
+//! mark ("US$ 20,000", "NZ$").
 
 use super::view::Tok;
 
@@ -69,4 +71,23 @@ pub fn is_event_or_faith(toks: &[Tok], s: usize, e: usize) -> bool {
 /// Whether the word at `s` is written right after "#" or "@": a hashtag or a handle.
 pub fn is_tag(toks: &[Tok], s: usize) -> bool {
     s > 0 && matches!(toks[s - 1].text, "#" | "@") && toks[s - 1].end == toks[s].start
+}
+
+/// Time zones written in capitals after a clock time.
+const TIME_ZONES: &[&str] = &[
+    "gmt", "utc", "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "bst", "cet", "cest",
+    "eet", "eest", "ist", "jst", "kst", "aest", "aedt",
+];
+
+/// Whether the one-word name at `s` is a unit written like a name: a time zone, a Roman
+/// numeral of two letters or more ("XVII"), or a country's mark before a dollar sign ("US$",
+/// "NZ $").
+pub fn is_unit(toks: &[Tok], s: usize, e: usize) -> bool {
+    let t = &toks[s];
+    if e - s != 1 || !t.all_caps {
+        return false;
+    }
+    let roman = t.text.len() >= 2 && t.text.bytes().all(|b| matches!(b, b'I' | b'V' | b'X'));
+    let currency = t.text.len() <= 3 && toks.get(e).is_some_and(|n| n.text == "$");
+    TIME_ZONES.contains(&t.key.as_str()) || roman || currency
 }

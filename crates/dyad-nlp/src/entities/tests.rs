@@ -413,3 +413,58 @@ fn initials_hotels_caves_and_product_lines() {
         );
     }
 }
+
+#[test]
+fn unseen_names_holding_a_place_are_no_persons() {
+    let text = "Fans met at the 22nd Fan Expo Canada this week. Groups included the Ontario Ghostbusters. She met Russian Igor Andreev.";
+    let ents = run(text, None);
+    assert_eq!(
+        find(&ents, "Fan Expo Canada").kind,
+        EntityKind::Organization
+    );
+    assert_eq!(
+        find(&ents, "Ontario Ghostbusters").kind,
+        EntityKind::Organization
+    );
+    // A nationality before a person's name keeps the person.
+    assert_eq!(find(&ents, "Igor Andreev").kind, EntityKind::Person);
+    assert!(ents
+        .iter()
+        .any(|e| e.kind == EntityKind::Country && e.code.as_deref() == Some("CAN")));
+}
+
+#[test]
+fn units_written_in_capitals_are_no_names() {
+    let text = "He was freed on US$ 20,000 bail and the flag cost NZ $ 26 million. At 15:11 GMT the site was back, the blog said in part XVII of its series.";
+    let ents = run(text, None);
+    assert!(ents.is_empty(), "{ents:#?}");
+}
+
+#[test]
+fn landforms_and_monuments_are_places() {
+    let text = "Pilgrims gathered on the Plains of Arafat. Ships crossed the Taiwan Strait near the Lincoln Memorial Bridge and the Niger Delta.";
+    let ents = run(text, None);
+    for name in ["Plains of Arafat", "Taiwan Strait", "Niger Delta"] {
+        assert_eq!(find(&ents, name).kind, EntityKind::Place, "{name}");
+    }
+}
+
+#[test]
+fn an_ordinary_word_as_a_surname_names_the_person() {
+    let text = "The director John Waters opened the show. In her remarks, Waters pointed out the prints. The waters rose.";
+    let ents = run(text, None);
+    let jw = find(&ents, "John Waters");
+    assert_eq!(jw.kind, EntityKind::Person);
+    assert_eq!(jw.mentions.len(), 2, "{jw:#?}");
+}
+
+#[test]
+fn places_and_organisations_inside_event_names_and_city_short_forms() {
+    let text = "The Taipei City Lantern Festival opened. The United Nations World Summit began. Whitmore told LA Weekly that it was over.";
+    let ents = run(text, None);
+    assert_eq!(find(&ents, "Taipei").kind, EntityKind::Place);
+    assert_eq!(find(&ents, "United Nations").kind, EntityKind::Organization);
+    let la = find(&ents, "Los Angeles");
+    assert_eq!(la.kind, EntityKind::Place);
+    assert!(ents.iter().all(|e| !e.name.contains("Festival")));
+}
