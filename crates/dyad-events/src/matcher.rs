@@ -689,18 +689,14 @@ pub(crate) fn is_hard_boundary(t: &Tok) -> bool {
 mod tests {
     use super::*;
     use crate::dictionary::read_petrarch;
-    use crate::sentence::view;
+    use crate::sentence::view_of;
 
     fn words(t: &[Tok]) -> WordSet<&str> {
         crate::matcher::sentence_words(t)
     }
 
     fn toks(text: &str) -> Vec<Tok> {
-        view(
-            text,
-            &dyad_nlp::fine_tokens(text, &dyad_nlp::tokenize(text)),
-            &[],
-        )
+        view_of(text, &[])
     }
 
     const DICT: &str = "&WEAPON\n+ARMS\n+WEAPONRY\n\n--- ACCUSE [112] ---\nACCUSE\nCHARGE [---]\n\

@@ -192,14 +192,10 @@ pub(crate) fn intent_code(code: &str) -> Option<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::sentence::view;
+    use crate::sentence::view_of;
 
     fn at(text: &str, verb: &str) -> Modality {
-        let t = view(
-            text,
-            &dyad_nlp::fine_tokens(text, &dyad_nlp::tokenize(text)),
-            &[],
-        );
+        let t = view_of(text, &[]);
         let v = t.iter().position(|t| t.low == verb).unwrap();
         assess(&t, v)
     }

@@ -527,7 +527,7 @@ pub(crate) fn conjuncts(toks: &[Tok], p: usize, is_verb: &[bool]) -> Vec<usize> 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::sentence::view;
+    use crate::sentence::view_of;
     use crate::ActorMention;
 
     fn setup(text: &str, names: &[&str]) -> Vec<Tok> {
@@ -543,11 +543,7 @@ mod tests {
                 }
             })
             .collect();
-        view(
-            text,
-            &dyad_nlp::fine_tokens(text, &dyad_nlp::tokenize(text)),
-            &actors,
-        )
+        view_of(text, &actors)
     }
 
     fn idx(t: &[Tok], w: &str) -> usize {

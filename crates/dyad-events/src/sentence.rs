@@ -164,6 +164,17 @@ fn link_actors(toks: &mut [Tok], actors: &[ActorMention]) {
     }
 }
 
+/// [`view`] of a whole text, tokenised and split finely here: for the tests of the rules
+/// that read the view.
+#[cfg(test)]
+pub(crate) fn view_of(text: &str, actors: &[ActorMention]) -> Vec<Tok> {
+    view(
+        text,
+        &dyad_nlp::fine_tokens(text, &dyad_nlp::tokenize(text)),
+        actors,
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -789,12 +789,12 @@ fn is_compound_tail(t: &Tok, stats: &WordStats) -> bool {
 /// work's name ("the Taipei City Lantern Festival", "the United Nations World Summit"), are
 /// mentions of their own, as inside an organisation's name.
 fn nested_in_works(toks: &[Tok], lex: &Lexicon, works: &[(usize, usize)], out: &mut Vec<Cand>) {
+    let kinds = [
+        ActorKind::Country,
+        ActorKind::Place,
+        ActorKind::Organization,
+    ];
     for &(s, e) in works {
-        let kinds = [
-            ActorKind::Country,
-            ActorKind::Place,
-            ActorKind::Organization,
-        ];
         out.extend(dictionary_names_inside(toks, lex, s, e, &kinds));
     }
 }

@@ -165,9 +165,13 @@ pub fn is_capitalized(word: &str) -> bool {
 
 /// Whether a word is an adverb or auxiliary that can sit between a speaker and a cue.
 pub fn is_between_word(word: &str) -> bool {
-    let w = word.to_lowercase();
     static SET: OnceLock<WordSet<&str>> = OnceLock::new();
-    in_set(&SET, BETWEEN, &w) || (w.len() > 4 && w.ends_with("ly") && w != "only")
+    if in_set(&SET, BETWEEN, word) {
+        return true;
+    }
+    // "-ly" adverbs ("only" is four letters and so never one).
+    let w = word.to_lowercase();
+    w.len() > 4 && w.ends_with("ly")
 }
 
 /// Whether a word ends a noun phrase.
