@@ -108,8 +108,10 @@ fn by_form<'a>(
     map: &'a WordMap<String, Vec<Vec<Word>>>,
     t: &Tok,
 ) -> impl Iterator<Item = &'a Vec<Word>> {
-    let stem = (t.stem != t.low).then(|| map.get(&t.stem)).flatten();
-    map.get(&t.low).into_iter().chain(stem).flatten()
+    let stem = (t.stem != t.low)
+        .then(|| map.get(t.stem.as_str()))
+        .flatten();
+    map.get(t.low.as_str()).into_iter().chain(stem).flatten()
 }
 
 fn dedup2([a, b]: [String; 2]) -> Vec<String> {
@@ -396,7 +398,7 @@ impl CompiledVerbs {
                 continue;
             }
             let mut found: Option<(usize, Vec<&Form>)> = None;
-            if let Some(forms) = self.index.get(&t.low) {
+            if let Some(forms) = self.index.get(t.low.as_str()) {
                 for f in forms {
                     if found.as_ref().is_some_and(|(len, _)| f.words.len() < *len) {
                         break;
@@ -442,9 +444,19 @@ impl CompiledVerbs {
                 continue;
             };
             let mut cands: Vec<usize> = block.always.clone();
-            for w in words {
-                if let Some(ks) = block.by_word.get(*w) {
-                    cands.extend_from_slice(ks);
+            // Through the smaller of the two: most blocks have fewer first words than a
+            // sentence has words.
+            if block.by_word.len() < words.len() {
+                for (w, ks) in &block.by_word {
+                    if words.contains(w.as_str()) {
+                        cands.extend_from_slice(ks);
+                    }
+                }
+            } else {
+                for w in words {
+                    if let Some(ks) = block.by_word.get(*w) {
+                        cands.extend_from_slice(ks);
+                    }
                 }
             }
             cands.sort_unstable();
@@ -648,7 +660,7 @@ impl CompiledVerbs {
 }
 
 /// The words of a sentence view (low and stem forms), for the patterns' quick check.
-pub(crate) fn sentence_words(toks: &[Tok]) -> WordSet<&str> {
+pub(crate) fn sentence_words<'t>(toks: &'t [Tok]) -> WordSet<&'t str> {
     let mut set = WordSet::with_capacity_and_hasher(toks.len() * 2, Default::default());
     for t in toks {
         set.insert(t.low.as_str());
@@ -691,11 +703,11 @@ mod tests {
     use crate::dictionary::read_petrarch;
     use crate::sentence::view_of;
 
-    fn words(t: &[Tok]) -> WordSet<&str> {
+    fn words<'t>(t: &'t [Tok]) -> WordSet<&'t str> {
         crate::matcher::sentence_words(t)
     }
 
-    fn toks(text: &str) -> Vec<Tok> {
+    fn toks(text: &str) -> Vec<Tok<'_>> {
         view_of(text, &[])
     }
 

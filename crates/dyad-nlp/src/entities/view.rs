@@ -3,8 +3,8 @@
 
 use dyad_doc::Span;
 
-use super::lexicon::push_lower;
 use crate::lexicon::MONTHS;
+use crate::Lower;
 use crate::{Token, TokenKind};
 
 /// One token with the features name finding needs.
@@ -14,7 +14,7 @@ pub struct Tok<'a> {
     pub end: usize,
     pub text: &'a str,
     /// Lower-cased text.
-    pub key: String,
+    pub key: Lower<'a>,
     pub is_word: bool,
     /// Starts with an upper-case letter.
     pub cap: bool,
@@ -44,8 +44,7 @@ pub fn build<'a>(text: &'a str, sentences: &[Span], fine: &[Token]) -> Vec<Tok<'
             seen_word_in_sentence = false;
         }
         let slice = span.of(text);
-        let mut key = String::with_capacity(slice.len());
-        push_lower(&mut key, slice);
+        let key = Lower::chars_of(slice);
         let is_word = kind == TokenKind::Word;
         let first = slice.chars().next();
         let cap = is_word && first.is_some_and(char::is_uppercase);
