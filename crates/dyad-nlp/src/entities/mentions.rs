@@ -1307,12 +1307,16 @@ fn run_split(toks: &[Tok], i: usize, j: usize, stats: &WordStats, lex: &Lexicon)
         let person_after_org = k >= i + 2
             && is_in(ORG_NOUNS, &toks[k - 1].key)
             && j - k >= 2
-            && toks[k..j].iter().all(|t| {
-                t.cap
-                    && !t.all_caps
-                    && !stats.get(&t.key).is_common()
-                    && !is_in(ORG_NOUNS, &t.key)
-                    && !is_in(PLACE_NOUNS, &t.key)
+            && toks[k..j].iter().enumerate().all(|(n, t)| {
+                // "Leung Yiu-chung": the hyphen and a lower-case part after it.
+                let hyphened =
+                    hyphen_link(toks, k + n) || !t.cap && n > 0 && hyphen_link(toks, k + n - 1);
+                hyphened
+                    || t.cap
+                        && !t.all_caps
+                        && !stats.get(&t.key).is_common()
+                        && !is_in(ORG_NOUNS, &t.key)
+                        && !is_in(PLACE_NOUNS, &t.key)
             })
             && (is_given_name(&toks[k], stats, lex) || names.get(&toks[j - 1].key).surname)
             && longest_name(toks, i, j, lex).is_none_or(|(len, _)| i + len <= k);
@@ -1632,6 +1636,10 @@ fn guess(toks: &[Tok], s: usize, e: usize, stats: &WordStats, lex: &Lexicon) -> 
     {
         return None;
     }
+    // "a former Scientologist": a member of what the text names is no one.
+    if e - s == 1 && member_noun(toks, &toks[s].key) {
+        return None;
+    }
     if place_before(toks, s) {
         let mut c = cand(s, e, ActorKind::Place, None);
         c.guessed = true;
@@ -1704,6 +1712,19 @@ fn guess(toks: &[Tok], s: usize, e: usize, stats: &WordStats, lex: &Lexicon) -> 
     // Ghostbusters"), unless the word is a given name too ("Valeska Paris") or a given name
     // opens a two-word name ("Manuel Quezon").
     let given_pair = e - s == 2 && is_given_name(&toks[s], stats, lex);
+    let given = is_given_name(&toks[s], stats, lex);
+    // "in Chapel Hill", "at Chapel Hill": a name after a place's preposition, with no given
+    // name to open it, is a place's.
+    let after_place_word = s > 0 && matches!(toks[s - 1].key.as_str(), "in" | "at" | "near");
+    // "Kowloon West", "New Territories East": a compass word ends a district's name.
+    let compass_end = is_in(COMPASS, &toks[e - 1].key);
+    let placed = kind == ActorKind::Person && after_place_word
+        || compass_end && !toks[s..e].iter().all(|t| t.all_caps);
+    let kind = if e - s > 1 && !given && placed {
+        ActorKind::Place
+    } else {
+        kind
+    };
     let kind = if kind == ActorKind::Person
         && e - s > 1
         && !given_pair
@@ -1784,6 +1805,18 @@ fn is_given_name(t: &Tok, stats: &WordStats, lex: &Lexicon) -> bool {
 fn written_mid_sentence(toks: &[Tok], key: &str) -> bool {
     toks.iter()
         .any(|t| t.cap && !t.sentence_initial && !t.in_caps_line && t.key == key)
+}
+
+/// Whether `key` names a member of what another capitalised word of the text names
+/// ("Scientologist" beside "Scientology", "Marxists" beside "Marx"): a class of persons, no one.
+fn member_noun(toks: &[Tok], key: &str) -> bool {
+    let Some(stem) = key.strip_suffix("ists").or_else(|| key.strip_suffix("ist")) else {
+        return false;
+    };
+    stem.len() >= 4
+        && toks.iter().any(|t| {
+            t.cap && t.key.starts_with(stem) && !t.key.ends_with("ist") && !t.key.ends_with("ists")
+        })
 }
 
 /// Whether the word is written capitalised, as a name of one word, somewhere in the text

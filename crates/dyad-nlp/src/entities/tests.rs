@@ -551,3 +551,20 @@ fn a_name_an_apposition_shows_personal_is_personal_throughout() {
             == 2
     );
 }
+
+#[test]
+fn members_places_after_prepositions_and_compass_districts() {
+    let text = "Valeska Paris, a former Scientologist, left the Church of Scientology. She \
+                studied at the University of North Carolina at Chapel Hill. In the Kowloon \
+                West constituency, a newcomer won. Wu Chi-wai of the Democratic Party Leung \
+                Yiu-chung of NWSC won too.";
+    let ents = run(text, None);
+    assert_none_named(&ents, &["Scientologist"]);
+    assert_eq!(find(&ents, "Chapel Hill").kind, EntityKind::Place);
+    assert_eq!(find(&ents, "Kowloon West").kind, EntityKind::Place);
+    assert_eq!(
+        find(&ents, "Democratic Party").kind,
+        EntityKind::Organization
+    );
+    assert_eq!(find(&ents, "Leung Yiu-chung").kind, EntityKind::Person);
+}
