@@ -216,7 +216,7 @@ impl EventCoder {
                 });
                 if announces
                     && embedded_under(v, &prev.hit, hit)
-                    && (LIGHT_VERBS.contains(&v[hit.first].low.as_str())
+                    && (is_light_verb(&v[hit.first].low)
                         || self.verbs.code(v, hit, &words).is_some())
                 {
                     out.pop();
@@ -909,8 +909,16 @@ impl Candidate {
     fn is_light(&self, v: &[Tok]) -> bool {
         !self.coded.by_pattern
             && self.hit.first == self.hit.last
-            && LIGHT_VERBS.contains(&v[self.hit.first].low.as_str())
+            && is_light_verb(&v[self.hit.first].low)
     }
+}
+
+/// Whether a word is one of [`LIGHT_VERBS`], hashed once (asked of most verbs).
+fn is_light_verb(w: &str) -> bool {
+    static SET: std::sync::OnceLock<crate::fasthash::WordSet<&'static str>> =
+        std::sync::OnceLock::new();
+    SET.get_or_init(|| LIGHT_VERBS.iter().copied().collect())
+        .contains(w)
 }
 
 /// Forms of verbs whose meaning lies in their object.
