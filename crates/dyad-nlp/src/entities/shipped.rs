@@ -4,12 +4,16 @@
 use std::sync::OnceLock;
 
 use super::lexicon::Lexicon;
+use super::names::{PersonNames, CENSUS_NAMES};
 use super::packed::Packed;
 
 /// Every string of the packed dictionaries.
 static STRINGS: &str = include_str!(concat!(env!("OUT_DIR"), "/lexicon-strings.txt"));
 /// Their tables.
 static TABLES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/lexicon-tables.bin"));
+
+/// The index of the census name lists.
+static CENSUS_INDEX: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/census-names.bin"));
 
 fn packed() -> Option<&'static Packed> {
     static PACKED: OnceLock<Option<Packed>> = OnceLock::new();
@@ -36,9 +40,40 @@ impl Lexicon {
     }
 }
 
+impl PersonNames {
+    /// The lists shipped in `data/model`, opened once.
+    pub fn shipped() -> &'static PersonNames {
+        static NAMES: OnceLock<PersonNames> = OnceLock::new();
+        NAMES.get_or_init(|| {
+            // Only a build that packed the index wrongly falls back to the text.
+            PersonNames::packed(CENSUS_NAMES, CENSUS_INDEX)
+                .unwrap_or_else(|| PersonNames::parse(CENSUS_NAMES))
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The packed census index is the one the text gives.
+    #[test]
+    fn packed_names_are_the_text_index() {
+        let text = PersonNames::parse(CENSUS_NAMES);
+        assert_eq!(text.pack(), CENSUS_INDEX);
+        let shipped = PersonNames::shipped();
+        for line in CENSUS_NAMES.lines().filter(|l| !l.starts_with('#')) {
+            let name = line.split('\t').next().unwrap_or("");
+            assert_eq!(shipped.get(name), text.get(name), "{name}");
+            assert!(
+                shipped.get(name).given || shipped.get(name).surname,
+                "{name}"
+            );
+        }
+        for absent in ["", "zzzzz", "a", "mary ann"] {
+            assert_eq!(shipped.get(absent), text.get(absent), "{absent}");
+        }
+    }
 
     /// The packed dictionaries answer as the ones built from the text do, for every key.
     #[test]
