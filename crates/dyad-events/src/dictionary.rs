@@ -89,6 +89,10 @@ pub const NO_EVENT: &str = "---";
 /// when `A` is empty.
 fn parse_code(raw: &str) -> Option<String> {
     let raw = raw.trim();
+    // Most codes are a plain code ("042"), which the general reading below returns as is.
+    if !raw.is_empty() && raw.bytes().all(|b| b.is_ascii_alphanumeric()) {
+        return Some(raw.to_string());
+    }
     let first = raw
         .split(':')
         .map(str::trim)
@@ -97,6 +101,15 @@ fn parse_code(raw: &str) -> Option<String> {
         Some(first.to_string())
     } else {
         None
+    }
+}
+
+/// A word in lower case, copied as is when it already is (as in the compact format).
+fn lower(s: &str) -> String {
+    if s.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        s.to_string()
+    } else {
+        s.to_lowercase()
     }
 }
 
@@ -179,10 +192,9 @@ fn parse_pattern_body(body: &str) -> (Vec<Step>, Vec<Step>, bool, bool) {
     let mut seen_verb = false;
     let mut reciprocal = false;
     for chunk in body.split_whitespace() {
-        let parts: Vec<&str> = chunk.split('_').collect();
-        let n = parts.len();
-        for (i, part) in parts.iter().enumerate() {
-            let joined_next = i + 1 < n && !parts[i + 1].is_empty();
+        let mut parts = chunk.split('_').enumerate().peekable();
+        while let Some((i, part)) = parts.next() {
+            let joined_next = parts.peek().is_some_and(|(_, next)| !next.is_empty());
             let p = part.trim_matches(|c: char| "(){}".contains(c));
             if p.is_empty() {
                 continue;
@@ -204,7 +216,7 @@ fn parse_pattern_body(body: &str) -> (Vec<Step>, Vec<Step>, bool, bool) {
                 }
                 "^" => continue,
                 s if s.starts_with('&') => Element::Synset(s[1..].to_uppercase()),
-                s => Element::Word(s.to_lowercase()),
+                s => Element::Word(lower(s)),
             };
             let step = Step {
                 element,
@@ -417,7 +429,16 @@ pub fn read_compact(text: &str) -> VerbDictionary {
         if line.starts_with('#') || line.trim().is_empty() {
             continue;
         }
-        let f: Vec<&str> = line.split('\t').collect();
+        // The first fields (no line type reads more) and how many there are.
+        let mut f = [""; 5];
+        let mut count = 0;
+        for (i, field) in line.split('\t').enumerate() {
+            if let Some(slot) = f.get_mut(i) {
+                *slot = field;
+            }
+            count += 1;
+        }
+        let f = &f[..count.min(f.len())];
         match f.first().copied() {
             Some(n) if n.starts_with('&') && f.len() >= 2 => {
                 let members = f[1]

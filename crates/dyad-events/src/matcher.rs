@@ -292,9 +292,12 @@ impl CompiledVerbs {
             .map(|(i, n)| (n.clone(), i))
             .collect();
         let mut index: WordMap<String, Vec<Form>> = WordMap::default();
+        // Most verbs have four or five forms, a few of which start alike.
+        index.reserve(dict.blocks.iter().map(|b| b.verbs.len()).sum::<usize>() * 4);
         for (bi, b) in dict.blocks.iter().enumerate() {
             for v in &b.verbs {
-                let mut forms: Vec<(Vec<String>, bool)> = Vec::new();
+                let lemma = v.words.join("_");
+                let mut forms: Vec<(Vec<String>, bool)> = Vec::with_capacity(6);
                 match &v.forms {
                     Some(listed) => {
                         forms.push((v.words.clone(), false));
@@ -327,7 +330,7 @@ impl CompiledVerbs {
                     }
                     entry.push(Form {
                         words,
-                        lemma: v.words.join("_"),
+                        lemma: lemma.clone(),
                         block: bi,
                         code: v.code.clone(),
                         past,
