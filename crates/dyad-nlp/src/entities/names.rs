@@ -108,10 +108,13 @@ impl PersonNames {
     /// Lists over `text` with an index [`PersonNames::pack`] wrote for it; `None` when the
     /// index is not whole entries. (A range outside the text reads as an empty name.)
     pub(crate) fn packed(text: &'static str, index: &'static [u8]) -> Option<PersonNames> {
-        index.len().is_multiple_of(PACKED_ENTRY).then_some(PersonNames {
-            text,
-            entries: Entries::Packed(index),
-        })
+        index
+            .len()
+            .is_multiple_of(PACKED_ENTRY)
+            .then_some(PersonNames {
+                text,
+                entries: Entries::Packed(index),
+            })
     }
 
     fn len(&self) -> usize {

@@ -6,6 +6,7 @@ use std::sync::OnceLock;
 use super::lexicon::Lexicon;
 use super::names::{PersonNames, CENSUS_NAMES};
 use super::packed::Packed;
+use super::stats::{WordStats, NAME_LEXICON};
 
 /// Every string of the packed dictionaries.
 static STRINGS: &str = include_str!(concat!(env!("OUT_DIR"), "/lexicon-strings.txt"));
@@ -14,6 +15,9 @@ static TABLES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/lexicon-tables.
 
 /// The index of the census name lists.
 static CENSUS_INDEX: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/census-names.bin"));
+
+/// The hash index of the word statistics.
+static STATS_INDEX: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/word-stats.bin"));
 
 fn packed() -> Option<&'static Packed> {
     static PACKED: OnceLock<Option<Packed>> = OnceLock::new();
@@ -48,6 +52,18 @@ impl PersonNames {
             // Only a build that packed the index wrongly falls back to the text.
             PersonNames::packed(CENSUS_NAMES, CENSUS_INDEX)
                 .unwrap_or_else(|| PersonNames::parse(CENSUS_NAMES))
+        })
+    }
+}
+
+impl WordStats {
+    /// The statistics shipped in `data/model`, opened once.
+    pub fn shipped() -> &'static WordStats {
+        static STATS: OnceLock<WordStats> = OnceLock::new();
+        STATS.get_or_init(|| {
+            // Only a build that packed the index wrongly falls back to the text.
+            WordStats::packed(NAME_LEXICON, STATS_INDEX)
+                .unwrap_or_else(|| WordStats::parse(NAME_LEXICON))
         })
     }
 }
