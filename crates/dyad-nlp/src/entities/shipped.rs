@@ -44,15 +44,25 @@ impl Lexicon {
     }
 }
 
+/// A table opened once: from its packed index, or from its text when the index does not read
+/// (only a build that packed it wrongly gets there).
+fn opened<T>(
+    cell: &'static OnceLock<T>,
+    packed: impl FnOnce() -> Option<T>,
+    text: impl FnOnce() -> T,
+) -> &'static T {
+    cell.get_or_init(|| packed().unwrap_or_else(text))
+}
+
 impl PersonNames {
     /// The lists shipped in `data/model`, opened once.
     pub fn shipped() -> &'static PersonNames {
         static NAMES: OnceLock<PersonNames> = OnceLock::new();
-        NAMES.get_or_init(|| {
-            // Only a build that packed the index wrongly falls back to the text.
-            PersonNames::packed(CENSUS_NAMES, CENSUS_INDEX)
-                .unwrap_or_else(|| PersonNames::parse(CENSUS_NAMES))
-        })
+        opened(
+            &NAMES,
+            || PersonNames::packed(CENSUS_NAMES, CENSUS_INDEX),
+            || PersonNames::parse(CENSUS_NAMES),
+        )
     }
 }
 
@@ -60,11 +70,11 @@ impl WordStats {
     /// The statistics shipped in `data/model`, opened once.
     pub fn shipped() -> &'static WordStats {
         static STATS: OnceLock<WordStats> = OnceLock::new();
-        STATS.get_or_init(|| {
-            // Only a build that packed the index wrongly falls back to the text.
-            WordStats::packed(NAME_LEXICON, STATS_INDEX)
-                .unwrap_or_else(|| WordStats::parse(NAME_LEXICON))
-        })
+        opened(
+            &STATS,
+            || WordStats::packed(NAME_LEXICON, STATS_INDEX),
+            || WordStats::parse(NAME_LEXICON),
+        )
     }
 }
 
