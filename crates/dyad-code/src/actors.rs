@@ -16,9 +16,9 @@ use std::sync::OnceLock;
 
 use dyad_doc::{Entity, EntityKind, Span};
 use dyad_events::ActorMention;
-use dyad_nlp::entities::lexicon::{push_lower, ActorKind, Lexicon};
+use dyad_nlp::entities::lexicon::{ActorKind, Lexicon};
 use dyad_nlp::fasthash::{WordMap, WordSet};
-use dyad_nlp::{Token, TokenKind};
+use dyad_nlp::{Lower, Token, TokenKind};
 
 const COLLECTIVE_AGENTS: &str = include_str!("../../../data/actors/collective-agents.tsv");
 
@@ -47,6 +47,8 @@ struct Agents {
     roles: WordMap<String, &'static str>,
     /// Every proper word prefix of a phrase ("riot" of "riot police").
     prefixes: WordSet<String>,
+    /// The first word of every phrase.
+    starts: WordSet<String>,
     max_words: usize,
 }
 
@@ -55,6 +57,7 @@ fn agents() -> &'static Agents {
     AGENTS.get_or_init(|| {
         let mut roles = WordMap::default();
         let mut prefixes = WordSet::default();
+        let mut starts = WordSet::default();
         let mut max_words = 1;
         for line in COLLECTIVE_AGENTS.lines() {
             if line.starts_with('#') || line.trim().is_empty() {
@@ -67,22 +70,24 @@ fn agents() -> &'static Agents {
                 for n in 1..parts.len() {
                     prefixes.insert(parts[..n].join(" "));
                 }
+                starts.insert(parts[0].to_string());
                 roles.insert(phrase, role.trim());
             }
         }
         Agents {
             roles,
             prefixes,
+            starts,
             max_words,
         }
     })
 }
 
 /// One word of a sentence as this module reads it.
-struct Word {
+struct Word<'a> {
     start: usize,
     end: usize,
-    low: String,
+    low: Lower<'a>,
     upper: bool,
     possessive: bool,
     punct: bool,
@@ -169,7 +174,7 @@ fn main_country(entities: &[Entity]) -> Option<String> {
     best.map(|(c, _, _)| c.to_string())
 }
 
-fn words(text: &str, toks: &[Token]) -> Vec<Word> {
+fn words<'a>(text: &'a str, toks: &[Token]) -> Vec<Word<'a>> {
     let mut out: Vec<Word> = Vec::with_capacity(toks.len());
     for t in toks {
         let s = t.span.of(text);
@@ -180,12 +185,10 @@ fn words(text: &str, toks: &[Token]) -> Vec<Word> {
                 }
             }
             TokenKind::Word | TokenKind::Abbreviation | TokenKind::Initial => {
-                let mut low = String::with_capacity(s.len());
-                push_lower(&mut low, s);
                 out.push(Word {
                     start: t.span.start,
                     end: t.span.end,
-                    low,
+                    low: Lower::chars_of(s),
                     upper: s.chars().next().is_some_and(char::is_uppercase),
                     possessive: false,
                     punct: false,
@@ -194,7 +197,7 @@ fn words(text: &str, toks: &[Token]) -> Vec<Word> {
             _ => out.push(Word {
                 start: t.span.start,
                 end: t.span.end,
-                low: String::new(),
+                low: Lower::default(),
                 upper: false,
                 possessive: false,
                 punct: true,
@@ -407,6 +410,13 @@ fn scene_country(words: &[Word], anchors: &[Anchor]) -> Option<String> {
 /// from the collective table (usable alone) or only from the lexicon's role words.
 fn agent_at(lex: &Lexicon, words: &[Word], i: usize) -> Option<(usize, String, bool)> {
     let table = agents();
+    // Most words start no agent phrase: one look in the sets of first words settles them
+    // before the several lookups of the loop below.
+    let starts = |w: &str| table.starts.contains(w) || lex.starts_agent(w);
+    let low = &words[i].low;
+    if !starts(low) && !singular(low, 0).is_some_and(|s| starts(&s)) {
+        return None;
+    }
     let max = table
         .max_words
         .max(lex.max_agent_tokens())

@@ -685,9 +685,11 @@ fn appeal_code(v: &[Tok], c: &Candidate, code: String) -> String {
         return "113".into();
     }
     let demands = (c.hit.first..=c.hit.last).any(|k| {
-        DEMAND_VERBS
-            .iter()
-            .any(|verb| crate::inflect::verb_forms(verb).contains(&v[k].low))
+        DEMAND_VERBS.iter().any(|verb| {
+            crate::inflect::verb_forms(verb)
+                .iter()
+                .any(|f| v[k].low == *f)
+        })
     });
     match code.get(2..) {
         Some(rest) if demands => format!("10{rest}"),

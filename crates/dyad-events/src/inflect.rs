@@ -1,6 +1,8 @@
 //! English inflection for dictionary verbs (-s, -ed, -ing) and a light plural stem for the
 //! other words of patterns.
 
+use dyad_nlp::Lower;
+
 fn is_vowel(c: u8) -> bool {
     matches!(c, b'a' | b'e' | b'i' | b'o' | b'u')
 }
@@ -96,22 +98,46 @@ pub fn stem(word: &str) -> String {
     stem_lower(w)
 }
 
-/// [`stem`] of a word already in lower case.
-pub fn stem_lower(w: &str) -> String {
+/// How a plural a light stem removes ends.
+enum Plural {
+    /// "-ies", for "-y".
+    Ies,
+    /// A final "-s".
+    S,
+}
+
+/// The plural ending of a word in lower case, if it has one [`stem_lower`] removes.
+fn plural(w: &str) -> Option<Plural> {
     let n = w.len();
     if n > 4 && w.ends_with("ies") {
-        return format!("{}y", &w[..n - 3]);
+        return Some(Plural::Ies);
     }
-    if n > 3
+    (n > 3
         && w.ends_with('s')
         && !w.ends_with("ss")
         && !w.ends_with("us")
         && !w.ends_with("is")
-        && !w.ends_with("'s")
-    {
-        return w[..n - 1].to_string();
+        && !w.ends_with("'s"))
+    .then_some(Plural::S)
+}
+
+/// [`stem`] of a word already in lower case.
+pub fn stem_lower(w: &str) -> String {
+    let n = w.len();
+    match plural(w) {
+        Some(Plural::Ies) => format!("{}y", &w[..n - 3]),
+        Some(Plural::S) => w[..n - 1].to_string(),
+        None => w.to_string(),
     }
-    w.to_string()
+}
+
+/// [`stem_lower`] keeping a borrowed word borrowed where the stem is a prefix of it.
+pub(crate) fn stem_of<'a>(w: &Lower<'a>) -> Lower<'a> {
+    match plural(w) {
+        Some(Plural::Ies) => Lower::from(format!("{}y", &w[..w.len() - 3])),
+        Some(Plural::S) => w.cut_end(1),
+        None => w.clone(),
+    }
 }
 
 /// Whether `form` looks like a past participle of a regular verb (for passive detection).

@@ -2,7 +2,7 @@
 //! of multi-word verbs) to its entries, and the matching of a block's patterns around a verb
 //! occurrence in a sentence view.
 
-use crate::fasthash::{WordMap, WordSet};
+use crate::fasthash::{word_hash, ByHash, HashedWords, WordMap};
 
 use std::sync::OnceLock;
 
@@ -19,13 +19,19 @@ const SYNSET_DEPTH: usize = 4;
 struct Word {
     low: String,
     stem: String,
+    /// [`word_hash`] of `low` and of `stem`.
+    low_hash: u64,
+    stem_hash: u64,
 }
 
 impl Word {
     fn new(w: &str) -> Self {
+        let stem = stem(w);
         Word {
+            low_hash: word_hash(w),
+            stem_hash: word_hash(&stem),
             low: w.to_string(),
-            stem: stem(w),
+            stem,
         }
     }
     fn matches(&self, t: &Tok) -> bool {
@@ -65,8 +71,8 @@ struct CBlock {
     patterns: Vec<CPattern>,
     /// Patterns without a required word (tried for every occurrence).
     always: Vec<usize>,
-    /// Patterns by their first required word (low and stem forms).
-    by_word: WordMap<String, Vec<usize>>,
+    /// Patterns by their first required word (low and stem forms, by [`word_hash`]).
+    by_word: ByHash<Vec<usize>>,
 }
 
 /// A compiled synonym set: members indexed by their first and by their last word (low and
@@ -108,8 +114,10 @@ fn by_form<'a>(
     map: &'a WordMap<String, Vec<Vec<Word>>>,
     t: &Tok,
 ) -> impl Iterator<Item = &'a Vec<Word>> {
-    let stem = (t.stem != t.low).then(|| map.get(&t.stem)).flatten();
-    map.get(&t.low).into_iter().chain(stem).flatten()
+    let stem = (t.stem != t.low)
+        .then(|| map.get(t.stem.as_str()))
+        .flatten();
+    map.get(t.low.as_str()).into_iter().chain(stem).flatten()
 }
 
 fn dedup2([a, b]: [String; 2]) -> Vec<String> {
@@ -260,14 +268,14 @@ fn compile_block(source: &[Pattern], synset_ids: &WordMap<String, usize>) -> CBl
         })
         .collect();
     let mut always = Vec::new();
-    let mut by_word: WordMap<String, Vec<usize>> = WordMap::default();
+    let mut by_word: ByHash<Vec<usize>> = ByHash::default();
     for (k, p) in patterns.iter().enumerate() {
         match p.required.first() {
             None => always.push(k),
             Some(w) => {
-                by_word.entry(w.low.clone()).or_default().push(k);
+                by_word.entry(w.low_hash).or_default().push(k);
                 if w.stem != w.low {
-                    by_word.entry(w.stem.clone()).or_default().push(k);
+                    by_word.entry(w.stem_hash).or_default().push(k);
                 }
             }
         }
@@ -418,7 +426,7 @@ impl CompiledVerbs {
                 continue;
             }
             let mut found: Option<(usize, Vec<&Form>)> = None;
-            if let Some(forms) = self.index.get(&t.low) {
+            if let Some(forms) = self.index.get(t.low.as_str()) {
                 for f in forms {
                     if found.as_ref().is_some_and(|(len, _)| f.words.len() < *len) {
                         break;
@@ -457,16 +465,26 @@ impl CompiledVerbs {
 
     /// Codes one verb occurrence: the best-matching pattern of its block, else the verb's or
     /// the block's default code. `None` when nothing codes it (or a pattern codes it `---`).
-    pub(crate) fn code(&self, toks: &[Tok], hit: &VerbHit, words: &WordSet<&str>) -> Option<Coded> {
+    pub(crate) fn code(&self, toks: &[Tok], hit: &VerbHit, words: &HashedWords) -> Option<Coded> {
         let mut best: Option<Best> = None;
         for (b, _, lemma) in &hit.entries {
             let Some(block) = self.block(*b) else {
                 continue;
             };
             let mut cands: Vec<usize> = block.always.clone();
-            for w in words {
-                if let Some(ks) = block.by_word.get(*w) {
-                    cands.extend_from_slice(ks);
+            // Through the smaller of the two: most blocks have fewer first words than a
+            // sentence has words.
+            if block.by_word.len() < words.len() {
+                for (w, ks) in &block.by_word {
+                    if words.contains(w) {
+                        cands.extend_from_slice(ks);
+                    }
+                }
+            } else {
+                for w in words {
+                    if let Some(ks) = block.by_word.get(w) {
+                        cands.extend_from_slice(ks);
+                    }
                 }
             }
             cands.sort_unstable();
@@ -479,7 +497,7 @@ impl CompiledVerbs {
                 if !p
                     .required
                     .iter()
-                    .all(|w| words.contains(w.low.as_str()) || words.contains(w.stem.as_str()))
+                    .all(|w| words.contains(&w.low_hash) || words.contains(&w.stem_hash))
                 {
                     continue;
                 }
@@ -669,13 +687,14 @@ impl CompiledVerbs {
     }
 }
 
-/// The words of a sentence view (low and stem forms), for the patterns' quick check.
-pub(crate) fn sentence_words(toks: &[Tok]) -> WordSet<&str> {
-    let mut set = WordSet::with_capacity_and_hasher(toks.len() * 2, Default::default());
+/// The words of a sentence view (low and stem forms, by [`word_hash`]), for the patterns'
+/// quick check.
+pub(crate) fn sentence_words(toks: &[Tok]) -> HashedWords {
+    let mut set = HashedWords::with_capacity_and_hasher(toks.len() * 2, Default::default());
     for t in toks {
-        set.insert(t.low.as_str());
+        set.insert(word_hash(&t.low));
         if t.stem != t.low {
-            set.insert(t.stem.as_str());
+            set.insert(word_hash(&t.stem));
         }
     }
     set
@@ -713,11 +732,11 @@ mod tests {
     use crate::dictionary::read_petrarch;
     use crate::sentence::view_of;
 
-    fn words(t: &[Tok]) -> WordSet<&str> {
+    fn words(t: &[Tok]) -> HashedWords {
         crate::matcher::sentence_words(t)
     }
 
-    fn toks(text: &str) -> Vec<Tok> {
+    fn toks(text: &str) -> Vec<Tok<'_>> {
         view_of(text, &[])
     }
 

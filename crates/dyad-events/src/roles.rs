@@ -530,7 +530,7 @@ mod tests {
     use crate::sentence::view_of;
     use crate::ActorMention;
 
-    fn setup(text: &str, names: &[&str]) -> Vec<Tok> {
+    fn setup<'a>(text: &'a str, names: &[&str]) -> Vec<Tok<'a>> {
         let actors: Vec<ActorMention> = names
             .iter()
             .map(|n| {

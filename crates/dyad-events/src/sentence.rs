@@ -2,19 +2,19 @@
 //! stem, the punctuation that bounds phrases, possessives folded into their owner, `n't`
 //! split into a `not`, and each token linked to the actor mention covering it.
 
-use dyad_nlp::{Token, TokenKind};
+use dyad_nlp::{Lower, Token, TokenKind};
 
 use crate::ActorMention;
 
 /// One token of the sentence view.
 #[derive(Debug, Clone)]
-pub(crate) struct Tok {
+pub(crate) struct Tok<'a> {
     pub start: usize,
     pub end: usize,
     /// Lower-case form.
-    pub low: String,
+    pub low: Lower<'a>,
     /// Plural-stripped form.
-    pub stem: String,
+    pub stem: Lower<'a>,
     /// Punctuation kept as a phrase boundary.
     pub punct: bool,
     /// Index of the actor mention covering the token.
@@ -38,7 +38,7 @@ const BOUNDARY_PUNCT: &[&str] = &[
 /// Builds the view of the tokens of one sentence (`toks` must lie inside it), from their finest
 /// pieces ([`dyad_nlp::fine_tokens`]): the rules below read possessives and contractions piece
 /// by piece.
-pub(crate) fn view(text: &str, toks: &[Token], actors: &[ActorMention]) -> Vec<Tok> {
+pub(crate) fn view<'a>(text: &'a str, toks: &[Token], actors: &[ActorMention]) -> Vec<Tok<'a>> {
     let mut out: Vec<Tok> = Vec::with_capacity(toks.len());
     let mut i = 0;
     while i < toks.len() {
@@ -46,7 +46,7 @@ pub(crate) fn view(text: &str, toks: &[Token], actors: &[ActorMention]) -> Vec<T
         let s = t.span.of(text);
         if t.kind == TokenKind::Punct {
             if is_apostrophe(s) {
-                let next = toks.get(i + 1).map(|n| n.span.of(text).to_lowercase());
+                let next = toks.get(i + 1).map(|n| Lower::of(n.span.of(text)));
                 let adjacent = toks.get(i + 1).is_some_and(|n| n.span.start == t.span.end)
                     && i > 0
                     && toks[i - 1].span.end == t.span.start;
@@ -62,9 +62,9 @@ pub(crate) fn view(text: &str, toks: &[Token], actors: &[ActorMention]) -> Vec<T
                     Some("t") if adjacent => {
                         if let Some(prev) = out.last_mut() {
                             if prev.low == "won" {
-                                prev.low = "will".into();
+                                prev.low = Lower::borrowed("will");
                             } else if prev.low.ends_with('n') && prev.low != "can" {
-                                prev.low.pop();
+                                prev.low = prev.low.cut_end(1);
                             }
                             prev.stem = prev.low.clone();
                         }
@@ -72,8 +72,8 @@ pub(crate) fn view(text: &str, toks: &[Token], actors: &[ActorMention]) -> Vec<T
                         out.push(Tok {
                             start: t.span.start,
                             end: n.span.end,
-                            low: "not".into(),
-                            stem: "not".into(),
+                            low: Lower::borrowed("not"),
+                            stem: Lower::borrowed("not"),
                             punct: false,
                             actor: None,
                             possessive: false,
@@ -92,8 +92,8 @@ pub(crate) fn view(text: &str, toks: &[Token], actors: &[ActorMention]) -> Vec<T
                 out.push(Tok {
                     start: t.span.start,
                     end: t.span.end,
-                    low: s.to_string(),
-                    stem: s.to_string(),
+                    low: Lower::borrowed(s),
+                    stem: Lower::borrowed(s),
                     punct: true,
                     actor: None,
                     possessive: false,
@@ -104,11 +104,7 @@ pub(crate) fn view(text: &str, toks: &[Token], actors: &[ActorMention]) -> Vec<T
             i += 1;
             continue;
         }
-        let low = if s.is_ascii() {
-            s.to_ascii_lowercase()
-        } else {
-            s.to_lowercase()
-        };
+        let low = Lower::of(s);
         let hyphenated = i > 0 && {
             let h = toks[i - 1];
             h.kind == TokenKind::Punct
@@ -120,7 +116,7 @@ pub(crate) fn view(text: &str, toks: &[Token], actors: &[ActorMention]) -> Vec<T
         out.push(Tok {
             start: t.span.start,
             end: t.span.end,
-            stem: crate::inflect::stem_lower(&low),
+            stem: crate::inflect::stem_of(&low),
             low,
             punct: false,
             actor: None,
@@ -167,7 +163,7 @@ fn link_actors(toks: &mut [Tok], actors: &[ActorMention]) {
 /// [`view`] of a whole text, tokenised and split finely here: for the tests of the rules
 /// that read the view.
 #[cfg(test)]
-pub(crate) fn view_of(text: &str, actors: &[ActorMention]) -> Vec<Tok> {
+pub(crate) fn view_of<'a>(text: &'a str, actors: &[ActorMention]) -> Vec<Tok<'a>> {
     view(
         text,
         &dyad_nlp::fine_tokens(text, &dyad_nlp::tokenize(text)),

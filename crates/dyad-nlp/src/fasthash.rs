@@ -71,6 +71,44 @@ pub type WordMap<K, V> = std::collections::HashMap<K, V, BuildWordHasher>;
 /// A hash set of words.
 pub type WordSet<K> = std::collections::HashSet<K, BuildWordHasher>;
 
+/// A word's [`WordHasher`] hash with its length, for tables keyed by the hashes of words
+/// ([`HashedWords`], [`ByHash`]): a word hashed once is then looked up in several tables at
+/// the cost of an integer. Two words with one hash are vanishingly rare; tables that use these
+/// keys only narrow what the words themselves are then compared with.
+pub fn word_hash(word: &str) -> u64 {
+    let mut h = WordHasher::default();
+    h.write(word.as_bytes());
+    h.write_usize(word.len());
+    h.finish()
+}
+
+/// The hasher of tables keyed by [`word_hash`]es: the key is a hash already, so it only folds
+/// the high bits, which the multiplication mixed best, into the low ones the table indexes by.
+#[derive(Default, Clone, Copy)]
+pub struct HashKeyHasher(u64);
+
+impl Hasher for HashKeyHasher {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = self.0.rotate_left(8) ^ u64::from(b);
+        }
+    }
+    #[inline]
+    fn write_u64(&mut self, x: u64) {
+        self.0 = x ^ (x >> 32);
+    }
+    #[inline]
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// A set of [`word_hash`]es.
+pub type HashedWords = std::collections::HashSet<u64, BuildHasherDefault<HashKeyHasher>>;
+/// A map keyed by [`word_hash`]es.
+pub type ByHash<V> = std::collections::HashMap<u64, V, BuildHasherDefault<HashKeyHasher>>;
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -86,6 +124,22 @@ mod tests {
                 assert_eq!(tail(rest), u64::from_le_bytes(b), "{rest:?}");
             }
         }
+    }
+
+    #[test]
+    fn word_hashes_tell_words_apart() {
+        let mut s = HashedWords::default();
+        for w in [
+            "attack",
+            "attacks",
+            "ab",
+            "ab\0\0",
+            "",
+            "a longer word than eight bytes",
+        ] {
+            assert!(s.insert(word_hash(w)), "{w:?}");
+        }
+        assert!(s.contains(&word_hash("attack")) && !s.contains(&word_hash("attacke")));
     }
 
     #[test]

@@ -6,6 +6,7 @@ pub mod dates;
 pub mod entities;
 pub mod fasthash;
 pub mod lexicon;
+pub mod lower;
 pub mod quotes;
 pub mod sentences;
 pub mod tokens;
@@ -15,6 +16,7 @@ pub use amounts::amounts;
 pub use dates::dates;
 pub use entities::entities;
 pub use lexicon::AbbrevClass;
+pub use lower::Lower;
 pub use quotes::{quotes, quotes_fine};
 pub use sentences::{sentences, sentences_with_tokens};
 pub use tokens::{

@@ -212,11 +212,12 @@ fn credit_label_at(text: &str, toks: &[Token], i: usize) -> bool {
     let (Some(t), Some(colon)) = (toks.get(i), toks.get(i + 1)) else {
         return false;
     };
+    // The list last: it is read only for the few words a colon follows.
     t.kind == TokenKind::Word
-        && CREDIT_LABELS.contains(&t.text(text))
-        && colon.text(text) == ":"
         && colon.span.start == t.span.end
+        && colon.text(text) == ":"
         && toks.get(i + 2).is_some_and(|n| n.capitalised)
+        && CREDIT_LABELS.contains(&t.text(text))
 }
 
 /// Function words that are capitalised only where a sentence starts; the single letter `A`
@@ -266,13 +267,15 @@ fn run_on_at(text: &str, toks: &[Token], i: usize) -> bool {
         return false;
     };
     let gap = |a: &Token, b: &Token| text.get(a.span.end..b.span.start) == Some(" ");
+    // The list last: it is read only for capitalised words between two words.
     prev.kind == TokenKind::Word
         && t.kind == TokenKind::Word
         && next.kind == TokenKind::Word
-        && CAPITALISED_ONLY_AT_START.contains(&t.text(text))
+        && t.capitalised
         && next.text(text).starts_with(char::is_lowercase)
         && gap(prev, t)
         && gap(t, next)
+        && CAPITALISED_ONLY_AT_START.contains(&t.text(text))
 }
 
 /// Double quotation marks, opening or closing.
@@ -304,7 +307,7 @@ fn pull_quote(text: &str, toks: &[Token]) -> Option<usize> {
 /// A new line between two tokens that starts a bullet item, or an empty line.
 fn line_break_boundary(text: &str, prev: &Token, next: &Token) -> bool {
     let gap = text.get(prev.span.end..next.span.start).unwrap_or("");
-    let breaks = gap.matches('\n').count();
+    let breaks = gap.bytes().filter(|&b| b == b'\n').count();
     if breaks == 0 {
         return false;
     }
@@ -488,6 +491,14 @@ mod tests {
         // Without an attribution, or with a sentence after it, the quotation is split as usual.
         assert_eq!(split("\"It is over. We won.\"").len(), 2);
         assert_eq!(split("\"It is over. We won.\" Smith said so.").len(), 3);
+    }
+
+    #[test]
+    fn run_on_openers_are_capitalised() {
+        // `run_on_at` reads the list only for tokens marked capitalised.
+        assert!(CAPITALISED_ONLY_AT_START
+            .iter()
+            .all(|w| w.starts_with(|c: char| c.is_ascii_uppercase())));
     }
 
     #[test]

@@ -15,6 +15,7 @@ use aho_corasick::AhoCorasick;
 use dyad_doc::{Amount, Span};
 
 use crate::words::{finder, has_digit, lex, mentions_any, Item, Kind};
+use crate::Lower;
 use tables::{
     ends_phrase, is_determiner, is_month, is_time_noun, number_word, numbers_a_thing, scale,
     tables, APPROXIMATE,
@@ -84,11 +85,11 @@ impl Number {
     }
 }
 
-fn lower(text: &str, it: &Item) -> String {
-    it.of(text).to_lowercase()
+fn lower<'t>(text: &'t str, it: &Item) -> Lower<'t> {
+    Lower::of(it.of(text))
 }
 
-fn word_at(text: &str, items: &[Item], k: usize) -> Option<String> {
+fn word_at<'t>(text: &'t str, items: &[Item], k: usize) -> Option<Lower<'t>> {
     items
         .get(k)
         .filter(|it| it.kind == Kind::Alpha)
@@ -331,7 +332,7 @@ fn read_amount(text: &str, items: &[Item], i: usize) -> Option<(Amount, usize)> 
             return None;
         }
         if prev.kind == Kind::Alpha {
-            let pw = prev_text.to_lowercase();
+            let pw = Lower::of(prev_text);
             if is_month(&pw) || numbers_a_thing(&pw) {
                 return None;
             }

@@ -87,6 +87,8 @@ pub struct Lexicon {
     /// Added agent phrases (the base's come first).
     agents: WordMap<String, String>,
     agent_prefixes: WordSet<String>,
+    /// First words of the added agent phrases.
+    agent_starts: WordSet<String>,
     max_agent_tokens: usize,
     first_names: WordSet<String>,
 }
@@ -423,6 +425,13 @@ impl Lexicon {
         self.in_base(Table::AgentPrefixes, key) || self.agent_prefixes.contains(key)
     }
 
+    /// Whether some agent phrase has the key `word` as its first word (a one-word phrase is
+    /// its own first word). When it has not, neither `word` nor any key starting with it is
+    /// an agent or an agent prefix: a cheap check before those lookups.
+    pub fn starts_agent(&self, word: &str) -> bool {
+        self.base.is_some_and(|b| b.starts_agent(word)) || self.agent_starts.contains(word)
+    }
+
     /// The longest agent phrase, in tokens.
     pub fn max_agent_tokens(&self) -> usize {
         let base = self.base.map_or(0, Packed::max_agent_tokens);
@@ -539,6 +548,10 @@ impl Lexicon {
         }
         let (heads, tokens) = prefixes(&key);
         self.max_agent_tokens = self.max_agent_tokens.max(tokens);
+        let first = key.split(' ').next().unwrap_or(&key);
+        if !self.agent_starts.contains(first) {
+            self.agent_starts.insert(first.to_string());
+        }
         for head in heads {
             if !self.is_agent_prefix(head) {
                 self.agent_prefixes.insert(head.to_string());

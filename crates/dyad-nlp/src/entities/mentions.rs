@@ -594,13 +594,13 @@ fn compass_countries(toks: &[Tok], lex: &Lexicon, out: &mut [Cand]) {
         .iter()
         .filter(|c| c.kind == ActorKind::Country && c.end - c.start >= 2)
         .filter(|c| is_in(COMPASS, &toks[c.start].key))
-        .filter_map(|c| Some((toks[c.start].key.clone(), c.actor?)))
+        .filter_map(|c| Some((toks[c.start].key.to_string(), c.actor?)))
         .collect();
     for c in out.iter_mut() {
         if c.end - c.start != 1 || c.actor.is_some() && c.kind == ActorKind::Country {
             continue;
         }
-        let word = &toks[c.start].key;
+        let word = toks[c.start].key.as_str();
         if !is_in(COMPASS, word) {
             continue;
         }
@@ -1033,6 +1033,10 @@ fn longest_agent<'l>(
     end: usize,
     lex: &'l Lexicon,
 ) -> Option<(usize, &'l str)> {
+    let first = toks.get(pos).map(|t| t.key.as_str())?;
+    if !lex.starts_agent(first) && !first.strip_suffix('s').is_some_and(|s| lex.starts_agent(s)) {
+        return None;
+    }
     let mut key = String::new();
     let mut best = None;
     let stop = end.min(pos + lex.max_agent_tokens()).min(toks.len());

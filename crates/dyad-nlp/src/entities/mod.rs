@@ -203,7 +203,7 @@ fn resolve(
         if c.kind == ActorKind::Person && e - s >= 2 {
             let full = name_key(toks, s, e);
             for (map, part) in [(&mut surnames, e - 1), (&mut given_names, s)] {
-                let list = map.entry(toks[part].key.clone()).or_default();
+                let list = map.entry(toks[part].key.to_string()).or_default();
                 if !list.contains(&full) {
                     list.push(full.clone());
                 }
@@ -234,7 +234,7 @@ fn resolve(
         {
             // A surname alone, or failing that a given name alone, names the one person
             // of the article who bears it; when two do, it stays apart.
-            let word = &toks[s].key;
+            let word = toks[s].key.as_str();
             let full = match surnames.get(word) {
                 Some(f) => Some(f),
                 None if !c.honorific && !place_word && !capital_word => given_names.get(word),

@@ -20,7 +20,7 @@ use std::sync::OnceLock;
 use dyad_doc::Geo;
 
 use super::lexicon::{Actor, ActorKind, DatedCode};
-use crate::fasthash::WordHasher;
+use crate::fasthash::{WordHasher, WordSet};
 
 /// Marks a table area of this layout (and its version).
 pub(super) const MAGIC: u32 = 0x4c44_5902;
@@ -84,6 +84,8 @@ struct TableAt {
     bits: u32,
     slots: usize,
     entries: usize,
+    /// Number of entries.
+    count: usize,
 }
 
 /// A packed lexicon read in place. Actors are decoded on first use and kept.
@@ -98,6 +100,8 @@ pub(crate) struct Packed {
     max_agent_tokens: usize,
     tables: [TableAt; TABLES],
     decoded: Box<[OnceLock<Box<Actor>>]>,
+    /// The first words of the agent phrases, gathered on first use.
+    agent_starts: OnceLock<WordSet<&'static str>>,
 }
 
 impl fmt::Debug for Packed {
@@ -136,6 +140,7 @@ impl Packed {
                 bits: slots.trailing_zeros(),
                 slots: at,
                 entries: at + slots,
+                count: entries,
             };
             at = at
                 .checked_add(slots)?
@@ -154,6 +159,7 @@ impl Packed {
             max_agent_tokens: count(5)?,
             tables,
             decoded: (0..actors).map(|_| OnceLock::new()).collect(),
+            agent_starts: OnceLock::new(),
         })
     }
 
@@ -191,12 +197,34 @@ impl Packed {
         self.string(offset, len)
     }
 
+    /// Whether some agent phrase has `word` as its first word (a one-word phrase is its own
+    /// first word). A set of some thousand words, cheaper to ask than the agent tables.
+    pub(crate) fn starts_agent(&self, word: &str) -> bool {
+        self.agent_starts
+            .get_or_init(|| {
+                self.keys(Table::Agents)
+                    .chain(self.keys(Table::AgentPrefixes))
+                    .map(|k| k.split(' ').next().unwrap_or(k))
+                    .collect()
+            })
+            .contains(word)
+    }
+
     pub(crate) fn max_name_tokens(&self) -> usize {
         self.max_name_tokens
     }
 
     pub(crate) fn max_agent_tokens(&self) -> usize {
         self.max_agent_tokens
+    }
+
+    /// Every key of a table, in entry order.
+    pub(crate) fn keys(&self, table: Table) -> impl Iterator<Item = &'static str> + '_ {
+        let t = self.tables[table as usize];
+        (0..t.count).filter_map(move |e| {
+            let at = t.entries + e * ENTRY;
+            self.string(self.word(at), self.word(at + 1))
+        })
     }
 
     /// The two values of a key's entry.

@@ -3,8 +3,8 @@
 
 use dyad_doc::Span;
 
-use super::lexicon::push_lower;
 use crate::lexicon::MONTHS;
+use crate::Lower;
 use crate::{Token, TokenKind};
 
 /// One token with the features name finding needs.
@@ -14,7 +14,7 @@ pub struct Tok<'a> {
     pub end: usize,
     pub text: &'a str,
     /// Lower-cased text.
-    pub key: String,
+    pub key: Lower<'a>,
     pub is_word: bool,
     /// Starts with an upper-case letter.
     pub cap: bool,
@@ -44,16 +44,26 @@ pub fn build<'a>(text: &'a str, sentences: &[Span], fine: &[Token]) -> Vec<Tok<'
             seen_word_in_sentence = false;
         }
         let slice = span.of(text);
-        let mut key = String::with_capacity(slice.len());
-        push_lower(&mut key, slice);
+        let key = Lower::chars_of(slice);
         let is_word = kind == TokenKind::Word;
-        let first = slice.chars().next();
-        let cap = is_word && first.is_some_and(char::is_uppercase);
-        let letters = slice.chars().filter(|c| c.is_alphabetic());
-        let all_caps =
-            is_word && letters.clone().count() > 0 && letters.clone().all(char::is_uppercase);
+        let (cap, all_caps) = if !is_word {
+            (false, false)
+        } else if slice.is_ascii() {
+            // Most words: read as bytes, with the same answers as the char tests below.
+            let b = slice.as_bytes();
+            (
+                b.first().is_some_and(u8::is_ascii_uppercase),
+                b.iter().any(u8::is_ascii_alphabetic) && !b.iter().any(u8::is_ascii_lowercase),
+            )
+        } else {
+            let letters = slice.chars().filter(|c| c.is_alphabetic());
+            (
+                slice.chars().next().is_some_and(char::is_uppercase),
+                letters.clone().count() > 0 && letters.clone().all(char::is_uppercase),
+            )
+        };
         let gap = text.get(prev_end.min(s)..s).unwrap_or("");
-        let line_break_before = gap.contains('\n');
+        let line_break_before = gap.as_bytes().contains(&b'\n');
         if line_break_before {
             seen_word_in_sentence = false;
         }

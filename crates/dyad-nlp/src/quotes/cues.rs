@@ -52,6 +52,15 @@ fn parse(table: &str) -> WordMap<String, CueKind> {
 /// The cue kind of one word, if it is a cue. Verbs count in lower case only (a capitalised
 /// "State" or "Post" is a name); phrases also capitalised, as they open sentences.
 pub fn cue_kind(word: &str) -> Option<CueKind> {
+    // Every cue starts with a letter: punctuation and numbers, a fifth of the tokens, need no
+    // lookup (a word opening with a non-ASCII letter may still lower to an ASCII one).
+    if word
+        .as_bytes()
+        .first()
+        .is_none_or(|b| b.is_ascii() && !b.is_ascii_alphabetic())
+    {
+        return None;
+    }
     let lex = lexicon();
     if let Some(k) = lex.get(word) {
         return Some(*k);
@@ -82,6 +91,14 @@ pub fn is_speech_verb(word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_cue_starts_with_a_letter() {
+        // `cue_kind` skips tokens that open with ASCII punctuation or a digit.
+        assert!(lexicon()
+            .keys()
+            .all(|k| k.as_bytes().first().is_some_and(u8::is_ascii_alphabetic)));
+    }
 
     #[test]
     fn table_loads_forms_of_each_kind() {

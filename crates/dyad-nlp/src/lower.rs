@@ -1,0 +1,123 @@
+//! Lower-cased words that borrow the text where it is already in lower case, as most words
+//! of running text are: the per-token views of a sentence then allocate only for the
+//! capitalised words.
+
+use std::borrow::Cow;
+use std::fmt;
+use std::ops::Deref;
+
+/// A word in lower case, borrowed from the text or owned.
+#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+pub struct Lower<'a>(Cow<'a, str>);
+
+impl<'a> Lower<'a> {
+    /// `word` in lower case, each character lowered on its own
+    /// ([`push_lower`](crate::entities::lexicon::push_lower)'s rule); borrowed when an ASCII
+    /// word has no capital.
+    pub fn chars_of(word: &'a str) -> Lower<'a> {
+        Lower::lowered(word, |w| w.chars().flat_map(char::to_lowercase).collect())
+    }
+
+    /// `word` in lower case by [`str::to_lowercase`] (which lowers a final sigma as such);
+    /// borrowed when an ASCII word has no capital.
+    pub fn of(word: &'a str) -> Lower<'a> {
+        Lower::lowered(word, str::to_lowercase)
+    }
+
+    /// `word` borrowed, lowered as ASCII, or lowered by `other` when it is not ASCII.
+    fn lowered(word: &'a str, other: fn(&str) -> String) -> Lower<'a> {
+        if is_plain_lower(word) {
+            Lower(Cow::Borrowed(word))
+        } else if word.is_ascii() {
+            Lower(Cow::Owned(word.to_ascii_lowercase()))
+        } else {
+            Lower(Cow::Owned(other(word)))
+        }
+    }
+
+    /// A word known to be in lower case already.
+    pub fn borrowed(word: &'a str) -> Lower<'a> {
+        Lower(Cow::Borrowed(word))
+    }
+
+    /// The word as a string slice.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// The word without its last `n` bytes (which must end on a character boundary), borrowed
+    /// from the same text when this one is.
+    pub fn cut_end(&self, n: usize) -> Lower<'a> {
+        let keep = self.0.len().saturating_sub(n);
+        match &self.0 {
+            Cow::Borrowed(s) => Lower(Cow::Borrowed(s.get(..keep).unwrap_or(s))),
+            Cow::Owned(s) => Lower(Cow::Owned(s.get(..keep).unwrap_or(s).to_string())),
+        }
+    }
+}
+
+/// Whether a word is ASCII without capitals, in one pass (most words are).
+fn is_plain_lower(word: &str) -> bool {
+    !word
+        .bytes()
+        .any(|b| b.is_ascii_uppercase() || !b.is_ascii())
+}
+
+impl Deref for Lower<'_> {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl From<String> for Lower<'_> {
+    fn from(s: String) -> Self {
+        Lower(Cow::Owned(s))
+    }
+}
+
+impl PartialEq<str> for Lower<'_> {
+    fn eq(&self, other: &str) -> bool {
+        *self.0 == *other
+    }
+}
+
+impl PartialEq<&str> for Lower<'_> {
+    fn eq(&self, other: &&str) -> bool {
+        *self.0 == **other
+    }
+}
+
+impl PartialEq<String> for Lower<'_> {
+    fn eq(&self, other: &String) -> bool {
+        *self.0 == **other
+    }
+}
+
+impl fmt::Debug for Lower<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(&*self.0, f)
+    }
+}
+
+impl fmt::Display for Lower<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn borrows_only_words_already_lower() {
+        assert!(matches!(Lower::of("troops").0, Cow::Borrowed("troops")));
+        assert_eq!(Lower::of("Israeli"), "israeli");
+        assert!(matches!(Lower::of("Israeli").0, Cow::Owned(_)));
+        assert_eq!(Lower::of("ΟΔΟΣ"), "οδος");
+        assert_eq!(Lower::chars_of("ΟΔΟΣ"), "οδοσ");
+        assert_eq!(Lower::of("forces").cut_end(1), "force");
+        assert!(matches!(Lower::of("forces").cut_end(1).0, Cow::Borrowed(_)));
+    }
+}
