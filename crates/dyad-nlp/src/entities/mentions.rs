@@ -541,7 +541,59 @@ pub fn find(toks: &[Tok], lex: &Lexicon, stats: &WordStats) -> Vec<Cand> {
     compass_countries(toks, lex, &mut out);
     drop_products(toks, &mut out);
     class_nouns::apply(toks, &mut out);
+    drop_quoted_titles(toks, stats, lex, &mut out);
     out
+}
+
+/// Words a title in title case writes in lower case.
+const TITLE_SMALL_WORDS: &[&str] = &[
+    "a", "an", "the", "of", "and", "or", "for", "from", "in", "on", "to", "at", "by", "with",
+];
+
+/// Drops the guessed names inside a quotation written wholly in title case: the title of a
+/// work, a show or a product ("The Internet Explorer 6 Countdown", "Cowboys and Indians"),
+/// or a nickname ("The Katherinator"), which names no actor. A person's name that opens
+/// with a given name stays.
+fn drop_quoted_titles(toks: &[Tok], stats: &WordStats, lex: &Lexicon, out: &mut Vec<Cand>) {
+    let quote = |t: &Tok| matches!(t.text, "\"" | "\u{201c}" | "\u{201d}");
+    let mut titles: Vec<(usize, usize)> = Vec::new();
+    let mut open: Option<usize> = None;
+    for (k, t) in toks.iter().enumerate() {
+        if t.line_break_before {
+            open = None;
+        }
+        if !quote(t) {
+            continue;
+        }
+        match open {
+            Some(o) if t.text != "\u{201c}" => {
+                let inner = &toks[o + 1..k];
+                let title_case = inner.len() <= 12
+                    && inner.iter().any(|w| w.cap)
+                    && inner
+                        .iter()
+                        .all(|w| !w.is_word || w.cap || is_in(TITLE_SMALL_WORDS, &w.key));
+                if title_case {
+                    titles.push((o + 1, k));
+                }
+                open = None;
+            }
+            _ => open = Some(k),
+        }
+    }
+    if titles.is_empty() {
+        return;
+    }
+    out.retain(|c| {
+        let quoted = titles.iter().any(|&(s, e)| s <= c.start && c.end <= e);
+        let named = !c.guessed
+            || c.actor.is_some()
+            || c.title.is_some()
+            || c.honorific
+            || toks[c.start..c.end].iter().all(|t| t.all_caps)
+            || c.end - c.start >= 2 && is_given_name(&toks[c.start], stats, lex);
+        !quoted || named
+    });
 }
 
 const COMPASS: &[&str] = &["north", "south", "east", "west"];
@@ -966,6 +1018,24 @@ fn run_end(toks: &[Tok], i: usize, stats: &WordStats, lex: &Lexicon) -> usize {
             k += 1;
             continue;
         }
+        // "the Korean People's Army", "New People's Party": an ordinary word's possessive
+        // goes on to the organisation's name it opens.
+        if matches!(t.text, "'" | "\u{2019}") && stats.get(&prev.key).is_common() {
+            let after = k + 2;
+            let s_then_cap = toks
+                .get(k + 1)
+                .is_some_and(|n| n.key == "s" && n.start == t.end)
+                && toks.get(after).is_some_and(|n| {
+                    n.cap && n.sentence == t.sentence && !is_function_word(&n.key)
+                });
+            if s_then_cap {
+                let m = run_end(toks, after, stats, lex);
+                let whole_name = longest_name(toks, i, k, lex).is_some_and(|(len, _)| len == k - i);
+                if is_in(ORG_NOUNS, &toks[m - 1].key) && !whole_name {
+                    k = m;
+                }
+            }
+        }
         break;
     }
     // A trailing dot belongs to the run only as part of an initial or abbreviation.
@@ -1097,6 +1167,11 @@ fn split_run(
     out: &mut Vec<Cand>,
     carried_title: Option<String>,
 ) {
+    if let Some(k) = run_split(toks, i, j, stats, lex) {
+        split_run(toks, i, k, lex, stats, out, carried_title);
+        split_run(toks, k, j, lex, stats, out, None);
+        return;
+    }
     let mut pos = i;
     let mut title: Option<String> = carried_title;
     let mut title_country = None;
@@ -1157,6 +1232,15 @@ fn split_run(
             }
         }
         if let Some((len, c)) = country_at(toks, pos, j, lex) {
+            // "the Indonesian Navy", "the Saudi Interior Ministry": a nationality word opening
+            // an organisation's name is part of it, and gives it its country.
+            let org_name =
+                is_in(ORG_NOUNS, &toks[j - 1].key) || org_noun_through(toks, pos + len, j);
+            let listed = longest_name(toks, pos, j, lex).is_some_and(|(l, _)| pos + l == j);
+            if pos + len < j && org_name && !listed && is_demonym(toks, pos, pos + len, lex, c) {
+                title_country = lex.actor(c).and_then(|x| x.country.clone());
+                break;
+            }
             {
                 if pos + len < j && longest_agent(toks, pos + len, j, lex).is_some() {
                     title_country = lex.actor(c).and_then(|x| x.country.clone());
@@ -1210,6 +1294,30 @@ fn split_run(
     c.honorific = honorific;
     c.plural_title = plural_title;
     out.push(c);
+}
+
+/// Where a run of capitalised words holds two names side by side: before an honorific inside
+/// it ("Education Mr. Toccafondi"), or between an organisation's noun and a person's name
+/// ("the Refugee Council Enver Solomon").
+fn run_split(toks: &[Tok], i: usize, j: usize, stats: &WordStats, lex: &Lexicon) -> Option<usize> {
+    let names = PersonNames::shipped();
+    (i + 1..j.saturating_sub(1)).find(|&k| {
+        let honorific = matches!(toks[k].key.as_str(), "mr" | "mrs" | "ms" | "dr")
+            && (toks[k + 1].text == "." && k + 2 < j || toks[k + 1].cap);
+        let person_after_org = k >= i + 2
+            && is_in(ORG_NOUNS, &toks[k - 1].key)
+            && j - k >= 2
+            && toks[k..j].iter().all(|t| {
+                t.cap
+                    && !t.all_caps
+                    && !stats.get(&t.key).is_common()
+                    && !is_in(ORG_NOUNS, &t.key)
+                    && !is_in(PLACE_NOUNS, &t.key)
+            })
+            && (is_given_name(&toks[k], stats, lex) || names.get(&toks[j - 1].key).surname)
+            && longest_name(toks, i, j, lex).is_none_or(|(len, _)| i + len <= k);
+        honorific || person_after_org
+    })
 }
 
 /// The longest country name starting at `pos` and ending by `end`, also when a longer name
@@ -1288,6 +1396,10 @@ fn classify(
     personal: bool,
 ) -> Option<Cand> {
     let last = &toks[j - 1].key;
+    // "the Italian Episcopal Conference": a conference that is no meeting is a body.
+    if last == "conference" && j - name > 1 && !conference_event(toks, name, j, lex) {
+        return Some(cand(start, j, ActorKind::Organization, None));
+    }
     if is_in(OTHER_NOUNS, last) && j - name > 1
         || not_actors::is_tag(toks, name)
         || not_actors::is_unit(toks, name, j)
@@ -1358,6 +1470,23 @@ fn classify(
         return classify(toks, name, name, j, lex, stats, false);
     }
     guess(toks, name, j, stats, lex)
+}
+
+/// Whether a conference's name `[s, e)` names a meeting rather than a standing body: it is
+/// called after a place ("the Bonn Conference", "the Paris Peace Conference") or numbered
+/// ("Paris III Donor Conference", "the 2009 Climate Conference").
+fn conference_event(toks: &[Tok], s: usize, e: usize, lex: &Lexicon) -> bool {
+    let numbered = toks[s..e].iter().any(|t| {
+        t.text.bytes().all(|b| b.is_ascii_digit())
+            || t.all_caps && t.text.bytes().all(|b| matches!(b, b'I' | b'V' | b'X'))
+    }) || s > 0 && toks[s - 1].text.bytes().all(|b| b.is_ascii_digit());
+    let placed = longest_name(toks, s, e - 1, lex).is_some_and(|(len, hits)| {
+        hits.iter().any(|&a| {
+            lex.actor(a)
+                .is_some_and(|x| matches!(x.kind, ActorKind::Country | ActorKind::Place))
+        }) && !hits.iter().any(|&a| is_demonym(toks, s, s + len, lex, a))
+    });
+    numbered || placed
 }
 
 /// Whether an organisation's noun inside `[s, e)` goes on through "of" or "for" ("the
@@ -1489,6 +1618,19 @@ fn guess(toks: &[Tok], s: usize, e: usize, stats: &WordStats, lex: &Lexicon) -> 
         let mut c = cand(s, e, ActorKind::Person, None);
         c.guessed = true;
         return Some(c);
+    }
+    // A word opening a sentence that news writes mostly as an ordinary word, and this text
+    // never capitalises alone elsewhere ("New faces emerge"), starts no name.
+    if e - s == 1
+        && toks[s].sentence_initial
+        && !toks[s].all_caps
+        && {
+            let c = stats.get(&toks[s].key);
+            c.lower + c.cap_plain > c.in_names()
+        }
+        && !written_alone_mid_sentence(toks, &toks[s].key)
+    {
+        return None;
     }
     if place_before(toks, s) {
         let mut c = cand(s, e, ActorKind::Place, None);
@@ -1642,6 +1784,19 @@ fn is_given_name(t: &Tok, stats: &WordStats, lex: &Lexicon) -> bool {
 fn written_mid_sentence(toks: &[Tok], key: &str) -> bool {
     toks.iter()
         .any(|t| t.cap && !t.sentence_initial && !t.in_caps_line && t.key == key)
+}
+
+/// Whether the word is written capitalised, as a name of one word, somewhere in the text
+/// other than opening a sentence.
+fn written_alone_mid_sentence(toks: &[Tok], key: &str) -> bool {
+    toks.iter().enumerate().any(|(k, t)| {
+        t.cap
+            && !t.sentence_initial
+            && !t.in_caps_line
+            && t.key == key
+            && toks.get(k + 1).is_none_or(|n| !n.cap)
+            && (k == 0 || !toks[k - 1].cap)
+    })
 }
 
 /// Whether the singular of the plural `key` is written capitalised somewhere in the text.

@@ -89,6 +89,7 @@ fn read_roles(
 ) -> WordMap<(usize, usize), Extra> {
     let mut by_start: WordMap<(usize, usize), Extra> = WordMap::default();
     let mut added = Vec::new();
+    let mut shown_persons: Vec<String> = Vec::new();
     for c in cands.iter_mut() {
         let personal = c.kind == ActorKind::Person || c.guessed;
         if !personal {
@@ -99,6 +100,9 @@ fn read_roles(
         };
         if c.guessed {
             c.kind = ActorKind::Person;
+            if c.end - c.start >= 2 {
+                shown_persons.push(name_key(toks, c.start, c.end));
+            }
         }
         let mut extra = Extra {
             roles: vec![app.role.clone()],
@@ -151,7 +155,33 @@ fn read_roles(
     }
     cands.sort_by_key(|c| (c.start, c.end));
     cands.dedup_by_key(|c| (c.start, c.end));
+    if !shown_persons.is_empty() {
+        same_person_throughout(toks, cands, &shown_persons);
+    }
     by_start
+}
+
+/// A guessed name an apposition shows to be a person's ("Valeska Paris, an Australian
+/// woman") is a person's wherever the article writes it in full, and the places found
+/// inside it ("Paris") are no mentions of their own.
+fn same_person_throughout(toks: &[Tok], cands: &mut Vec<Cand>, persons: &[String]) {
+    let mut spans = Vec::new();
+    for c in cands.iter_mut() {
+        if c.end - c.start >= 2 && persons.contains(&name_key(toks, c.start, c.end)) {
+            if c.guessed {
+                c.kind = ActorKind::Person;
+            }
+            if c.kind == ActorKind::Person {
+                spans.push((c.start, c.end));
+            }
+        }
+    }
+    cands.retain(|c| {
+        !matches!(c.kind, ActorKind::Place | ActorKind::Country)
+            || !spans
+                .iter()
+                .any(|&(s, e)| s <= c.start && c.end <= e && e - s > c.end - c.start)
+    });
 }
 
 /// The tokens of a mention's name, without a leading honorific.
@@ -414,6 +444,19 @@ fn code_on<'a>(lex: &Lexicon, codes: &'a [DatedCode], date: Option<u32>) -> Opti
     }
 }
 
+/// The role code of the longest ending of `name` that is an agent phrase ("court" in
+/// "Constitutional Court", or the whole of it).
+fn name_role<'l>(lex: &'l Lexicon, name: &str) -> Option<&'l str> {
+    let key = lexicon::key_of(name);
+    let mut ending = key.as_str();
+    loop {
+        if let Some(code) = lex.agent(ending) {
+            return Some(code);
+        }
+        ending = ending.split_once(' ')?.1;
+    }
+}
+
 fn finish(n: usize, b: Building, lex: &Lexicon, date: Option<u32>) -> Entity {
     let actor = b.actor.and_then(|a| lex.actor(a));
     let kind = match b.kind {
@@ -468,6 +511,11 @@ fn finish(n: usize, b: Building, lex: &Lexicon, date: Option<u32>) -> Entity {
     }
     if b.kind == ActorKind::Country && code.is_none() {
         code = country.clone();
+    }
+    // An institution no dictionary lists, named with its country ("the Latvian Constitutional
+    // Court", "the US State Department"), codes as the country and the role its name ends in.
+    if let (None, ActorKind::Organization, Some(c)) = (&code, b.kind, &country) {
+        code = Some(format!("{c}{}", name_role(lex, &name).unwrap_or_default()));
     }
     Entity {
         id: format!("E{}", n + 1),

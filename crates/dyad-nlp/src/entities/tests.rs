@@ -214,14 +214,7 @@ fn products_and_works_are_no_actors() {
                 She sailed on the cruise ship Freewinds for years. Later the Freewinds docked. \
                 Sreten Lukic has 30 days to reply.";
     let ents = run(text, None);
-    assert!(
-        !ents.iter().any(|e| e.name.contains("Explorer")),
-        "{ents:#?}"
-    );
-    assert!(
-        !ents.iter().any(|e| e.name.contains("Freewinds")),
-        "{ents:#?}"
-    );
+    assert_none_named(&ents, &["Explorer", "Freewinds"]);
     assert_eq!(find(&ents, "Microsoft").kind, EntityKind::Organization);
     assert_eq!(find(&ents, "Lukic").kind, EntityKind::Person);
 }
@@ -406,12 +399,7 @@ fn initials_hotels_caves_and_product_lines() {
     assert_eq!(find(&ents, "Maurer").kind, EntityKind::Person);
     assert_eq!(find(&ents, "Al-Ghaza Hotel").kind, EntityKind::Place);
     assert_eq!(find(&ents, "Bat Cave").kind, EntityKind::Place);
-    for word in ["PlayStation", "Windows"] {
-        assert!(
-            !ents.iter().any(|e| e.name.contains(word)),
-            "{word}: {ents:#?}"
-        );
-    }
+    assert_none_named(&ents, &["PlayStation", "Windows"]);
 }
 
 #[test]
@@ -467,4 +455,99 @@ fn places_and_organisations_inside_event_names_and_city_short_forms() {
     let la = find(&ents, "Los Angeles");
     assert_eq!(la.kind, EntityKind::Place);
     assert!(ents.iter().all(|e| !e.name.contains("Festival")));
+}
+
+#[test]
+fn guessed_names_in_quoted_titles_are_not_actors() {
+    let text = "Microsoft launched a website, \"The Internet Explorer 6 Countdown\", today. \
+                A cosplayer going by the name \"The Katherinator\" came too.";
+    let ents = run(text, None);
+    assert_none_named(&ents, &["Countdown", "Katherinator"]);
+    assert!(ents.iter().any(|e| e.name.contains("Microsoft")));
+}
+
+/// Fails when an entity's name holds one of `parts`.
+fn assert_none_named(ents: &[Entity], parts: &[&str]) {
+    for part in parts {
+        assert!(
+            !ents.iter().any(|e| e.name.contains(part)),
+            "{part}: {ents:#?}"
+        );
+    }
+}
+
+#[test]
+fn organisation_names_keep_a_possessive_or_a_nationality_that_opens_them() {
+    let text = "Commanders of the Korean People's Army were sent to the front. Survivors were \
+                saved by the Indonesian Navy, a spokesman said.";
+    let ents = run(text, None);
+    for (part, mention) in [
+        ("People", "Korean People's Army"),
+        ("Navy", "Indonesian Navy"),
+    ] {
+        let org = find(&ents, part);
+        assert_eq!(org.kind, EntityKind::Organization);
+        assert_eq!(org.mentions[0].text, mention);
+    }
+    assert_eq!(find(&ents, "Navy").country.as_deref(), Some("IDN"));
+    assert_eq!(find(&ents, "Navy").code.as_deref(), Some("IDNMIL"));
+}
+
+#[test]
+fn runs_split_before_a_person_named_after_an_organisation_or_honorific() {
+    let text = "The chief executive of the Refugee Council Enver Solomon told reporters it was \
+                wrong. Undersecretary for Education Mr. Toccafondi says schools will pay.";
+    let ents = run(text, None);
+    assert_eq!(
+        find(&ents, "Refugee Council").kind,
+        EntityKind::Organization
+    );
+    assert_eq!(find(&ents, "Enver Solomon").kind, EntityKind::Person);
+    let t = find(&ents, "Toccafondi");
+    assert_eq!(t.kind, EntityKind::Person);
+    assert!(t.mentions.iter().any(|m| m.text == "Mr. Toccafondi"));
+}
+
+#[test]
+fn conferences_are_bodies_unless_meetings() {
+    let text = "The head of the Italian Episcopal Conference, Nunzio Galantino, spoke. \
+                Donors met at the Bonn Conference and the 2009 Climate Conference.";
+    let ents = run(text, None);
+    assert_eq!(find(&ents, "Episcopal").kind, EntityKind::Organization);
+    assert_none_named(&ents, &["Bonn Conference", "Climate"]);
+}
+
+#[test]
+fn ordinary_word_opening_a_sentence_is_no_name() {
+    let text = "New faces emerge as veteran politicians step down.\n\nVoters in the New \
+                Territories chose them.";
+    let ents = run(text, None);
+    assert!(
+        !ents
+            .iter()
+            .any(|e| e.mentions.iter().any(|m| m.text == "New")),
+        "{ents:#?}"
+    );
+}
+
+#[test]
+fn a_name_an_apposition_shows_personal_is_personal_throughout() {
+    let text = "Valeska Paris, an Australian woman, has spoken out. \n\nValeska Paris said she \
+                was held for years. Paris was born in Switzerland.";
+    let ents = run(text, None);
+    assert!(
+        !ents
+            .iter()
+            .any(|e| e.kind == EntityKind::Place && e.name.contains("Paris")),
+        "{ents:#?}"
+    );
+    let p = find(&ents, "Valeska Paris");
+    assert_eq!(p.kind, EntityKind::Person);
+    assert!(
+        p.mentions
+            .iter()
+            .filter(|m| m.text == "Valeska Paris")
+            .count()
+            == 2
+    );
 }
