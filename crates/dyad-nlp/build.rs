@@ -1,5 +1,6 @@
 //! Packs the shipped entity dictionaries (`data/actors`, `data/places`) into the form
-//! `src/entities/packed.rs` reads in place, so that a process does not parse and index them at
+//! `src/entities/packed.rs` reads in place, and indexes the census name lists
+//! (`src/entities/names.rs`) and the word statistics (`src/entities/stats.rs`), so that a process does not parse and index them at
 //! start-up. The lexicon is built by the crate's own code, included here, so the packed form
 //! is exactly what the text gives.
 
@@ -21,12 +22,16 @@ mod tokens;
 mod entities {
     #[path = "lexicon.rs"]
     pub mod lexicon;
+    #[path = "names.rs"]
+    pub mod names;
     #[path = "pack.rs"]
     pub mod pack;
     #[path = "packed.rs"]
     pub mod packed;
     #[path = "petrarch.rs"]
     pub mod petrarch;
+    #[path = "stats.rs"]
+    pub mod stats;
 }
 
 use tokens::{split_fine, tokenize};
@@ -40,4 +45,8 @@ fn main() {
     let out = PathBuf::from(env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
     fs::write(out.join("lexicon-strings.txt"), packed.strings).expect("write the string area");
     fs::write(out.join("lexicon-tables.bin"), packed.tables).expect("write the tables");
+    let names = entities::names::PersonNames::parse(entities::names::CENSUS_NAMES);
+    fs::write(out.join("census-names.bin"), names.pack()).expect("write the census index");
+    let stats = entities::stats::WordStats::pack(entities::stats::NAME_LEXICON);
+    fs::write(out.join("word-stats.bin"), stats).expect("write the word statistics index");
 }

@@ -1,35 +1,66 @@
 //! Byte offsets ↔ code-point offsets.
 
-/// Converts byte offsets of one `&str` into code-point offsets, in O(1) per lookup after an
-/// O(n) build.
+/// Converts byte offsets of one `&str` into code-point offsets: an O(n) scan that keeps only
+/// the text's non-ASCII characters (news text is mostly ASCII), then a binary search among
+/// them per lookup.
 pub struct CharIndex {
-    /// `chars_before[b]` = number of chars before byte `b` (only meaningful at char boundaries).
-    chars_before: Vec<u32>,
+    /// Each non-ASCII character: its first byte, its length in bytes and the number of
+    /// characters before it, in text order.
+    wide: Vec<Wide>,
+    len: usize,
+}
+
+#[derive(Clone, Copy)]
+struct Wide {
+    start: u32,
+    bytes: u32,
+    chars_before: u32,
 }
 
 impl CharIndex {
     /// Builds the index for `text`.
     pub fn new(text: &str) -> Self {
-        let mut chars_before = Vec::with_capacity(text.len() + 1);
-        let mut n = 0u32;
-        for (i, ch) in text.char_indices() {
-            while chars_before.len() < i {
-                chars_before.push(n);
+        let bytes = text.as_bytes();
+        let mut wide = Vec::new();
+        let mut extra = 0u32;
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            if b < 0x80 {
+                i += 1;
+                continue;
             }
-            chars_before.push(n);
-            n += 1;
-            let _ = ch;
+            let n = match b {
+                0xf0.. => 4,
+                0xe0.. => 3,
+                _ => 2,
+            };
+            wide.push(Wide {
+                start: i as u32,
+                bytes: n as u32,
+                chars_before: i as u32 - extra,
+            });
+            extra += n as u32 - 1;
+            i += n;
         }
-        while chars_before.len() <= text.len() {
-            chars_before.push(n);
+        CharIndex {
+            wide,
+            len: text.len(),
         }
-        CharIndex { chars_before }
     }
 
-    /// The code-point offset of byte offset `byte` (clamped to the text's end).
+    /// The code-point offset of byte offset `byte` (clamped to the text's end). A byte inside
+    /// a character counts that character as before it.
     pub fn char_offset(&self, byte: usize) -> usize {
-        let i = byte.min(self.chars_before.len() - 1);
-        self.chars_before[i] as usize
+        let b = byte.min(self.len);
+        let k = self.wide.partition_point(|w| (w.start as usize) < b);
+        match k.checked_sub(1).map(|k| self.wide[k]) {
+            None => b,
+            Some(w) => {
+                let end = w.start as usize + w.bytes as usize;
+                w.chars_before as usize + 1 + b.saturating_sub(end)
+            }
+        }
     }
 
     /// Converts a byte span to a code-point span.
@@ -50,6 +81,20 @@ mod tests {
         assert_eq!(ix.char_offset(c), 4);
         assert_eq!(ix.char_offset(t.len()), 5);
         assert_eq!(ix.char_offset(0), 0);
+    }
+
+    #[test]
+    fn agrees_with_counting_at_every_byte() {
+        // The count of chars starting before each byte; a byte inside a character counts it.
+        let t = "a’b—c 😀 é\u{301}x";
+        let ix = CharIndex::new(t);
+        for b in 0..=t.len() + 2 {
+            let want = t
+                .char_indices()
+                .filter(|&(i, _)| i < b.min(t.len()))
+                .count();
+            assert_eq!(ix.char_offset(b), want, "byte {b}");
+        }
     }
 
     #[test]

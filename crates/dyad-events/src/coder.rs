@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use dyad_doc::{DateMention, Event, Quote, Span};
 use dyad_nlp::Token;
 
-use crate::dictionary::{read_compact, read_petrarch, VerbDictionary};
+use crate::dictionary::{read_compact, read_compact_verbs, read_petrarch, VerbDictionary};
 use crate::matcher::{Coded, CompiledVerbs, VerbHit};
 use crate::modality::{assess, intent_code, Modality};
 use crate::roles;
@@ -51,6 +51,18 @@ impl Default for EventCoder {
     }
 }
 
+/// The shipped patterns compiled: [`EventCoder::shipped_dictionary`], but the converted
+/// blocks' patterns are read when a block is first used (a run needs few of the 4,600).
+pub(crate) fn shipped_verbs() -> CompiledVerbs {
+    let mut dict = read_petrarch(SHIPPED_CORE);
+    dict.extend(read_petrarch(SHIPPED_NOUNS));
+    let (verbs, converted) = read_compact_verbs(SHIPPED_VERBS);
+    let mut pending = vec![Vec::new(); dict.blocks.len()];
+    pending.extend(converted);
+    dict.extend(verbs);
+    CompiledVerbs::with_pending(dict, pending)
+}
+
 /// One coded verb occurrence before it becomes events.
 struct Candidate {
     hit: VerbHit,
@@ -66,7 +78,7 @@ impl EventCoder {
     /// The coder with the shipped patterns: the project's core verbs and noun patterns, then
     /// the verb patterns converted from the Phoenix CAMEO dictionary.
     pub fn new() -> Self {
-        Self::with_verbs(CompiledVerbs::new(Self::shipped_dictionary()))
+        Self::with_verbs(shipped_verbs())
     }
 
     /// The coder with the shipped patterns, compiled once per process and shared (compiling
@@ -216,7 +228,7 @@ impl EventCoder {
                 });
                 if announces
                     && embedded_under(v, &prev.hit, hit)
-                    && (LIGHT_VERBS.contains(&v[hit.first].low.as_str())
+                    && (is_light_verb(&v[hit.first].low)
                         || self.verbs.code(v, hit, &words).is_some())
                 {
                     out.pop();
@@ -909,8 +921,16 @@ impl Candidate {
     fn is_light(&self, v: &[Tok]) -> bool {
         !self.coded.by_pattern
             && self.hit.first == self.hit.last
-            && LIGHT_VERBS.contains(&v[self.hit.first].low.as_str())
+            && is_light_verb(&v[self.hit.first].low)
     }
+}
+
+/// Whether a word is one of [`LIGHT_VERBS`], hashed once (asked of most verbs).
+fn is_light_verb(w: &str) -> bool {
+    static SET: std::sync::OnceLock<crate::fasthash::WordSet<&'static str>> =
+        std::sync::OnceLock::new();
+    SET.get_or_init(|| LIGHT_VERBS.iter().copied().collect())
+        .contains(w)
 }
 
 /// Forms of verbs whose meaning lies in their object.

@@ -89,6 +89,10 @@ pub const NO_EVENT: &str = "---";
 /// when `A` is empty.
 fn parse_code(raw: &str) -> Option<String> {
     let raw = raw.trim();
+    // Most codes are a plain code ("042"), which the general reading below returns as is.
+    if !raw.is_empty() && raw.bytes().all(|b| b.is_ascii_alphanumeric()) {
+        return Some(raw.to_string());
+    }
     let first = raw
         .split(':')
         .map(str::trim)
@@ -97,6 +101,15 @@ fn parse_code(raw: &str) -> Option<String> {
         Some(first.to_string())
     } else {
         None
+    }
+}
+
+/// A word in lower case, copied as is when it already is (as in the compact format).
+fn lower(s: &str) -> String {
+    if s.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        s.to_string()
+    } else {
+        s.to_lowercase()
     }
 }
 
@@ -179,10 +192,9 @@ fn parse_pattern_body(body: &str) -> (Vec<Step>, Vec<Step>, bool, bool) {
     let mut seen_verb = false;
     let mut reciprocal = false;
     for chunk in body.split_whitespace() {
-        let parts: Vec<&str> = chunk.split('_').collect();
-        let n = parts.len();
-        for (i, part) in parts.iter().enumerate() {
-            let joined_next = i + 1 < n && !parts[i + 1].is_empty();
+        let mut parts = chunk.split('_').enumerate().peekable();
+        while let Some((i, part)) = parts.next() {
+            let joined_next = parts.peek().is_some_and(|(_, next)| !next.is_empty());
             let p = part.trim_matches(|c: char| "(){}".contains(c));
             if p.is_empty() {
                 continue;
@@ -204,7 +216,7 @@ fn parse_pattern_body(body: &str) -> (Vec<Step>, Vec<Step>, bool, bool) {
                 }
                 "^" => continue,
                 s if s.starts_with('&') => Element::Synset(s[1..].to_uppercase()),
-                s => Element::Word(s.to_lowercase()),
+                s => Element::Word(lower(s)),
             };
             let step = Step {
                 element,
@@ -405,44 +417,86 @@ pub fn write_compact(dict: &VerbDictionary) -> String {
 
 /// Reads the compact format written by [`write_compact`]. Malformed lines are skipped.
 pub fn read_compact(text: &str) -> VerbDictionary {
+    let (mut dict, pending) = read_compact_verbs(text);
+    for (block, lines) in dict.blocks.iter_mut().zip(&pending) {
+        block.patterns = read_compact_patterns(lines);
+    }
+    dict
+}
+
+/// The first fields of a compact line (no line type reads more) and how many it has.
+fn compact_fields(line: &str) -> ([&str; 5], usize) {
+    let mut f = [""; 5];
+    let mut count = 0;
+    for (i, field) in line.split('\t').enumerate() {
+        if let Some(slot) = f.get_mut(i) {
+            *slot = field;
+        }
+        count += 1;
+    }
+    (f, count.min(f.len()))
+}
+
+/// Words joined by `_` in the compact format.
+fn compact_words(s: &str) -> Vec<String> {
+    s.split('_')
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// [`read_compact`] without the patterns: the synonym sets, blocks and verbs, and for each
+/// block its pattern lines, unread, for [`read_compact_patterns`]. Most blocks' patterns are
+/// never needed by a run, so the shipped coder reads them when a block is first used.
+pub(crate) fn read_compact_verbs(text: &str) -> (VerbDictionary, Vec<Vec<&str>>) {
     let mut dict = VerbDictionary::default();
-    let code = |s: &str| parse_code(s);
-    let words = |s: &str| -> Vec<String> {
-        s.split('_')
-            .filter(|w| !w.is_empty())
-            .map(str::to_string)
-            .collect()
-    };
+    let mut pending: Vec<Vec<&str>> = Vec::new();
     for line in text.lines() {
         if line.starts_with('#') || line.trim().is_empty() {
             continue;
         }
-        let f: Vec<&str> = line.split('\t').collect();
+        // A pattern line (`p`, code, pattern, …) is kept whole for later.
+        if let Some(rest) = line.strip_prefix("p\t") {
+            if let (Some(lines), true) = (pending.last_mut(), rest.contains('\t')) {
+                lines.push(line);
+            }
+            continue;
+        }
+        let (f, n) = compact_fields(line);
+        let f = &f[..n];
         match f.first().copied() {
-            Some(n) if n.starts_with('&') && f.len() >= 2 => {
+            Some(name) if name.starts_with('&') && f.len() >= 2 => {
                 let members = f[1]
                     .split('|')
-                    .map(words)
+                    .map(compact_words)
                     .filter(|w| !w.is_empty())
                     .collect();
-                dict.synsets.insert(n[1..].to_string(), members);
+                dict.synsets.insert(name[1..].to_string(), members);
             }
-            Some("=") if f.len() >= 2 => dict.blocks.push(VerbBlock {
-                code: code(f[1]),
-                ..Default::default()
-            }),
+            Some("=") if f.len() >= 2 => {
+                dict.blocks.push(VerbBlock {
+                    code: parse_code(f[1]),
+                    ..Default::default()
+                });
+                pending.push(Vec::new());
+            }
             Some("v") if f.len() >= 5 => {
                 let Some(block) = dict.blocks.last_mut() else {
                     continue;
                 };
-                let w = words(f[1]);
+                let w = compact_words(f[1]);
                 if w.is_empty() {
                     continue;
                 }
                 let head = f[2].parse::<usize>().unwrap_or(0).min(w.len() - 1);
                 let forms = match f[4] {
                     "-" => None,
-                    s => Some(s.split('|').map(words).filter(|w| !w.is_empty()).collect()),
+                    s => Some(
+                        s.split('|')
+                            .map(compact_words)
+                            .filter(|w| !w.is_empty())
+                            .collect(),
+                    ),
                 };
                 block.verbs.push(Verb {
                     words: w,
@@ -450,30 +504,37 @@ pub fn read_compact(text: &str) -> VerbDictionary {
                     code: if f[3] == NO_EVENT {
                         Some(NO_EVENT.to_string())
                     } else {
-                        code(f[3])
+                        parse_code(f[3])
                     },
                     forms,
                 });
             }
-            Some("p") if f.len() >= 3 => {
-                let Some(block) = dict.blocks.last_mut() else {
-                    continue;
-                };
-                let (pre, post, has_verb, reciprocal) = parse_pattern_body(f[2]);
-                if has_verb {
-                    block.patterns.push(Pattern {
-                        code: code(f[1]),
-                        pre,
-                        post,
-                        reciprocal,
-                        verb: f.get(3).filter(|v| !v.is_empty()).map(|v| v.to_string()),
-                    });
-                }
-            }
             _ => {}
         }
     }
-    dict
+    (dict, pending)
+}
+
+/// The patterns of a block's compact `p` lines, in order.
+pub(crate) fn read_compact_patterns(lines: &[&str]) -> Vec<Pattern> {
+    lines
+        .iter()
+        .filter_map(|line| {
+            let (f, n) = compact_fields(line);
+            let f = &f[..n];
+            if f.len() < 3 || f[0] != "p" {
+                return None;
+            }
+            let (pre, post, has_verb, reciprocal) = parse_pattern_body(f[2]);
+            has_verb.then(|| Pattern {
+                code: parse_code(f[1]),
+                pre,
+                post,
+                reciprocal,
+                verb: f.get(3).filter(|v| !v.is_empty()).map(|v| v.to_string()),
+            })
+        })
+        .collect()
 }
 
 #[cfg(test)]

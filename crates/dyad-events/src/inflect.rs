@@ -17,11 +17,29 @@ fn ends_cvc(w: &[u8]) -> bool {
         && !is_vowel(w[n - 3])
 }
 
+/// `a` then `b`, in one allocation.
+fn cat(a: &str, b: &str) -> String {
+    let mut s = String::with_capacity(a.len() + b.len());
+    s.push_str(a);
+    s.push_str(b);
+    s
+}
+
+/// `base`, its last letter `last` again, then `suffix` (stop → stopped).
+fn doubled(base: &str, last: u8, suffix: &str) -> String {
+    let mut s = String::with_capacity(base.len() + 1 + suffix.len());
+    s.push_str(base);
+    s.push(char::from(last));
+    s.push_str(suffix);
+    s
+}
+
 /// The regular forms of a verb: base, third person, past/participle and -ing (both with and
 /// without a doubled final consonant where English allows either).
 pub fn verb_forms(base: &str) -> Vec<String> {
     let b = base.as_bytes();
-    let mut out = vec![base.to_string()];
+    let mut out = Vec::with_capacity(6);
+    out.push(base.to_string());
     if b.is_empty() || !base.is_ascii() {
         return out;
     }
@@ -36,32 +54,32 @@ pub fn verb_forms(base: &str) -> Vec<String> {
         || base.ends_with("sh")
         || base.ends_with('o')
     {
-        out.push(format!("{base}es"));
+        out.push(cat(base, "es"));
     } else if last == b'y' && !is_vowel(before_last) {
-        out.push(format!("{stem_y}ies"));
+        out.push(cat(stem_y, "ies"));
     } else {
-        out.push(format!("{base}s"));
+        out.push(cat(base, "s"));
     }
     // past
     if last == b'e' {
-        out.push(format!("{base}d"));
+        out.push(cat(base, "d"));
     } else if last == b'y' && !is_vowel(before_last) {
-        out.push(format!("{stem_y}ied"));
+        out.push(cat(stem_y, "ied"));
     } else {
-        out.push(format!("{base}ed"));
+        out.push(cat(base, "ed"));
         if ends_cvc(b) {
-            out.push(format!("{base}{}ed", last as char));
+            out.push(doubled(base, last, "ed"));
         }
     }
     // -ing
     if let Some(stem) = base.strip_suffix("ie") {
-        out.push(format!("{stem}ying"));
+        out.push(cat(stem, "ying"));
     } else if last == b'e' && before_last != b'e' && b.len() > 2 {
-        out.push(format!("{stem_y}ing"));
+        out.push(cat(stem_y, "ing"));
     } else {
-        out.push(format!("{base}ing"));
+        out.push(cat(base, "ing"));
         if ends_cvc(b) {
-            out.push(format!("{base}{}ing", last as char));
+            out.push(doubled(base, last, "ing"));
         }
     }
     out

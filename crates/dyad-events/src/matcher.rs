@@ -6,7 +6,7 @@ use crate::fasthash::{word_hash, ByHash, HashedWords, WordMap};
 
 use std::sync::OnceLock;
 
-use crate::dictionary::{Element, Step, VerbBlock, VerbDictionary};
+use crate::dictionary::{read_compact_patterns, Element, Pattern, Step, VerbDictionary};
 use crate::inflect::{stem, verb_forms};
 use crate::sentence::Tok;
 
@@ -146,6 +146,9 @@ struct Form {
 #[derive(Debug, Clone, Default)]
 pub struct CompiledVerbs {
     dict: VerbDictionary,
+    /// Per block, pattern lines in the compact format that are read when the block is first
+    /// compiled, after the block's own patterns (see [`CompiledVerbs::with_pending`]).
+    pending: Vec<Vec<&'static str>>,
     /// Synonym set name → its number (dictionary order).
     synset_ids: WordMap<String, usize>,
     synset_names: Vec<String>,
@@ -223,7 +226,7 @@ fn resolve_synset(dict: &VerbDictionary, name: &str, depth: usize, out: &mut Vec
 }
 
 /// Compiles a block's patterns; a pattern naming an unknown synonym set is left out.
-fn compile_block(b: &VerbBlock, synset_ids: &WordMap<String, usize>) -> CBlock {
+fn compile_block(source: &[Pattern], synset_ids: &WordMap<String, usize>) -> CBlock {
     let conv = |steps: &[Step]| -> Option<Vec<CStep>> {
         steps
             .iter()
@@ -241,8 +244,7 @@ fn compile_block(b: &VerbBlock, synset_ids: &WordMap<String, usize>) -> CBlock {
             })
             .collect()
     };
-    let patterns: Vec<CPattern> = b
-        .patterns
+    let patterns: Vec<CPattern> = source
         .iter()
         .filter_map(|p| {
             let pre = conv(&p.pre)?;
@@ -293,6 +295,13 @@ impl CompiledVerbs {
 
     /// [`CompiledVerbs::compile`], taking the dictionary.
     pub fn new(dict: VerbDictionary) -> Self {
+        Self::with_pending(dict, Vec::new())
+    }
+
+    /// A dictionary whose blocks have more patterns still to read: `pending[b]` holds block
+    /// `b`'s pattern lines in the compact format ([`crate::dictionary::read_compact_verbs`]),
+    /// read when the block is first compiled; blocks past the end of `pending` have none.
+    pub(crate) fn with_pending(dict: VerbDictionary, pending: Vec<Vec<&'static str>>) -> Self {
         let synset_names: Vec<String> = dict.synsets.keys().cloned().collect();
         let synset_ids = synset_names
             .iter()
@@ -300,9 +309,12 @@ impl CompiledVerbs {
             .map(|(i, n)| (n.clone(), i))
             .collect();
         let mut index: WordMap<String, Vec<Form>> = WordMap::default();
+        // Most verbs have four or five forms, a few of which start alike.
+        index.reserve(dict.blocks.iter().map(|b| b.verbs.len()).sum::<usize>() * 4);
         for (bi, b) in dict.blocks.iter().enumerate() {
             for v in &b.verbs {
-                let mut forms: Vec<(Vec<String>, bool)> = Vec::new();
+                let lemma = v.words.join("_");
+                let mut forms: Vec<(Vec<String>, bool)> = Vec::with_capacity(6);
                 match &v.forms {
                     Some(listed) => {
                         forms.push((v.words.clone(), false));
@@ -335,7 +347,7 @@ impl CompiledVerbs {
                     }
                     entry.push(Form {
                         words,
-                        lemma: v.words.join("_"),
+                        lemma: lemma.clone(),
                         block: bi,
                         code: v.code.clone(),
                         past,
@@ -351,6 +363,7 @@ impl CompiledVerbs {
             synsets: synset_names.iter().map(|_| OnceLock::new()).collect(),
             blocks: dict.blocks.iter().map(|_| OnceLock::new()).collect(),
             dict,
+            pending,
             synset_ids,
             synset_names,
             index,
@@ -361,7 +374,16 @@ impl CompiledVerbs {
     fn block(&self, b: usize) -> Option<&CBlock> {
         let source = self.dict.blocks.get(b)?;
         let compiled = self.blocks.get(b)?;
-        Some(compiled.get_or_init(|| compile_block(source, &self.synset_ids)))
+        Some(compiled.get_or_init(
+            || match self.pending.get(b).filter(|lines| !lines.is_empty()) {
+                Some(lines) => {
+                    let mut patterns = source.patterns.clone();
+                    patterns.extend(read_compact_patterns(lines));
+                    compile_block(&patterns, &self.synset_ids)
+                }
+                None => compile_block(&source.patterns, &self.synset_ids),
+            },
+        ))
     }
 
     /// A compiled synonym set, by number.
@@ -756,5 +778,24 @@ mod tests {
         let t = toks("They failed to acquire arms.");
         let h = c.hits(&t);
         assert!(c.code(&t, &h[0], &words(&t)).is_none());
+    }
+
+    /// The shipped patterns read block by block on first use compile as the dictionary read
+    /// at once does, for every block and synonym set.
+    #[test]
+    fn patterns_read_on_first_use_compile_as_read_at_once() {
+        let lazy = crate::coder::shipped_verbs();
+        let whole = CompiledVerbs::new(crate::EventCoder::shipped_dictionary());
+        assert_eq!(lazy.dict.blocks.len(), whole.dict.blocks.len());
+        assert!(lazy.pending.iter().any(|lines| !lines.is_empty()));
+        for b in 0..whole.dict.blocks.len() {
+            assert_eq!(
+                format!("{:?}", lazy.block(b)),
+                format!("{:?}", whole.block(b)),
+                "block {b}"
+            );
+        }
+        assert_eq!(lazy.synset_names, whole.synset_names);
+        assert_eq!(lazy.form_count(), whole.form_count());
     }
 }

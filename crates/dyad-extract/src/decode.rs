@@ -3,6 +3,8 @@
 //! never valid UTF-8 by accident); a charset declared in the HTML or XML head; Windows-1252,
 //! the WHATWG superset of ISO-8859-1.
 
+use std::borrow::Cow;
+
 use encoding_rs::{Encoding, WINDOWS_1252};
 
 use crate::ExtractError;
@@ -12,26 +14,30 @@ const DECLARATION_WINDOW: usize = 4096;
 /// How many leading bytes are checked for signs of binary content.
 const BINARY_WINDOW: usize = 8192;
 
-/// Decodes page bytes into text, with a clear error for empty or binary input.
-pub fn decode(bytes: &[u8]) -> Result<String, ExtractError> {
+/// Decodes page bytes into text, with a clear error for empty or binary input. Text that needs
+/// no conversion (UTF-8, or ASCII in a single-byte encoding) is borrowed, not copied.
+pub fn decode(bytes: &[u8]) -> Result<Cow<'_, str>, ExtractError> {
     decode_with(bytes, None)
 }
 
 /// Decodes page bytes, taking a charset declared outside the page (an HTTP header) before
 /// the one the page declares.
-pub fn decode_with(bytes: &[u8], outer_charset: Option<&str>) -> Result<String, ExtractError> {
+pub fn decode_with<'a>(
+    bytes: &'a [u8],
+    outer_charset: Option<&str>,
+) -> Result<Cow<'a, str>, ExtractError> {
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return Err(ExtractError::Empty);
     }
     if let Some((enc, bom_len)) = Encoding::for_bom(bytes) {
         let (text, _) = enc.decode_without_bom_handling(&bytes[bom_len..]);
-        return check_text(text.into_owned());
+        return check_text(text);
     }
     if let Some(kind) = binary_signature(bytes) {
         return Err(ExtractError::Binary(kind));
     }
     if let Ok(text) = std::str::from_utf8(bytes) {
-        return check_text(text.to_owned());
+        return check_text(Cow::Borrowed(text));
     }
     let enc = outer_charset
         .and_then(|c| Encoding::for_label(c.trim().as_bytes()))
@@ -39,10 +45,10 @@ pub fn decode_with(bytes: &[u8], outer_charset: Option<&str>) -> Result<String, 
         .or_else(|| declared_charset(bytes))
         .unwrap_or(WINDOWS_1252);
     let (text, _, _) = enc.decode(bytes);
-    check_text(text.into_owned())
+    check_text(text)
 }
 
-fn check_text(text: String) -> Result<String, ExtractError> {
+fn check_text(text: Cow<'_, str>) -> Result<Cow<'_, str>, ExtractError> {
     if text.trim().is_empty() {
         return Err(ExtractError::Empty);
     }

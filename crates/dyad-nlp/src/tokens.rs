@@ -268,7 +268,9 @@ fn email(s: &str) -> Option<usize> {
     let b = s.as_bytes();
     let local = b
         .iter()
-        .take_while(|&&c| c.is_ascii_alphanumeric() || b"._%+-".contains(&c))
+        .take_while(|&&c| {
+            c.is_ascii_alphanumeric() || matches!(c, b'.' | b'_' | b'%' | b'+' | b'-')
+        })
         .count();
     if local == 0 || b.get(local) != Some(&b'@') || !b[0].is_ascii_alphanumeric() {
         return None;

@@ -1,5 +1,6 @@
 //! The `dyad` command line: wiring only. Each subcommand hands its work to a library crate.
 
+mod alloc;
 mod analyze;
 mod db;
 mod demo;
@@ -22,7 +23,7 @@ use clap::{Parser, Subcommand};
 /// mimalloc serves the analysis's many small, short-lived allocations faster than the system
 /// allocator (docs/BENCHMARKS.md has the figures).
 #[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static ALLOCATOR: alloc::Allocator = alloc::Allocator;
 
 /// dyad turns news into the system of relations it describes.
 #[derive(Parser)]

@@ -1076,7 +1076,7 @@ fn longest_name<'l>(
     end: usize,
     lex: &'l Lexicon,
 ) -> Option<(usize, &'l [u32])> {
-    let mut key = String::new();
+    let mut key = String::with_capacity(48);
     let mut best = None;
     let stop = end.min(pos + lex.max_name_tokens()).min(toks.len());
     for (n, t) in toks[pos.min(stop)..stop].iter().enumerate() {
@@ -1107,7 +1107,7 @@ fn longest_agent<'l>(
     if !lex.starts_agent(first) && !first.strip_suffix('s').is_some_and(|s| lex.starts_agent(s)) {
         return None;
     }
-    let mut key = String::new();
+    let mut key = String::with_capacity(48);
     let mut best = None;
     let stop = end.min(pos + lex.max_agent_tokens()).min(toks.len());
     for (n, t) in toks[pos.min(stop)..stop].iter().enumerate() {

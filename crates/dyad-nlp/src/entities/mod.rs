@@ -20,7 +20,7 @@ mod shipped;
 pub mod stats;
 pub mod view;
 
-use std::collections::HashMap;
+use crate::fasthash::WordMap;
 
 use dyad_doc::{Entity, EntityKind, Mention, Span};
 
@@ -86,8 +86,8 @@ fn read_roles(
     toks: &[Tok],
     cands: &mut Vec<Cand>,
     lex: &Lexicon,
-) -> HashMap<(usize, usize), Extra> {
-    let mut by_start: HashMap<(usize, usize), Extra> = HashMap::new();
+) -> WordMap<(usize, usize), Extra> {
+    let mut by_start: WordMap<(usize, usize), Extra> = WordMap::default();
     let mut added = Vec::new();
     let mut shown_persons: Vec<String> = Vec::new();
     for c in cands.iter_mut() {
@@ -221,13 +221,13 @@ fn resolve(
     text: &str,
     toks: &[Tok],
     cands: Vec<Cand>,
-    extras: HashMap<(usize, usize), Extra>,
+    extras: WordMap<(usize, usize), Extra>,
     lex: &Lexicon,
     date: Option<u32>,
 ) -> Vec<Entity> {
     // Full person names by their surname, to link "Mr. Elmas" and "Elmas" to "Dean Shmuel Elmas".
-    let mut surnames: HashMap<String, Vec<String>> = HashMap::new();
-    let mut given_names: HashMap<String, Vec<String>> = HashMap::new();
+    let mut surnames: WordMap<String, Vec<String>> = WordMap::default();
+    let mut given_names: WordMap<String, Vec<String>> = WordMap::default();
     for c in &cands {
         let (s, e) = name_range(toks, c);
         if c.kind == ActorKind::Person && e - s >= 2 {
@@ -241,7 +241,7 @@ fn resolve(
         }
     }
     let mut order: Vec<Building> = Vec::new();
-    let mut index: HashMap<String, usize> = HashMap::new();
+    let mut index: WordMap<String, usize> = WordMap::default();
     for c in cands {
         let (s, e) = name_range(toks, &c);
         if s >= e {

@@ -1,9 +1,8 @@
 //! Given names and surnames of the 1990 US Census name lists (`data/model/census_names.tsv`,
 //! built by `tools/build_census_names.py`): evidence that an unknown name is a person's.
 
-use std::sync::OnceLock;
-
-const CENSUS_NAMES: &str = include_str!("../../../../data/model/census_names.tsv");
+/// The shipped lists (the text `build.rs` packs an index of).
+pub(crate) const CENSUS_NAMES: &str = include_str!("../../../../data/model/census_names.tsv");
 
 /// How a word is used in persons' names.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -14,47 +13,69 @@ pub struct NameUse {
     pub surname: bool,
 }
 
-/// The name lists, indexed by lower-cased word. The lines are kept as read; a sorted index
-/// of where each name stands is searched, so loading the 43,000 shipped names costs one pass
-/// over their text instead of a string and a hash-table entry for each.
-#[derive(Debug, Default)]
+/// The name lists, indexed by lower-cased word. The lines stay in the text they were read
+/// from; a sorted index of where each name stands is searched. For the shipped lists
+/// `build.rs` writes that index, so a process reads it in place instead of building it.
+#[derive(Debug)]
 pub struct PersonNames {
-    text: String,
-    /// Each name's byte range in `text` and its use, sorted by name, one entry a name.
-    entries: Vec<Entry>,
+    text: &'static str,
+    entries: Entries,
+}
+
+/// Each name's byte range in the text and its use, sorted by name, one entry a name.
+#[derive(Debug)]
+enum Entries {
+    Listed(Vec<Entry>),
+    /// [`PACKED_ENTRY`] bytes an entry, as [`PersonNames::pack`] writes them.
+    Packed(&'static [u8]),
 }
 
 #[derive(Debug, Clone, Copy)]
 struct Entry {
-    start: usize,
-    end: usize,
+    start: u32,
+    end: u32,
     use_: NameUse,
 }
 
-impl PersonNames {
-    /// The lists shipped in `data/model`, loaded once.
-    pub fn shipped() -> &'static PersonNames {
-        static NAMES: OnceLock<PersonNames> = OnceLock::new();
-        NAMES.get_or_init(|| PersonNames::parse(CENSUS_NAMES))
-    }
+/// Bytes of a packed entry: the name's start and end, little-endian `u32`s, the end's top
+/// bits holding its use ([`GIVEN`], [`SURNAME`]).
+const PACKED_ENTRY: usize = 8;
+const GIVEN: u32 = 1 << 31;
+const SURNAME: u32 = 1 << 30;
 
+impl Default for PersonNames {
+    fn default() -> Self {
+        PersonNames {
+            text: "",
+            entries: Entries::Listed(Vec::new()),
+        }
+    }
+}
+
+impl PersonNames {
     /// Reads `name<TAB>kinds` lines, kinds holding `g` (given name) and/or `s` (surname).
     /// Lines starting with `#` and lines without a tab are skipped; of a name listed twice,
-    /// the later line counts.
-    pub fn parse(src: &str) -> PersonNames {
-        let text = src.to_string();
-        let mut entries = Vec::with_capacity(text.len() / 10);
-        let bytes = text.as_bytes();
+    /// the later line counts. Texts of 1 GB and more are not indexed.
+    pub fn parse(src: &'static str) -> PersonNames {
+        let bytes = src.as_bytes();
+        if u32::try_from(bytes.len()).map_or(true, |n| n >= SURNAME) {
+            return PersonNames::default();
+        }
+        let mut entries = Vec::with_capacity(bytes.len() / 10);
         let mut at = 0;
         while at < bytes.len() {
-            let line_end = memchr::memchr(b'\n', &bytes[at..]).map_or(bytes.len(), |i| at + i);
+            let line_end = bytes[at..]
+                .iter()
+                .position(|&b| b == b'\n')
+                .map_or(bytes.len(), |i| at + i);
             let line = &bytes[at..line_end];
             if line.first() != Some(&b'#') {
-                if let Some(tab) = memchr::memchr(b'\t', line) {
+                if let Some(tab) = line.iter().position(|&b| b == b'\t') {
                     let kinds = &line[tab + 1..];
+                    // Both fit: the text is shorter than `SURNAME` bytes.
                     entries.push(Entry {
-                        start: at,
-                        end: at + tab,
+                        start: at as u32,
+                        end: (at + tab) as u32,
                         use_: NameUse {
                             given: kinds.contains(&b'g'),
                             surname: kinds.contains(&b's'),
@@ -64,38 +85,105 @@ impl PersonNames {
             }
             at = line_end + 1;
         }
-        let mut names = PersonNames { text, entries };
-        names.index();
-        names
+        PersonNames {
+            text: src,
+            entries: Entries::Listed(index(src, entries)),
+        }
     }
 
-    /// Sorts the entries by name unless they already are, keeping the last of equal names.
-    fn index(&mut self) {
-        let text = &self.text;
-        let name = |e: &Entry| &text[e.start..e.end];
-        if self.entries.windows(2).all(|w| name(&w[0]) < name(&w[1])) {
-            return;
+    /// The index in the form [`PersonNames::packed`] reads (`build.rs` and the tests write it).
+    #[cfg_attr(not(test), allow(dead_code))]
+    pub(crate) fn pack(&self) -> Vec<u8> {
+        let mut out = Vec::with_capacity(self.len() * PACKED_ENTRY);
+        for i in 0..self.len() {
+            let e = self.entry(i);
+            let flags =
+                if e.use_.given { GIVEN } else { 0 } | if e.use_.surname { SURNAME } else { 0 };
+            out.extend_from_slice(&e.start.to_le_bytes());
+            out.extend_from_slice(&(e.end | flags).to_le_bytes());
         }
-        let mut entries = std::mem::take(&mut self.entries);
-        // Stable: equal names keep their order, and the last one is kept below.
-        entries.sort_by(|a, b| name(a).cmp(name(b)));
-        let mut kept: Vec<Entry> = Vec::with_capacity(entries.len());
-        for e in entries {
-            match kept.last_mut() {
-                Some(last) if name(last) == name(&e) => *last = e,
-                _ => kept.push(e),
+        out
+    }
+
+    /// Lists over `text` with an index [`PersonNames::pack`] wrote for it; `None` when the
+    /// index is not whole entries. (A range outside the text reads as an empty name.)
+    pub(crate) fn packed(text: &'static str, index: &'static [u8]) -> Option<PersonNames> {
+        index
+            .len()
+            .is_multiple_of(PACKED_ENTRY)
+            .then_some(PersonNames {
+                text,
+                entries: Entries::Packed(index),
+            })
+    }
+
+    fn len(&self) -> usize {
+        match &self.entries {
+            Entries::Listed(v) => v.len(),
+            Entries::Packed(b) => b.len() / PACKED_ENTRY,
+        }
+    }
+
+    fn entry(&self, i: usize) -> Entry {
+        match &self.entries {
+            Entries::Listed(v) => v[i],
+            Entries::Packed(b) => {
+                let word = |at: usize| {
+                    let mut w = [0u8; 4];
+                    w.copy_from_slice(&b[at..at + 4]);
+                    u32::from_le_bytes(w)
+                };
+                let (start, end) = (word(i * PACKED_ENTRY), word(i * PACKED_ENTRY + 4));
+                Entry {
+                    start,
+                    end: end & !(GIVEN | SURNAME),
+                    use_: NameUse {
+                        given: end & GIVEN != 0,
+                        surname: end & SURNAME != 0,
+                    },
+                }
             }
         }
-        self.entries = kept;
+    }
+
+    fn name(&self, e: Entry) -> &str {
+        self.text
+            .get(e.start as usize..e.end as usize)
+            .unwrap_or("")
     }
 
     /// How a lower-cased word is used in names (neither when unlisted).
     pub fn get(&self, key: &str) -> NameUse {
-        let text = &self.text;
-        self.entries
-            .binary_search_by(|e| text[e.start..e.end].cmp(key))
-            .map_or(NameUse::default(), |i| self.entries[i].use_)
+        let (mut lo, mut hi) = (0, self.len());
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            let e = self.entry(mid);
+            match self.name(e).cmp(key) {
+                std::cmp::Ordering::Less => lo = mid + 1,
+                std::cmp::Ordering::Greater => hi = mid,
+                std::cmp::Ordering::Equal => return e.use_,
+            }
+        }
+        NameUse::default()
     }
+}
+
+/// Sorts entries by name unless they already are, keeping the last of equal names.
+fn index(text: &str, mut entries: Vec<Entry>) -> Vec<Entry> {
+    let name = |e: &Entry| &text.as_bytes()[e.start as usize..e.end as usize];
+    if entries.windows(2).all(|w| name(&w[0]) < name(&w[1])) {
+        return entries;
+    }
+    // Stable: equal names keep their order, and the last one is kept below.
+    entries.sort_by(|a, b| name(a).cmp(name(b)));
+    let mut kept: Vec<Entry> = Vec::with_capacity(entries.len());
+    for e in entries {
+        match kept.last_mut() {
+            Some(last) if name(last) == name(&e) => *last = e,
+            _ => kept.push(e),
+        }
+    }
+    kept
 }
 
 #[cfg(test)]

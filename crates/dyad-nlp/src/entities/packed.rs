@@ -243,7 +243,9 @@ impl Packed {
                 continue;
             }
             let at = t.entries + ((word & index) as usize).saturating_sub(1) * ENTRY;
-            if self.string(self.word(at), self.word(at + 1)) == Some(key) {
+            // Compared as bytes: a stored key equal to `key` is whole characters, so the
+            // character-boundary checks of a string slice add nothing.
+            if self.key_bytes(self.word(at), self.word(at + 1)) == Some(key.as_bytes()) {
                 return Some([self.word(at + 2), self.word(at + 3)]);
             }
             slot = (slot + 1) & mask;
@@ -288,6 +290,13 @@ impl Packed {
     /// The word at an index of the table area (0 past its end, which a read area never has).
     fn word(&self, i: usize) -> u32 {
         read_word(self.area, i).unwrap_or(0)
+    }
+
+    fn key_bytes(&self, offset: u32, len: u32) -> Option<&'static [u8]> {
+        let start = offset as usize;
+        self.strings
+            .as_bytes()
+            .get(start..start.checked_add(len as usize)?)
     }
 
     fn string(&self, offset: u32, len: u32) -> Option<&'static str> {

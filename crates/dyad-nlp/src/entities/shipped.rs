@@ -4,12 +4,20 @@
 use std::sync::OnceLock;
 
 use super::lexicon::Lexicon;
+use super::names::{PersonNames, CENSUS_NAMES};
 use super::packed::Packed;
+use super::stats::{WordStats, NAME_LEXICON};
 
 /// Every string of the packed dictionaries.
 static STRINGS: &str = include_str!(concat!(env!("OUT_DIR"), "/lexicon-strings.txt"));
 /// Their tables.
 static TABLES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/lexicon-tables.bin"));
+
+/// The index of the census name lists.
+static CENSUS_INDEX: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/census-names.bin"));
+
+/// The hash index of the word statistics.
+static STATS_INDEX: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/word-stats.bin"));
 
 fn packed() -> Option<&'static Packed> {
     static PACKED: OnceLock<Option<Packed>> = OnceLock::new();
@@ -36,9 +44,62 @@ impl Lexicon {
     }
 }
 
+/// A table opened once: from its packed index, or from its text when the index does not read
+/// (only a build that packed it wrongly gets there).
+fn opened<T>(
+    cell: &'static OnceLock<T>,
+    packed: impl FnOnce() -> Option<T>,
+    text: impl FnOnce() -> T,
+) -> &'static T {
+    cell.get_or_init(|| packed().unwrap_or_else(text))
+}
+
+impl PersonNames {
+    /// The lists shipped in `data/model`, opened once.
+    pub fn shipped() -> &'static PersonNames {
+        static NAMES: OnceLock<PersonNames> = OnceLock::new();
+        opened(
+            &NAMES,
+            || PersonNames::packed(CENSUS_NAMES, CENSUS_INDEX),
+            || PersonNames::parse(CENSUS_NAMES),
+        )
+    }
+}
+
+impl WordStats {
+    /// The statistics shipped in `data/model`, opened once.
+    pub fn shipped() -> &'static WordStats {
+        static STATS: OnceLock<WordStats> = OnceLock::new();
+        opened(
+            &STATS,
+            || WordStats::packed(NAME_LEXICON, STATS_INDEX),
+            || WordStats::parse(NAME_LEXICON),
+        )
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The packed census index is the one the text gives.
+    #[test]
+    fn packed_names_are_the_text_index() {
+        let text = PersonNames::parse(CENSUS_NAMES);
+        assert_eq!(text.pack(), CENSUS_INDEX);
+        let shipped = PersonNames::shipped();
+        for line in CENSUS_NAMES.lines().filter(|l| !l.starts_with('#')) {
+            let name = line.split('\t').next().unwrap_or("");
+            assert_eq!(shipped.get(name), text.get(name), "{name}");
+            assert!(
+                shipped.get(name).given || shipped.get(name).surname,
+                "{name}"
+            );
+        }
+        for absent in ["", "zzzzz", "a", "mary ann"] {
+            assert_eq!(shipped.get(absent), text.get(absent), "{absent}");
+        }
+    }
 
     /// The packed dictionaries answer as the ones built from the text do, for every key.
     #[test]

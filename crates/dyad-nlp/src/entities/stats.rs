@@ -2,11 +2,13 @@
 //! `tools/train_name_lexicon.py`): how often a word is written in lower case, and how often,
 //! capitalised, it is part of no name or of a person's, organisation's or place's name.
 
-use std::sync::OnceLock;
+use std::hash::Hasher;
+use std::ops::Range;
 
-use crate::fasthash::WordMap;
+use crate::fasthash::{WordHasher, WordMap};
 
-const NAME_LEXICON: &str = include_str!("../../../../data/model/name_lexicon.tsv");
+/// The shipped table (the text `build.rs` packs an index of).
+pub(crate) const NAME_LEXICON: &str = include_str!("../../../../data/model/name_lexicon.tsv");
 
 /// Counts for one word.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -35,51 +37,227 @@ impl WordCounts {
     }
 }
 
-/// The word statistics, indexed by lower-cased word.
-#[derive(Debug, Default)]
+/// The word statistics, indexed by lower-cased word. Keys borrow the text they were read from.
+/// For the shipped table `build.rs` writes a hash index ([`WordStats::pack`]), so a process
+/// reads it in place instead of building it.
+#[derive(Debug)]
 pub struct WordStats {
-    words: WordMap<String, WordCounts>,
+    table: Table,
+}
+
+#[derive(Debug)]
+enum Table {
+    Map(WordMap<&'static str, WordCounts>),
+    /// A packed index over `text`: a header of [`HEADER`] words (the slot bits and the entry
+    /// count), a power-of-two number of slots (0 for empty, else the entry number plus one,
+    /// placed by the key's hash with linear probing), then the entries, [`ENTRY`] words each:
+    /// the key's start and length in `text`, then the six counts. Words are little-endian
+    /// `u32`s.
+    Packed {
+        text: &'static str,
+        area: &'static [u8],
+        bits: u32,
+        entries: usize,
+    },
+}
+
+const HEADER: usize = 2;
+const ENTRY: usize = 8;
+
+impl Default for WordStats {
+    fn default() -> Self {
+        WordStats {
+            table: Table::Map(WordMap::default()),
+        }
+    }
+}
+
+/// The first slot tried for a key in a table of `1 << bits` slots.
+fn slot(key: &str, bits: u32) -> usize {
+    let mut h = WordHasher::default();
+    h.write(key.as_bytes());
+    (h.finish() >> (64 - bits)) as usize
+}
+
+fn word(area: &[u8], i: usize) -> Option<u32> {
+    let b = area.get(i * 4..i * 4 + 4)?;
+    Some(u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
 }
 
 impl WordStats {
-    /// The statistics shipped in `data/model`, loaded once.
-    pub fn shipped() -> &'static WordStats {
-        static STATS: OnceLock<WordStats> = OnceLock::new();
-        STATS.get_or_init(|| WordStats::parse(NAME_LEXICON))
+    /// Reads `word<TAB>lower<TAB>O<TAB>per<TAB>org<TAB>geo<TAB>gpe` lines; lines starting
+    /// with `#` or with fewer fields are skipped, a count that is not a number reads as 0,
+    /// and of a word listed twice the later line counts.
+    pub fn parse(src: &'static str) -> WordStats {
+        let mut words = WordMap::default();
+        // About 30 bytes a line in the shipped table.
+        words.reserve(src.len() / 30);
+        for (key, counts) in rows(src) {
+            words.insert(&src[key], counts);
+        }
+        WordStats {
+            table: Table::Map(words),
+        }
     }
 
-    /// Reads `word<TAB>lower<TAB>O<TAB>per<TAB>org<TAB>geo<TAB>gpe` lines.
-    pub fn parse(src: &str) -> WordStats {
-        let mut words = WordMap::default();
-        words.reserve(src.len() / 24);
-        'lines: for line in src.lines().filter(|l| !l.starts_with('#')) {
-            let mut fields = line.split('\t');
-            let mut f = [""; 7];
-            for field in &mut f {
-                let Some(v) = fields.next() else {
-                    continue 'lines;
-                };
-                *field = v;
-            }
-            let n = |i: usize| f[i].parse::<u32>().unwrap_or(0);
-            words.insert(
-                f[0].to_string(),
-                WordCounts {
-                    lower: n(1),
-                    cap_plain: n(2),
-                    person: n(3),
-                    organization: n(4),
-                    place: n(5),
-                    nationality: n(6),
-                },
-            );
+    /// The index [`WordStats::packed`] reads over `src`, for the words [`WordStats::parse`]
+    /// reads from it (`build.rs` and the tests write it).
+    #[cfg_attr(not(test), allow(dead_code))]
+    pub(crate) fn pack(src: &str) -> Vec<u8> {
+        // The last line of a word counts; entries keep the order of their lines.
+        let mut last: WordMap<&str, usize> = WordMap::default();
+        let rows: Vec<(Range<usize>, WordCounts)> = rows(src).collect();
+        for (i, (key, _)) in rows.iter().enumerate() {
+            last.insert(&src[key.clone()], i);
         }
-        WordStats { words }
+        let kept: Vec<&(Range<usize>, WordCounts)> = rows
+            .iter()
+            .enumerate()
+            .filter(|(i, (key, _))| last.get(&src[key.clone()]) == Some(i))
+            .map(|(_, r)| r)
+            .collect();
+        // At most half full, at least two slots.
+        let bits = (kept.len() * 2).max(2).next_power_of_two().trailing_zeros();
+        let mut slots = vec![0u32; 1 << bits];
+        for (n, (key, _)) in kept.iter().enumerate() {
+            let mut at = slot(&src[key.clone()], bits);
+            while slots[at] != 0 {
+                at = (at + 1) & (slots.len() - 1);
+            }
+            slots[at] = n as u32 + 1;
+        }
+        let mut words = vec![bits, kept.len() as u32];
+        words.extend(slots);
+        for (key, counts) in kept {
+            words.extend([key.start as u32, key.len() as u32]);
+            words.extend([
+                counts.lower,
+                counts.cap_plain,
+                counts.person,
+                counts.organization,
+                counts.place,
+                counts.nationality,
+            ]);
+        }
+        words.iter().flat_map(|w| w.to_le_bytes()).collect()
+    }
+
+    /// The statistics of `text` through an index [`WordStats::pack`] wrote for it; `None` when
+    /// the index is not of that shape. (A key range outside the text matches no word.)
+    pub(crate) fn packed(text: &'static str, area: &'static [u8]) -> Option<WordStats> {
+        let bits = word(area, 0)?;
+        let entries = word(area, 1)? as usize;
+        if !(1..32).contains(&bits) {
+            return None;
+        }
+        let words = HEADER + (1usize << bits) + entries.checked_mul(ENTRY)?;
+        (area.len() == words * 4).then_some(WordStats {
+            table: Table::Packed {
+                text,
+                area,
+                bits,
+                entries,
+            },
+        })
     }
 
     /// Counts for a lower-cased word (zero when unseen).
     pub fn get(&self, key: &str) -> WordCounts {
-        self.words.get(key).copied().unwrap_or_default()
+        match &self.table {
+            Table::Map(words) => words.get(key).copied().unwrap_or_default(),
+            Table::Packed {
+                text,
+                area,
+                bits,
+                entries,
+            } => {
+                let slots = 1usize << bits;
+                let mut at = slot(key, *bits);
+                // Every slot at most once: a table without an empty slot still ends.
+                for _ in 0..slots {
+                    let n = word(area, HEADER + at).unwrap_or(0) as usize;
+                    if n == 0 || n > *entries {
+                        break;
+                    }
+                    let e = HEADER + slots + (n - 1) * ENTRY;
+                    let w = |i: usize| word(area, e + i).unwrap_or(0);
+                    let (start, len) = (w(0) as usize, w(1) as usize);
+                    if text.get(start..start + len) == Some(key) {
+                        return WordCounts {
+                            lower: w(2),
+                            cap_plain: w(3),
+                            person: w(4),
+                            organization: w(5),
+                            place: w(6),
+                            nationality: w(7),
+                        };
+                    }
+                    at = (at + 1) & (slots - 1);
+                }
+                WordCounts::default()
+            }
+        }
+    }
+}
+
+/// The words of a table and their counts, in line order: each word as its byte range in `src`.
+fn rows(src: &str) -> impl Iterator<Item = (Range<usize>, WordCounts)> + '_ {
+    let mut next = 0;
+    src.split_inclusive('\n').filter_map(move |raw| {
+        let at = next;
+        next += raw.len();
+        // As `str::lines` gives it.
+        let line = raw
+            .strip_suffix('\n')
+            .map_or(raw, |l| l.strip_suffix('\r').unwrap_or(l));
+        if line.starts_with('#') {
+            return None;
+        }
+        // The first seven tab-separated fields, read in one pass over the bytes.
+        let mut f = [""; 7];
+        let mut found = 0;
+        let mut start = 0;
+        for (i, &b) in line.as_bytes().iter().enumerate() {
+            if found == f.len() {
+                break;
+            }
+            if b == b'\t' {
+                // A tab is ASCII, so `start` and `i` are character boundaries.
+                f[found] = &line[start..i];
+                found += 1;
+                start = i + 1;
+            }
+        }
+        if found < f.len() {
+            f[found] = &line[start..];
+            found += 1;
+        }
+        if found < f.len() {
+            return None;
+        }
+        let n = |i: usize| count(f[i]);
+        Some((
+            at..at + f[0].len(),
+            WordCounts {
+                lower: n(1),
+                cap_plain: n(2),
+                person: n(3),
+                organization: n(4),
+                place: n(5),
+                nationality: n(6),
+            },
+        ))
+    })
+}
+
+/// A count field: `str::parse` with 0 for anything that is not a `u32`, without its general
+/// machinery for the plain digits the table holds.
+fn count(field: &str) -> u32 {
+    let b = field.as_bytes();
+    if (1..=9).contains(&b.len()) && b.iter().all(u8::is_ascii_digit) {
+        b.iter().fold(0, |n, d| n * 10 + u32::from(d - b'0'))
+    } else {
+        field.parse().unwrap_or(0)
     }
 }
 
@@ -94,5 +272,65 @@ mod tests {
         assert!(!s.get("hamas").is_common());
         assert_eq!(s.get("nothing"), WordCounts::default());
         assert!(WordStats::shipped().get("the").is_common());
+    }
+
+    /// The packed shipped index answers as the table read from the text, for every word.
+    #[test]
+    fn packed_statistics_answer_as_the_text_does() {
+        let text = WordStats::parse(NAME_LEXICON);
+        let shipped = WordStats::shipped();
+        assert!(
+            matches!(shipped.table, Table::Packed { .. }),
+            "the packed index reads"
+        );
+        for (key, _) in rows(NAME_LEXICON) {
+            let key = &NAME_LEXICON[key];
+            assert_eq!(shipped.get(key), text.get(key), "{key}");
+        }
+        for absent in ["", "zzzzqx", "the ", "# word"] {
+            assert_eq!(shipped.get(absent), text.get(absent), "{absent:?}");
+        }
+    }
+
+    #[test]
+    fn packing_keeps_the_last_line_of_a_word() {
+        let src = "a\t1\t0\t0\t0\t0\t0\r\nb\t2\t0\t0\t0\t0\t0\na\t3\t0\t0\t0\t0\t0";
+        let area: &'static [u8] = Box::leak(WordStats::pack(src).into_boxed_slice());
+        let packed = WordStats::packed(src, area).expect("a packed index");
+        let parsed = WordStats::parse(src);
+        for w in ["a", "b", "c"] {
+            assert_eq!(packed.get(w), parsed.get(w), "{w}");
+        }
+        assert_eq!(packed.get("a").lower, 3);
+        assert!(WordStats::packed(src, &area[..area.len() - 4]).is_none());
+    }
+
+    #[test]
+    fn fields_past_the_seventh_are_ignored_and_short_lines_skipped() {
+        let s =
+            WordStats::parse("w\t1\t2\t3\t4\t5\t6\textra\t9\nshort\t1\t2\n# c\t1\t1\t1\t1\t1\t1\n");
+        let w = s.get("w");
+        assert_eq!((w.lower, w.nationality), (1, 6));
+        assert_eq!(s.get("short"), WordCounts::default());
+        assert_eq!(s.get("# c"), WordCounts::default());
+    }
+
+    #[test]
+    fn counts_read_as_str_parse_does() {
+        for f in [
+            "0",
+            "7",
+            "3821",
+            "999999999",
+            "4294967295",
+            "4294967296",
+            "+5",
+            "-1",
+            "",
+            "x1",
+            " 3",
+        ] {
+            assert_eq!(count(f), f.parse().unwrap_or(0), "{f:?}");
+        }
     }
 }

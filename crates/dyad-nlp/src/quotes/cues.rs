@@ -62,20 +62,21 @@ pub fn cue_kind(word: &str) -> Option<CueKind> {
         return None;
     }
     let lex = lexicon();
-    if let Some(k) = lex.get(word) {
-        return Some(*k);
-    }
     let phrase = |lower: &str| lex.get(lower).copied().filter(|k| *k == CueKind::Phrase);
-    // Most words are short and ASCII: lower-case those on the stack.
+    // Most words are short and ASCII: lower-case those on the stack. The table's forms are
+    // in lower case, so a word with a capital is looked up lowered only.
     let mut buf = [0u8; 24];
     if word.is_ascii() && word.len() <= buf.len() {
         if !word.bytes().any(|b| b.is_ascii_uppercase()) {
-            return None;
+            return lex.get(word).copied();
         }
         let lower = &mut buf[..word.len()];
         lower.copy_from_slice(word.as_bytes());
         lower.make_ascii_lowercase();
         return std::str::from_utf8(lower).ok().and_then(phrase);
+    }
+    if let Some(k) = lex.get(word) {
+        return Some(*k);
     }
     if word.chars().any(|c| c.is_uppercase()) {
         return phrase(&word.to_lowercase());

@@ -16,6 +16,8 @@ pub struct Words<'a> {
     pub tokens: &'a [Token],
     /// Each token's cue kind, looked up once: the rules ask about the same tokens many times.
     cues: Vec<Option<CueKind>>,
+    /// Whether each token ends a sentence ([`Words::ends_sentence`]), told once.
+    ends: Vec<bool>,
 }
 
 impl<'a> Words<'a> {
@@ -25,7 +27,14 @@ impl<'a> Words<'a> {
             .iter()
             .map(|t| super::cues::cue_kind(t.span.of(text)))
             .collect();
-        Words { text, tokens, cues }
+        let mut w = Words {
+            text,
+            tokens,
+            cues,
+            ends: Vec::new(),
+        };
+        w.ends = (0..tokens.len()).map(|i| w.tell_sentence_end(i)).collect();
+        w
     }
 }
 
@@ -235,6 +244,11 @@ impl<'a> Words<'a> {
 
     /// Whether token `i` ends a sentence (a period that is no abbreviation, `?`, `!`, `;`).
     pub fn ends_sentence(&self, i: usize) -> bool {
+        self.ends.get(i).copied().unwrap_or(false)
+    }
+
+    /// [`Words::ends_sentence`], told from the tokens.
+    fn tell_sentence_end(&self, i: usize) -> bool {
         match self.s(i) {
             "." => !self.is_abbrev_period(i),
             "?" | "!" | ";" => true,
