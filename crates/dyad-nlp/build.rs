@@ -1,7 +1,7 @@
 //! Packs the shipped entity dictionaries (`data/actors`, `data/places`) into the form
 //! `src/entities/packed.rs` reads in place, and indexes the census name lists
-//! (`src/entities/names.rs`) and the word statistics (`src/entities/stats.rs`), so that a process does not parse and index them at
-//! start-up. The lexicon is built by the crate's own code, included here, so the packed form
+//! (`src/entities/names.rs`) and the word statistics (`src/entities/stats.rs`), so that a
+//! process does not parse and index them at start-up. The lexicon is built by the crate's own code, included here, so the packed form
 //! is exactly what the text gives.
 
 // The included modules are whole; the build uses a part of them.

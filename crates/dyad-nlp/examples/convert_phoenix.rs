@@ -10,6 +10,8 @@ use std::fmt::Write as _;
 use std::path::Path;
 
 use dyad_nlp::entities::lexicon::{display_case, key_of, DatedCode};
+use dyad_nlp::entities::mentions::is_organisation_noun;
+use dyad_nlp::entities::names::PersonNames;
 use dyad_nlp::entities::petrarch::{parse_actors, parse_agents, PetrarchActor};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
@@ -137,6 +139,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             && !n.contains('(')
     };
     let keep_person_name = |n: &str, a: &PetrarchActor| is_plain_name(n) || is_titled_surname(n, a);
+    // Dated entries are mostly leaders, but some are bodies whose code changed over time
+    // ("PALESTINIAN_AUTHORITY", "SUDAN_PEOPLES_LIBERATION_ARMY"): those go with the
+    // organisations.
+    let (dated_bodies, leaders): (Vec<_>, Vec<_>) = leaders.into_iter().partition(names_a_body);
     let mut out = header("Persons with dated codes (leaders and officials).");
     for a in &leaders {
         write_actor(&mut out, "person", a, &|n: &str| keep_person_name(n, a));
@@ -146,13 +152,27 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let international = parse_actors(&read(&phoenix.join("Phoenix.International.actors.txt"))?);
     let mut out =
         header("Organisations: international bodies, NGOs, companies, national institutions.");
-    for a in institutions.iter().chain(&international) {
-        let kind = if a.codes.iter().any(DatedCode::is_dated) {
+    for a in dated_bodies
+        .iter()
+        .chain(&institutions)
+        .chain(&international)
+    {
+        let kind = if a.codes.iter().any(DatedCode::is_dated) && !names_a_body(a) {
             "person"
         } else {
             "organization"
         };
-        let filter = |n: &str| kind == "organization" || keep_person_name(n, a);
+        // A body's entry may list its leaders too ("THE_ISLAMIC_FRONT" holds "AHMED_ABU_ISSA"):
+        // names that open with a given name are left out of it.
+        let filter = |n: &str| {
+            if kind == "person" {
+                keep_person_name(n, a)
+            } else {
+                !a.codes.iter().any(DatedCode::is_dated)
+                    || ends_in_body_noun(n)
+                    || !opens_with_given_name(n)
+            }
+        };
         write_actor(&mut out, kind, a, &filter);
     }
     write(repo, "data/actors/organizations.tsv", &out)?;
@@ -170,6 +190,30 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     }
     write(repo, "data/actors/agents.tsv", &out)?;
     Ok(())
+}
+
+/// Whether an actor's main name is a body's: its head word (the last, or the one before
+/// "of") is one that ends organisations' names ("Palestinian Authority", "Supreme Council of
+/// the Syrian Revolution").
+/// A name that opens with a given name ("Michael Church") is a person's whatever its last word.
+fn names_a_body(a: &PetrarchActor) -> bool {
+    a.names
+        .first()
+        .is_some_and(|name| ends_in_body_noun(name) && !opens_with_given_name(name))
+}
+
+/// Whether a name's head word (the last, or the one before "of") ends organisations' names.
+fn ends_in_body_noun(name: &str) -> bool {
+    let key = key_of(name);
+    let head = key.split(" of ").next().unwrap_or(&key);
+    head.rsplit(' ').next().is_some_and(is_organisation_noun)
+}
+
+/// Whether a name of several words opens with a given name of the census lists.
+fn opens_with_given_name(name: &str) -> bool {
+    let key = key_of(name);
+    key.split_once(' ')
+        .is_some_and(|(first, _)| PersonNames::shipped().get(first).given)
 }
 
 fn header(what: &str) -> String {

@@ -613,13 +613,16 @@ pub fn display_case(s: &str) -> String {
             }
             let mut out = String::with_capacity(w.len());
             let mut start = true;
-            for c in w.chars() {
+            for (i, c) in w.char_indices() {
                 if start {
                     out.extend(c.to_uppercase());
                 } else {
                     out.extend(c.to_lowercase());
                 }
-                start = matches!(c, '-' | '\'' | '.');
+                // A possessive's "s" stays small ("People's"); other letters after an
+                // apostrophe open a part of the name ("O'Brien").
+                let possessive = c == '\'' && w[i + 1..].eq_ignore_ascii_case("s");
+                start = matches!(c, '-' | '\'' | '.') && !possessive;
             }
             out
         })
@@ -734,5 +737,10 @@ mod tests {
     fn keys_follow_the_tokenizer() {
         assert_eq!(key_of("U.S. Navy"), "u . s . navy");
         assert_eq!(display_case("BAN KI-MOON"), "Ban Ki-Moon");
+        assert_eq!(
+            display_case("PEOPLE'S LIBERATION ARMY"),
+            "People's Liberation Army"
+        );
+        assert_eq!(display_case("O'BRIEN"), "O'Brien");
     }
 }

@@ -456,6 +456,12 @@ const ACTOR_VERBS: &[&str] = &[
     "claimed",
 ];
 
+/// Whether a lower-case word is one that ends an organisation's name ("council", "army",
+/// "authority").
+pub fn is_organisation_noun(key: &str) -> bool {
+    is_in(ORG_NOUNS, key)
+}
+
 fn is_in(list: &[&str], key: &str) -> bool {
     list.contains(&key)
 }
@@ -1241,8 +1247,10 @@ fn split_run(
                 title_country = lex.actor(c).and_then(|x| x.country.clone());
                 break;
             }
+            // A country before a role word is a mention of its own ("Syrian officials"),
+            // unless the whole run is a listed name ("the Palestinian Authority").
             {
-                if pos + len < j && longest_agent(toks, pos + len, j, lex).is_some() {
+                if pos + len < j && !listed && longest_agent(toks, pos + len, j, lex).is_some() {
                     title_country = lex.actor(c).and_then(|x| x.country.clone());
                     out.push(cand(pos, pos + len, ActorKind::Country, Some(c)));
                     pos += len;

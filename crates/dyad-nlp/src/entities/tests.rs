@@ -568,3 +568,17 @@ fn members_places_after_prepositions_and_compass_districts() {
     );
     assert_eq!(find(&ents, "Leung Yiu-chung").kind, EntityKind::Person);
 }
+
+#[test]
+fn a_listed_name_opening_with_a_nationality_is_not_split_at_its_role_word() {
+    let text = "Officials of the Palestinian Authority met Syrian Foreign Minister Faisal Mekdad \
+                in Amman.";
+    let ents = run(text, None);
+    let pa = find(&ents, "Palestinian Authority");
+    assert_eq!(pa.kind, EntityKind::Organization);
+    assert_eq!(pa.mentions[0].text, "Palestinian Authority");
+    assert_eq!(pa.code.as_deref(), Some("PSEGOV"));
+    // An unlisted run still gives its nationality word a mention of its own.
+    assert_eq!(find(&ents, "Syria").kind, EntityKind::Country);
+    assert_eq!(find(&ents, "Mekdad").kind, EntityKind::Person);
+}
