@@ -1,6 +1,8 @@
 //! Given names and surnames of the 1990 US Census name lists (`data/model/census_names.tsv`,
 //! built by `tools/build_census_names.py`): evidence that an unknown name is a person's.
 
+use super::packed::read_word;
+
 /// The shipped lists (the text `build.rs` packs an index of).
 pub(crate) const CENSUS_NAMES: &str = include_str!("../../../../data/model/census_names.tsv");
 
@@ -128,11 +130,7 @@ impl PersonNames {
         match &self.entries {
             Entries::Listed(v) => v[i],
             Entries::Packed(b) => {
-                let word = |at: usize| {
-                    let mut w = [0u8; 4];
-                    w.copy_from_slice(&b[at..at + 4]);
-                    u32::from_le_bytes(w)
-                };
+                let word = |at: usize| read_word(b, at / 4).unwrap_or(0);
                 let (start, end) = (word(i * PACKED_ENTRY), word(i * PACKED_ENTRY + 4));
                 Entry {
                     start,

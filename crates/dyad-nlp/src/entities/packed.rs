@@ -305,7 +305,8 @@ impl Packed {
     }
 }
 
-fn read_word(area: &[u8], i: usize) -> Option<u32> {
+/// The `i`-th little-endian `u32` of a packed area.
+pub(super) fn read_word(area: &[u8], i: usize) -> Option<u32> {
     area.get(i.checked_mul(4)?..i.checked_mul(4)?.checked_add(4)?)
         .map(le_word)
 }

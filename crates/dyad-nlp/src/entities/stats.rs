@@ -2,10 +2,10 @@
 //! `tools/train_name_lexicon.py`): how often a word is written in lower case, and how often,
 //! capitalised, it is part of no name or of a person's, organisation's or place's name.
 
-use std::hash::Hasher;
 use std::ops::Range;
 
-use crate::fasthash::{WordHasher, WordMap};
+use super::packed::{read_word, slot_and_tag};
+use crate::fasthash::WordMap;
 
 /// The shipped table (the text `build.rs` packs an index of).
 pub(crate) const NAME_LEXICON: &str = include_str!("../../../../data/model/name_lexicon.tsv");
@@ -72,18 +72,6 @@ impl Default for WordStats {
     }
 }
 
-/// The first slot tried for a key in a table of `1 << bits` slots.
-fn slot(key: &str, bits: u32) -> usize {
-    let mut h = WordHasher::default();
-    h.write(key.as_bytes());
-    (h.finish() >> (64 - bits)) as usize
-}
-
-fn word(area: &[u8], i: usize) -> Option<u32> {
-    let b = area.get(i * 4..i * 4 + 4)?;
-    Some(u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
-}
-
 impl WordStats {
     /// Reads `word<TAB>lower<TAB>O<TAB>per<TAB>org<TAB>geo<TAB>gpe` lines; lines starting
     /// with `#` or with fewer fields are skipped, a count that is not a number reads as 0,
@@ -120,7 +108,7 @@ impl WordStats {
         let bits = (kept.len() * 2).max(2).next_power_of_two().trailing_zeros();
         let mut slots = vec![0u32; 1 << bits];
         for (n, (key, _)) in kept.iter().enumerate() {
-            let mut at = slot(&src[key.clone()], bits);
+            let mut at = slot_and_tag(&src[key.clone()], bits).0;
             while slots[at] != 0 {
                 at = (at + 1) & (slots.len() - 1);
             }
@@ -145,8 +133,8 @@ impl WordStats {
     /// The statistics of `text` through an index [`WordStats::pack`] wrote for it; `None` when
     /// the index is not of that shape. (A key range outside the text matches no word.)
     pub(crate) fn packed(text: &'static str, area: &'static [u8]) -> Option<WordStats> {
-        let bits = word(area, 0)?;
-        let entries = word(area, 1)? as usize;
+        let bits = read_word(area, 0)?;
+        let entries = read_word(area, 1)? as usize;
         if !(1..32).contains(&bits) {
             return None;
         }
@@ -172,15 +160,15 @@ impl WordStats {
                 entries,
             } => {
                 let slots = 1usize << bits;
-                let mut at = slot(key, *bits);
+                let mut at = slot_and_tag(key, *bits).0;
                 // Every slot at most once: a table without an empty slot still ends.
                 for _ in 0..slots {
-                    let n = word(area, HEADER + at).unwrap_or(0) as usize;
+                    let n = read_word(area, HEADER + at).unwrap_or(0) as usize;
                     if n == 0 || n > *entries {
                         break;
                     }
                     let e = HEADER + slots + (n - 1) * ENTRY;
-                    let w = |i: usize| word(area, e + i).unwrap_or(0);
+                    let w = |i: usize| read_word(area, e + i).unwrap_or(0);
                     let (start, len) = (w(0) as usize, w(1) as usize);
                     if text.get(start..start + len) == Some(key) {
                         return WordCounts {
