@@ -32,6 +32,10 @@ pub struct Cand {
     pub plural_title: bool,
     /// The kind was guessed without dictionary, title or keyword evidence.
     pub guessed: bool,
+    /// Where the capitalised title written right before a person's name starts ("Prime
+    /// Minister" in "Prime Minister Rishi Sunak"): the mention the record shows starts there,
+    /// while `start` stays at the name.
+    pub title_start: Option<usize>,
 }
 
 const FUNCTION_WORDS: &[&str] = &[
@@ -1184,6 +1188,7 @@ fn split_run(
     let mut honorific = false;
     let mut honor_start = None;
     let mut plural_title = false;
+    let mut title_start = None;
     while pos < j {
         // An ordinary word opening the sentence ("Later Mr. Elmas") is not part of the name.
         if toks[pos].sentence_initial
@@ -1228,6 +1233,7 @@ fn split_run(
                     }
                 }
                 plural_title |= toks[pos + len - 1].key.ends_with('s');
+                title_start.get_or_insert(pos);
                 let text = span_text(toks, pos, pos + len);
                 title = Some(match title {
                     Some(t) if title_country.is_none() && !t.is_empty() => format!("{t} {text}"),
@@ -1253,6 +1259,7 @@ fn split_run(
                 if pos + len < j && !listed && longest_agent(toks, pos + len, j, lex).is_some() {
                     title_country = lex.actor(c).and_then(|x| x.country.clone());
                     out.push(cand(pos, pos + len, ActorKind::Country, Some(c)));
+                    title_start.get_or_insert(pos);
                     pos += len;
                     continue;
                 }
@@ -1279,6 +1286,7 @@ fn split_run(
                     }
                 }
                 title = Some(span_text(toks, from, k));
+                title_start = Some(pos);
             } else if let Some(c) = classify(toks, pos, pos, k, lex, stats, false) {
                 out.push(c);
             }
@@ -1301,6 +1309,9 @@ fn split_run(
     c.title_country = title_country;
     c.honorific = honorific;
     c.plural_title = plural_title;
+    if c.kind == ActorKind::Person && !honorific {
+        c.title_start = title_start;
+    }
     out.push(c);
 }
 
@@ -1392,6 +1403,7 @@ fn cand(start: usize, end: usize, kind: ActorKind, actor: Option<u32>) -> Cand {
         government_of: None,
         plural_title: false,
         guessed: false,
+        title_start: None,
     }
 }
 

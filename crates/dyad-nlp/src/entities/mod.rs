@@ -150,6 +150,7 @@ fn read_roles(
                 government_of: None,
                 plural_title: false,
                 guessed: false,
+                title_start: None,
             }),
         }
     }
@@ -336,7 +337,9 @@ fn resolve(
             b.affiliation = b.affiliation.take().or(x.affiliation.clone());
             b.country = b.country.take().or(x.country.clone());
         }
-        let (start, end) = (toks[c.start].start, toks[c.end - 1].end);
+        // A title written right before the name is part of what the text calls the person.
+        let first = c.title_start.unwrap_or(c.start);
+        let (start, end) = (toks[first].start, toks[c.end - 1].end);
         b.mentions.push(Mention {
             start,
             end,

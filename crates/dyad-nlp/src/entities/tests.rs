@@ -39,6 +39,20 @@ fn titles_countries_and_leader_codes() {
 }
 
 #[test]
+fn a_title_before_a_name_is_part_of_the_mention_not_of_the_name() {
+    let text =
+        "Emeritus Professor John Burrows chaired the panel, and US President Barack Obama wrote.";
+    let ents = run(text, None);
+    let jb = find(&ents, "Burrows");
+    assert_eq!(jb.name, "John Burrows");
+    assert_eq!(jb.mentions[0].text, "Emeritus Professor John Burrows");
+    let bo = find(&ents, "Obama");
+    assert_eq!(bo.name, "Barack Obama");
+    assert_eq!(bo.mentions[0].text, "US President Barack Obama");
+    assert!(ents.iter().any(|e| e.kind == EntityKind::Country));
+}
+
+#[test]
 fn leaders_code_as_government_only_in_office() {
     let text = "Benjamin Netanyahu spoke.";
     let then = run(text, Some("1985-01-01"));
