@@ -20,6 +20,42 @@ pub struct Apposition {
 
 const MAX_PHRASE: usize = 14;
 
+/// Words that open a phrase after a comma which says something other than who the name before
+/// it is: examples or members ("Scientology, including musician Tiziano Lugli"), a source
+/// ("according to"), a relative or adverbial clause ("whose", "while"), a coordination.
+const NOT_APPOSITION: &[&str] = &[
+    "including",
+    "such",
+    "like",
+    "especially",
+    "particularly",
+    "notably",
+    "mainly",
+    "mostly",
+    "among",
+    "according",
+    "unlike",
+    "along",
+    "together",
+    "and",
+    "or",
+    "but",
+    "as",
+    "with",
+    "whose",
+    "where",
+    "when",
+    "while",
+    "although",
+    "though",
+    "because",
+    "after",
+    "before",
+    "since",
+    "despite",
+    "if",
+];
+
 /// Reads an apposition right after the name ending at token `end`.
 pub fn apposition(toks: &[Tok], end: usize, lex: &Lexicon) -> Option<Apposition> {
     let comma = toks.get(end)?;
@@ -35,7 +71,9 @@ pub fn apposition(toks: &[Tok], end: usize, lex: &Lexicon) -> Option<Apposition>
     }
     let first = toks.get(s)?;
     // Without an article the role starts in lower case ("deputy editor-in-chief of …").
-    if first.sentence != comma.sentence || !article && first.cap {
+    if first.sentence != comma.sentence
+        || !article && (first.cap || NOT_APPOSITION.contains(&first.key.as_str()))
+    {
         return None;
     }
     let mut e = s;

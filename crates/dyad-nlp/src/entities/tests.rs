@@ -53,6 +53,15 @@ fn a_title_before_a_name_is_part_of_the_mention_not_of_the_name() {
 }
 
 #[test]
+fn examples_after_a_comma_are_no_apposition() {
+    let text = "Montalvo was helped by former members of Zorbology, including actor Jason Beghe. Zorbology denied it.";
+    let ents = run(text, None);
+    let z = find(&ents, "Zorbology");
+    assert_ne!(z.kind, EntityKind::Person, "{ents:#?}");
+    assert!(z.roles.is_empty());
+}
+
+#[test]
 fn leaders_code_as_government_only_in_office() {
     let text = "Benjamin Netanyahu spoke.";
     let then = run(text, Some("1985-01-01"));
