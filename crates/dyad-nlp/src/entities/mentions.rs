@@ -234,6 +234,26 @@ const ORG_NOUNS: &[&str] = &[
     "municipality",
     "gallery",
     "galleries",
+    // Plurals end the names of bodies written together ("the State and Homeland Security
+    // Departments", "the Ford and Rockefeller Foundations").
+    "departments",
+    "ministries",
+    "agencies",
+    "councils",
+    "committees",
+    "commissions",
+    "parties",
+    "unions",
+    "associations",
+    "organizations",
+    "organisations",
+    "companies",
+    "foundations",
+    "universities",
+    "colleges",
+    "institutes",
+    "banks",
+    "courts",
 ];
 
 /// Last words that make a name a place's (facilities included).

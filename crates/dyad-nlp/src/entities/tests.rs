@@ -62,6 +62,15 @@ fn examples_after_a_comma_are_no_apposition() {
 }
 
 #[test]
+fn a_plural_organisation_noun_ends_an_organisation() {
+    let text =
+        "After talks between the State and Homeland Security Departments, the girls entered.";
+    let ents = run(text, None);
+    let d = find(&ents, "Homeland Security Departments");
+    assert_eq!(d.kind, EntityKind::Organization, "{ents:#?}");
+}
+
+#[test]
 fn leaders_code_as_government_only_in_office() {
     let text = "Benjamin Netanyahu spoke.";
     let then = run(text, Some("1985-01-01"));
