@@ -571,8 +571,30 @@ pub fn find(toks: &[Tok], lex: &Lexicon, stats: &WordStats) -> Vec<Cand> {
     compass_countries(toks, lex, &mut out);
     drop_products(toks, &mut out);
     class_nouns::apply(toks, &mut out);
+    drop_modifiers(toks, &mut out);
     drop_quoted_titles(toks, stats, lex, &mut out);
     out
+}
+
+/// Drops a guessed name written between an article and a lower-case organisation's noun ("the
+/// Scientology organization", "the M5S party"): the noun heads that phrase and the name only
+/// qualifies it. Persons and countries stay ("the New Zealand government"), and so do
+/// the article's other mentions of the name.
+fn drop_modifiers(toks: &[Tok], out: &mut Vec<Cand>) {
+    out.retain(|c| {
+        let modifier = c.guessed
+            && c.actor.is_none()
+            && c.start > 0
+            && matches!(toks[c.start - 1].key.as_str(), "the" | "a" | "an")
+            && !matches!(c.kind, ActorKind::Person | ActorKind::Country)
+            && toks.get(c.end).is_some_and(|t| {
+                t.is_word
+                    && !t.cap
+                    && t.sentence == toks[c.end - 1].sentence
+                    && is_in(ORG_NOUNS, &t.key)
+            });
+        !modifier
+    });
 }
 
 /// Words a title in title case writes in lower case.
