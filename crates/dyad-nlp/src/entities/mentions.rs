@@ -572,8 +572,67 @@ pub fn find(toks: &[Tok], lex: &Lexicon, stats: &WordStats) -> Vec<Cand> {
     drop_products(toks, &mut out);
     class_nouns::apply(toks, &mut out);
     drop_modifiers(toks, &mut out);
+    drop_web_addresses(toks, &mut out);
+    drop_titled_works(toks, &mut out);
     drop_quoted_titles(toks, stats, lex, &mut out);
     out
+}
+
+/// Domain endings that make the name joined to them a web address ("Gawker.com").
+const WEB_DOMAINS: &[&str] = &["com", "org", "net", "gov", "edu", "info"];
+
+/// Drops a name written joined to a web domain's ending ("Gawker.com", "the Scientology.org
+/// site"): it names a website.
+fn drop_web_addresses(toks: &[Tok], out: &mut Vec<Cand>) {
+    let joined = |a: usize, b: usize| toks[a].end == toks[b].start;
+    out.retain(|c| {
+        let e = c.end;
+        let web = match toks.get(e) {
+            Some(t) if t.text == "." && joined(e - 1, e) => toks
+                .get(e + 1)
+                .is_some_and(|d| joined(e, e + 1) && is_in(WEB_DOMAINS, &d.key)),
+            Some(t) if joined(e - 1, e) => t
+                .text
+                .strip_prefix('.')
+                .is_some_and(|d| WEB_DOMAINS.iter().any(|w| d.eq_ignore_ascii_case(w))),
+            _ => false,
+        };
+        !web
+    });
+}
+
+/// Drops the guessed names of a work's title written "Name: Subtitle" inside a sentence
+/// ("a demonstration of Batman: Arkham VR", "face off in Counter-Strike: Global Offensive"):
+/// the name before the colon and the one opening the subtitle. A name opening its sentence
+/// or line ("Image: Nick Moreau", a headline's "Zorblat: we will win") and persons stay.
+fn drop_titled_works(toks: &[Tok], out: &mut Vec<Cand>) {
+    let dropped = |c: &Cand| c.guessed && c.actor.is_none() && c.kind != ActorKind::Person;
+    let mut colons = Vec::new();
+    for c in out.iter() {
+        let colon = c.end;
+        let titled = dropped(c)
+            && !toks[c.start].sentence_initial
+            && !toks[c.start].line_break_before
+            && toks.get(colon).is_some_and(|t| t.text == ":")
+            && toks
+                .get(colon + 1)
+                .is_some_and(|t| t.cap && t.sentence == toks[colon].sentence);
+        if titled {
+            colons.push(colon);
+        }
+    }
+    if colons.is_empty() {
+        return;
+    }
+    out.retain(|c| {
+        let before_colon = colons.contains(&c.end);
+        let subtitle = c.start >= 1
+            && (colons.contains(&(c.start - 1))
+                || c.start >= 2
+                    && toks[c.start - 1].key == "the"
+                    && colons.contains(&(c.start - 2)));
+        !(dropped(c) && (before_colon || subtitle))
+    });
 }
 
 /// Drops a guessed name written between an article and a lower-case organisation's noun ("the

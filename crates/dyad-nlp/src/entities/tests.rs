@@ -81,6 +81,20 @@ fn a_name_between_an_article_and_an_organisation_noun_only_qualifies_it() {
 }
 
 #[test]
+fn web_addresses_and_works_titled_with_a_colon_name_no_one() {
+    let text =
+        "Sites such as Zorbler.com kept the video. Players met in Quantrix: Global Offensive \
+                at the show. Zorbler said nothing.";
+    let ents = run(text, None);
+    assert!(ents.iter().all(|e| e.name != "Quantrix"), "{ents:#?}");
+    assert!(
+        ents.iter().all(|e| e.name != "Global Offensive"),
+        "{ents:#?}"
+    );
+    assert_eq!(find(&ents, "Zorbler").mentions.len(), 1, "{ents:#?}");
+}
+
+#[test]
 fn leaders_code_as_government_only_in_office() {
     let text = "Benjamin Netanyahu spoke.";
     let then = run(text, Some("1985-01-01"));
