@@ -42,15 +42,20 @@ pub fn run_command(args: Args) -> ExitCode {
     };
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
+    // Each record is serialised into one reused buffer and written at once: the serialiser's
+    // many small writes then cost a copy each instead of a trip through the stdout buffer.
+    let mut line: Vec<u8> = Vec::new();
     let summary = run(&args.paths, &opts, None, |outcome| match outcome {
         Outcome::Analysed(rec) => {
+            line.clear();
             let written = if args.pretty {
-                serde_json::to_writer_pretty(&mut out, &rec)
+                serde_json::to_writer_pretty(&mut line, &rec)
             } else {
-                serde_json::to_writer(&mut out, &rec)
+                serde_json::to_writer(&mut line, &rec)
             };
+            line.push(b'\n');
             // A closed stdout (piped into `head`) ends the run quietly.
-            written.is_ok() && writeln!(out).is_ok()
+            written.is_ok() && out.write_all(&line).is_ok()
         }
         Outcome::Failed { message, .. } => {
             eprintln!("dyad: {message}");
