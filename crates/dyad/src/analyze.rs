@@ -42,8 +42,8 @@ pub fn run_command(args: Args) -> ExitCode {
     };
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
-    // Each record is serialised into one reused buffer and written at once: the serialiser's
-    // many small writes then cost a copy each instead of a trip through the stdout buffer.
+    // Each record is written into one reused buffer, by the record's own JSON writer (the same
+    // bytes as serde_json's, faster), and then to stdout at once.
     let mut line: Vec<u8> = Vec::new();
     let summary = run(&args.paths, &opts, None, |outcome| match outcome {
         Outcome::Analysed(rec) => {
@@ -51,7 +51,7 @@ pub fn run_command(args: Args) -> ExitCode {
             let written = if args.pretty {
                 serde_json::to_writer_pretty(&mut line, &rec)
             } else {
-                serde_json::to_writer(&mut line, &rec)
+                dyad_doc::write_record(&rec, &mut line)
             };
             line.push(b'\n');
             // A closed stdout (piped into `head`) ends the run quietly.
