@@ -23,6 +23,9 @@ if [ ! -d tests/browser/node_modules/playwright-core ]; then
   (cd tests/browser && npm ci --no-audit --no-fund)
 fi
 cargo build --locked -p dyad
-export DYAD_BIN="$PWD/target/debug/dyad" CHROMIUM_BIN="$chromium_bin"
+# The binary cargo just built: in CARGO_TARGET_DIR when that is set, made absolute.
+target_dir="${CARGO_TARGET_DIR:-target}"
+case "$target_dir" in /*) ;; *) target_dir="$PWD/$target_dir" ;; esac
+export DYAD_BIN="$target_dir/debug/dyad" CHROMIUM_BIN="$chromium_bin"
 cd tests/browser
 node --test ui.test.mjs

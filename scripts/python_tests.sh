@@ -21,7 +21,10 @@ export PATH="$VIRTUAL_ENV/bin:$PATH"
 echo "== build the dyad package (maturin develop) and the CLI it is compared with"
 maturin develop --quiet --manifest-path crates/dyad-py/Cargo.toml
 cargo build --quiet --locked -p dyad
-export DYAD_BIN="$PWD/target/debug/dyad"
+# The binary cargo just built: in CARGO_TARGET_DIR when that is set, made absolute.
+target_dir="${CARGO_TARGET_DIR:-target}"
+case "$target_dir" in /*) ;; *) target_dir="$PWD/$target_dir" ;; esac
+export DYAD_BIN="$target_dir/debug/dyad"
 
 echo "== pytest"
 python -m pytest -q -p no:cacheprovider crates/dyad-py/tests examples/spark/tests "$@"

@@ -52,15 +52,36 @@ fn check_text(text: Cow<'_, str>) -> Result<Cow<'_, str>, ExtractError> {
     if text.trim().is_empty() {
         return Err(ExtractError::Empty);
     }
-    let (mut chars, mut control) = (0usize, 0usize);
-    for c in text.chars().take(BINARY_WINDOW) {
-        chars += 1;
-        control += usize::from(c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}'));
-    }
+    let (chars, control) = control_characters(&text);
     if control * 10 > chars {
         return Err(ExtractError::Binary("many control characters"));
     }
     Ok(text)
+}
+
+/// Counts the first [`BINARY_WINDOW`] characters of `text` and the control characters among
+/// them (C0 but line breaks, tabs and form feeds; DEL; C1), reading bytes: every control
+/// character is one byte in UTF-8, or `C2 80`–`C2 9F` for C1.
+fn control_characters(text: &str) -> (usize, usize) {
+    let bytes = text.as_bytes();
+    let (mut chars, mut control) = (0usize, 0usize);
+    for (i, &b) in bytes.iter().enumerate() {
+        if b & 0xC0 == 0x80 {
+            continue;
+        }
+        if chars == BINARY_WINDOW {
+            break;
+        }
+        chars += 1;
+        let is_control = match b {
+            b'\n' | b'\r' | b'\t' | 0x0C => false,
+            0x00..=0x1F | 0x7F => true,
+            0xC2 => bytes.get(i + 1).is_some_and(|n| (0x80..=0x9F).contains(n)),
+            _ => false,
+        };
+        control += usize::from(is_control);
+    }
+    (chars, control)
 }
 
 /// Names well-known binary formats by their magic bytes, or NUL bytes in the head.
@@ -170,6 +191,27 @@ mod tests {
     fn stale_declaration_loses_to_valid_utf8() {
         let page = "<meta charset=\"iso-8859-1\"><p>Azərbaycan</p>";
         assert!(decode(page.as_bytes()).unwrap().contains("Azərbaycan"));
+    }
+
+    #[test]
+    fn control_characters_are_counted_as_chars_are() {
+        let old = |t: &str| {
+            let (mut chars, mut control) = (0usize, 0usize);
+            for c in t.chars().take(BINARY_WINDOW) {
+                chars += 1;
+                control +=
+                    usize::from(c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}'));
+            }
+            (chars, control)
+        };
+        let samples = [
+            String::from("plain\ttext\r\n\u{c}"),
+            String::from("\u{0}\u{1f}\u{7f}\u{80}\u{9f}\u{a0}\u{85}é€😀\u{2028}"),
+            "aé\u{90}\u{1}".repeat(5000),
+        ];
+        for t in &samples {
+            assert_eq!(super::control_characters(t), old(t), "{t:?}");
+        }
     }
 
     #[test]

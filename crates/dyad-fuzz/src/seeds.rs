@@ -153,9 +153,11 @@ mod tests {
         let pages = vec![b"Israel said.".to_vec(), b"<p>Iran \"said\"\n</p>".to_vec()];
         let count = |bytes: Vec<u8>, kind: &str| -> usize {
             let name = format!("seed.{kind}");
-            let dir = std::env::temp_dir().join(format!("dyad-fuzz-seeds-{}", std::process::id()));
-            std::fs::create_dir_all(&dir).unwrap();
-            let path = dir.join(name);
+            let dir = tempfile::Builder::new()
+                .prefix("dyad-fuzz-seeds-")
+                .tempdir()
+                .unwrap();
+            let path = dir.path().join(name);
             std::fs::write(&path, bytes).unwrap();
             dyad_source::items(&path, 1 << 20)
                 .filter(Result::is_ok)

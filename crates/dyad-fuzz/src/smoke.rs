@@ -131,12 +131,16 @@ mod tests {
 
     #[test]
     fn a_panicking_target_is_found_and_saved() {
-        let out = std::env::temp_dir().join(format!("dyad-fuzz-smoke-{}", std::process::id()));
+        let dir = tempfile::Builder::new()
+            .prefix("dyad-fuzz-smoke-")
+            .tempdir()
+            .unwrap();
+        let out = dir.path().join("findings");
         let config = Config {
             duration: Duration::from_secs(5),
             seed: 1,
             max_len: 4096,
-            out: out.clone(),
+            out,
         };
         let current = Arc::new(Mutex::new(Current::default()));
         let report = run(
@@ -149,6 +153,5 @@ mod tests {
         assert!(!report.findings.is_empty(), "{report:?}");
         let saved = std::fs::read(&report.findings[0]).unwrap();
         assert!(std::panic::catch_unwind(|| picky(&saved)).is_err());
-        let _ = std::fs::remove_dir_all(out);
     }
 }

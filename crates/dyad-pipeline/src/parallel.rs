@@ -1,8 +1,12 @@
-//! An ordered parallel map: work items are shared out among threads as they free up, and
+//! Ordered parallel maps: work items are shared out among threads as they free up, and
 //! results come back in input order, so output does not depend on the thread count.
+//! [`map_ordered`] maps a batch held in memory; [`stream_ordered`] maps a stream with a
+//! bounded number of items in flight.
 
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::Mutex;
+use std::collections::BTreeMap;
+use std::panic::{catch_unwind, resume_unwind, AssertUnwindSafe};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::{mpsc, Mutex};
 
 /// Applies `f` to every input on `threads` threads (at least one: the caller's) and returns
 /// the results in input order.
@@ -47,6 +51,102 @@ where
         .collect()
 }
 
+/// Applies `f` to every item of `inputs` on `threads` worker threads and hands the results
+/// to `sink` in input order, each as soon as it and every one before it are done. At most
+/// `window` items (at least `threads`) are in flight: the next input is taken from the
+/// iterator, on the caller's thread, only when a result has been handed on. The workers live
+/// for the whole stream, so no batch waits for its slowest item, and the memory a worker
+/// freed serves its next item. `sink` returns false to stop: no further input is taken, and
+/// items already handed out but not started are dropped. With one thread (or none) every
+/// item is mapped on the caller's thread, one at a time. A panic in `f` is raised again on
+/// the caller's thread.
+pub fn stream_ordered<T, R, F>(
+    inputs: impl Iterator<Item = T>,
+    threads: usize,
+    window: usize,
+    f: F,
+    mut sink: impl FnMut(R) -> bool,
+) where
+    T: Send,
+    R: Send,
+    F: Fn(T) -> R + Sync,
+{
+    let mut inputs = inputs;
+    if threads <= 1 {
+        for input in inputs {
+            if !sink(f(input)) {
+                return;
+            }
+        }
+        return;
+    }
+    let window = window.max(threads);
+    let stop = AtomicBool::new(false);
+    let (task_tx, task_rx) = mpsc::channel::<(usize, T)>();
+    let task_rx = Mutex::new(task_rx);
+    let (done_tx, done_rx) = mpsc::channel::<(usize, std::thread::Result<R>)>();
+    std::thread::scope(|s| {
+        for _ in 0..threads {
+            let done_tx = done_tx.clone();
+            let (task_rx, f, stop) = (&task_rx, &f, &stop);
+            s.spawn(move || loop {
+                // The queue lock is held only to take a task, never while mapping one.
+                let task = match task_rx.lock() {
+                    Ok(rx) => rx.recv(),
+                    Err(_) => return,
+                };
+                let Ok((i, input)) = task else { return };
+                if stop.load(Ordering::Relaxed) {
+                    continue;
+                }
+                let out = catch_unwind(AssertUnwindSafe(|| f(input)));
+                let failed = out.is_err();
+                if done_tx.send((i, out)).is_err() || failed {
+                    return;
+                }
+            });
+        }
+        drop(done_tx);
+        // Moved in, so that it is dropped (ending the workers' loops) however this returns.
+        let task_tx = task_tx;
+        let (mut taken, mut handed) = (0usize, 0usize);
+        let mut exhausted = false;
+        let mut waiting: BTreeMap<usize, R> = BTreeMap::new();
+        loop {
+            while !exhausted && taken - handed < window {
+                let Some(input) = inputs.next() else {
+                    exhausted = true;
+                    break;
+                };
+                if task_tx.send((taken, input)).is_err() {
+                    exhausted = true;
+                    break;
+                }
+                taken += 1;
+            }
+            if handed == taken {
+                break;
+            }
+            let Ok((i, out)) = done_rx.recv() else { break };
+            match out {
+                Ok(r) => waiting.insert(i, r),
+                Err(panic) => {
+                    stop.store(true, Ordering::Relaxed);
+                    drop(task_tx);
+                    resume_unwind(panic);
+                }
+            };
+            while let Some(r) = waiting.remove(&handed) {
+                handed += 1;
+                if !sink(r) {
+                    stop.store(true, Ordering::Relaxed);
+                    return;
+                }
+            }
+        }
+    });
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -59,5 +159,66 @@ mod tests {
             assert_eq!(map_ordered(inputs.clone(), threads, |x| x * x), want);
         }
         assert!(map_ordered(Vec::<u8>::new(), 4, |x| x).is_empty());
+    }
+
+    #[test]
+    fn streamed_results_keep_input_order_and_stop_when_asked() {
+        let want: Vec<u64> = (0..300).map(|x| x * x).collect();
+        for threads in [0, 1, 2, 5] {
+            for window in [0, 1, 3, 64] {
+                let mut got = Vec::new();
+                stream_ordered(
+                    0..300u64,
+                    threads,
+                    window,
+                    |x| x * x,
+                    |r| {
+                        got.push(r);
+                        true
+                    },
+                );
+                assert_eq!(got, want, "{threads} threads, window {window}");
+            }
+            let mut got = Vec::new();
+            stream_ordered(
+                0..300u64,
+                threads,
+                4,
+                |x| x,
+                |r| {
+                    got.push(r);
+                    got.len() < 10
+                },
+            );
+            assert_eq!(got, (0..10).collect::<Vec<_>>());
+        }
+    }
+
+    #[test]
+    fn streamed_inputs_are_taken_only_as_results_are_handed_on() {
+        let taken = AtomicUsize::new(0);
+        let inputs = (0..100usize).inspect(|_| {
+            taken.fetch_add(1, Ordering::Relaxed);
+        });
+        stream_ordered(
+            inputs,
+            3,
+            6,
+            |x| x,
+            |i| {
+                // never more than the window ahead of what was handed on
+                assert!(taken.load(Ordering::Relaxed) <= i + 1 + 6);
+                true
+            },
+        );
+        assert_eq!(taken.load(Ordering::Relaxed), 100);
+    }
+
+    #[test]
+    fn a_panic_while_streaming_reaches_the_caller() {
+        let caught = std::panic::catch_unwind(|| {
+            stream_ordered(0..50u32, 2, 4, |x| assert!(x != 17, "seventeen"), |()| true);
+        });
+        assert!(caught.is_err());
     }
 }

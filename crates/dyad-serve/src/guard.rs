@@ -153,7 +153,8 @@ mod tests {
             request_time: Duration::from_millis(50),
             ..crate::Limits::default()
         };
-        let app = crate::App::open(&crate::empty_test_store("slow"), limits).unwrap();
+        let (_dir, db) = crate::empty_test_store("slow");
+        let app = crate::App::open(&db, limits).unwrap();
         let slow = axum::Router::new()
             .route(
                 "/slow",

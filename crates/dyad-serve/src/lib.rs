@@ -225,14 +225,15 @@ pub async fn serve_on(listener: TcpListener, state: AppState) -> io::Result<()> 
     }
 }
 
-/// A fresh empty store file for a unit test.
+/// A fresh empty store file for a unit test, in a directory removed when the returned guard
+/// drops.
 #[cfg(test)]
-fn empty_test_store(name: &str) -> std::path::PathBuf {
-    let path =
-        std::env::temp_dir().join(format!("dyad-serve-unit-{}-{name}.db", std::process::id()));
-    for suffix in ["", "-wal", "-shm"] {
-        let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
-    }
+fn empty_test_store(name: &str) -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::Builder::new()
+        .prefix("dyad-serve-unit-")
+        .tempdir()
+        .expect("a temp dir");
+    let path = dir.path().join(format!("{name}.db"));
     drop(dyad_store::Store::open(&path).expect("a store in the temp dir"));
-    path
+    (dir, path)
 }

@@ -116,8 +116,10 @@ impl Drop for Lease {
 mod tests {
     use super::*;
 
-    fn pool(name: &str, request_time: Duration) -> Pool {
-        Pool::open(&crate::empty_test_store(name), 1, request_time).unwrap()
+    /// A one-connection pool over an empty store, and the guard of the store's directory.
+    fn pool(name: &str, request_time: Duration) -> (tempfile::TempDir, Pool) {
+        let (dir, db) = crate::empty_test_store(name);
+        (dir, Pool::open(&db, 1, request_time).unwrap())
     }
 
     fn runtime() -> tokio::runtime::Runtime {
@@ -143,7 +145,7 @@ mod tests {
     #[test]
     fn a_query_past_its_deadline_is_stopped_and_the_connection_comes_back() {
         let rt = runtime();
-        let pool = pool("deadline", Duration::from_millis(50));
+        let (_dir, pool) = pool("deadline", Duration::from_millis(50));
         let started = Instant::now();
         let err = rt.block_on(pool.run(long_query)).unwrap_err();
         assert_eq!(err.status, axum::http::StatusCode::SERVICE_UNAVAILABLE);
@@ -162,7 +164,7 @@ mod tests {
     #[test]
     fn a_request_out_of_time_is_not_run() {
         let rt = runtime();
-        let pool = pool("no-time", Duration::ZERO);
+        let (_dir, pool) = pool("no-time", Duration::ZERO);
         let err = rt
             .block_on(pool.run(|_| -> Result<(), ApiError> { panic!("must not run") }))
             .unwrap_err();
@@ -172,7 +174,7 @@ mod tests {
     #[test]
     fn a_panicking_query_gives_its_connection_back() {
         let rt = runtime();
-        let pool = pool("panic", Duration::from_secs(5));
+        let (_dir, pool) = pool("panic", Duration::from_secs(5));
         let err = rt
             .block_on(pool.run(|_| -> Result<(), ApiError> { panic!("query fault") }))
             .unwrap_err();

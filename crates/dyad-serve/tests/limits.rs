@@ -160,7 +160,8 @@ fn requests_past_their_time_get_503() {
 
 #[test]
 fn a_missing_store_is_an_error_not_a_new_file() {
-    let path = std::env::temp_dir().join(format!("dyad-serve-missing-{}.db", std::process::id()));
+    let path = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("dyad-serve-missing.db");
+    let _ = std::fs::remove_file(&path);
     let err = dyad_serve::App::open(&path, Limits::default())
         .err()
         .expect("no store there");

@@ -266,16 +266,18 @@ mod tests {
     use super::*;
     use std::io::Write;
 
-    fn tmpdir(name: &str) -> PathBuf {
-        let d = std::env::temp_dir().join(format!("dyad-source-{name}-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&d);
-        std::fs::create_dir_all(&d).unwrap();
-        d
+    /// A fresh directory, removed when the guard drops.
+    fn tmpdir(name: &str) -> tempfile::TempDir {
+        tempfile::Builder::new()
+            .prefix(&format!("dyad-source-{name}-"))
+            .tempdir()
+            .unwrap()
     }
 
     #[test]
     fn folders_are_walked_sorted_and_recursively() {
-        let d = tmpdir("walk");
+        let dir = tmpdir("walk");
+        let d = dir.path().to_path_buf();
         std::fs::create_dir_all(d.join("b")).unwrap();
         for f in ["c.txt", "a.txt", "b/z.txt", ".hidden"] {
             std::fs::write(d.join(f), "x").unwrap();
@@ -290,7 +292,8 @@ mod tests {
 
     #[test]
     fn containers_are_told_by_content() {
-        let d = tmpdir("containers");
+        let dir = tmpdir("containers");
+        let d = dir.path().to_path_buf();
         let warc = warc::response_record(
             "http://example.org/a",
             "2024-10-15T08:00:00Z",
@@ -342,7 +345,8 @@ mod tests {
 
     #[test]
     fn gzip_is_read_transparently_and_limited() {
-        let d = tmpdir("gz");
+        let dir = tmpdir("gz");
+        let d = dir.path().to_path_buf();
         let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
         gz.write_all(&vec![b'a'; 10_000]).unwrap();
         std::fs::write(d.join("page"), gz.finish().unwrap()).unwrap();

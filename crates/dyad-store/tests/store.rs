@@ -256,7 +256,7 @@ fn ingest_is_idempotent_by_id_and_url() {
 
 #[test]
 fn a_stopped_ingest_resumes_where_it_stopped() {
-    let dir = std::env::temp_dir().join(format!("dyad-store-resume-{}", std::process::id()));
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("dyad-store-resume");
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
     let db = dir.join("c.db");
@@ -527,7 +527,8 @@ fn parquet_tables_hold_every_row() {
     use parquet::file::reader::{FileReader, SerializedFileReader};
     let store = Store::open_in_memory().unwrap();
     ingest(&store, &[seed_like(), other_story()]);
-    let dir = std::env::temp_dir().join(format!("dyad-store-parquet-{}", std::process::id()));
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("dyad-store-parquet");
+    let _ = std::fs::remove_dir_all(&dir);
     let written = dyad_store::export_parquet(&store, &dir).unwrap();
     let rows: Vec<usize> = written.iter().map(|(_, n)| *n).collect();
     let s = stats(&store).unwrap();

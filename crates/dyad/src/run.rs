@@ -1,6 +1,6 @@
 //! Running the pipeline over many inputs: items are read in order, analysed on several
-//! threads, and handed back in input order. Memory stays bounded: at most one batch of items
-//! is in flight at a time.
+//! threads, and handed back in input order. Memory stays bounded: at most
+//! [`IN_FLIGHT_PER_THREAD`] items per thread are in flight at a time.
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -70,9 +70,10 @@ impl Summary {
     }
 }
 
-/// Items in flight per worker thread: enough to keep every core busy, few enough to bound
-/// memory.
-const BATCH_PER_THREAD: usize = 16;
+/// Items in flight per worker thread: one being analysed and one waiting, so no worker
+/// waits for the reader; few, so that the memory the inputs take stays small and what one
+/// item freed serves the next.
+const IN_FLIGHT_PER_THREAD: usize = 2;
 
 /// Reads every item of `paths` and analyses it, calling `sink` for each outcome in input
 /// order. `skip`, when given, sees each item's record id first and may pass it over without
@@ -94,35 +95,36 @@ pub fn run(
     let mut summary = Summary::default();
     let files = dyad_source::expand(paths);
     let progress = Progress::new(opts.progress, files.len());
-    let mut items = files.into_iter().enumerate().flat_map(|(n, p)| {
+    let items = files.into_iter().enumerate().flat_map(|(n, p)| {
         let items = match p {
             Ok(p) => dyad_source::items(&p, opts.max_bytes),
             Err(e) => Box::new(std::iter::once(Err(e))),
         };
         items.map(move |item| (n, item))
     });
-    let batch_size = threads * BATCH_PER_THREAD;
-    loop {
-        let (file_numbers, batch): (Vec<usize>, Vec<Result<Item, SourceError>>) =
-            items.by_ref().take(batch_size).unzip();
-        if batch.is_empty() {
-            break;
-        }
-        let batch = batch
-            .into_iter()
-            .map(|item| match item {
-                Ok(it)
-                    if skip
-                        .as_mut()
-                        .is_some_and(|skip| skip(&dyad_pipeline::record_id(&it.bytes))) =>
-                {
-                    None
-                }
-                other => Some(other),
-            })
-            .collect();
-        let outcomes = analyze_batch(batch, threads, &opts.analyze);
-        for (file_number, outcome) in file_numbers.into_iter().zip(outcomes) {
+    let inputs = items.map(|(file_number, item)| {
+        let item = match item {
+            Ok(it)
+                if skip
+                    .as_mut()
+                    .is_some_and(|skip| skip(&dyad_pipeline::record_id(&it.bytes))) =>
+            {
+                None
+            }
+            other => Some(other),
+        };
+        (file_number, item)
+    });
+    dyad_pipeline::parallel::stream_ordered(
+        inputs,
+        threads,
+        threads * IN_FLIGHT_PER_THREAD,
+        |(file_number, input)| {
+            let outcome =
+                input.map_or(Outcome::Skipped, |input| analyze_item(input, &opts.analyze));
+            (file_number, outcome)
+        },
+        |(file_number, outcome)| {
             progress.advance(file_number, &summary);
             match &outcome {
                 Outcome::Analysed(_) => summary.analysed += 1,
@@ -132,13 +134,9 @@ pub fn run(
                     *summary.failures.entry(kind).or_default() += 1;
                 }
             }
-            if !sink(outcome) {
-                summary.elapsed = started.elapsed();
-                progress.finish();
-                return summary;
-            }
-        }
-    }
+            sink(outcome)
+        },
+    );
     summary.elapsed = started.elapsed();
     progress.finish();
     summary
@@ -180,18 +178,6 @@ impl Progress {
             bar.finish_and_clear();
         }
     }
-}
-
-/// Analyses one batch on `threads` threads; outcomes come back in the batch's order. `None`
-/// stands for an item to skip.
-fn analyze_batch(
-    batch: Vec<Option<Result<Item, SourceError>>>,
-    threads: usize,
-    opts: &Options,
-) -> Vec<Outcome> {
-    dyad_pipeline::parallel::map_ordered(batch, threads, |input| {
-        input.map_or(Outcome::Skipped, |input| analyze_item(input, opts))
-    })
 }
 
 fn analyze_item(input: Result<Item, SourceError>, opts: &Options) -> Outcome {

@@ -169,7 +169,7 @@ fn seed_relations_give_the_blocs() {
     let Some((dir, expected)) = seed() else {
         return;
     };
-    let work = std::env::temp_dir().join(format!("dyad-seed-graph-{}", std::process::id()));
+    let work = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("dyad-seed-graph");
     std::fs::create_dir_all(&work).unwrap();
     let db = work.join("seed.db");
     let article = dir.join("article.txt");

@@ -301,9 +301,11 @@ static NEWSLETTER: LazyLock<Regex> =
 
 /// Tag lists, reading times, comment prompts and similar page furniture: the block opens
 /// with one of these labels and the rest of it ([`is_page_note`]) is short and unpunctuated.
+/// Labels ending in a non-ASCII letter are followed by a non-word character or the end: an
+/// ASCII word boundary never falls after such a letter.
 static PAGE_NOTE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(tags?|tagged|filed under|topics?|categories|category|posted in|tempo de leitura|reading time|\d+\s*min(ute)?s?\s*read|read time|post (a )?comment|leave a (comment|reply)|comments?|\d+ comments?|add (a )?comment|tell us what you think|order reprints|text size|print this|sharing is caring|about the authors?|advertisement|iklan|anzeige|publicidad|(?i:publicité)|werbung|(?i:pubblicità))(?-u:\b)",
+        r"^(tags?|tagged|filed under|topics?|categories|category|posted in|tempo de leitura|reading time|\d+\s*min(ute)?s?\s*read|read time|post (a )?comment|leave a (comment|reply)|comments?|\d+ comments?|add (a )?comment|tell us what you think|order reprints|text size|print this|sharing is caring|about the authors?|advertisement|iklan|anzeige|publicidad|werbung)(?-u:\b)|^(?i:publicité|pubblicità)(?:\W|$)",
     )
     .expect("static regex")
 });
@@ -718,6 +720,9 @@ mod tests {
         assert_eq!(plain("Share this article"), Some(RemovedKind::Share));
         assert_eq!(plain("You may also like..."), Some(RemovedKind::Related));
         assert_eq!(plain("Tags: markets, rates"), Some(RemovedKind::Navigation));
+        assert_eq!(plain("Publicité"), Some(RemovedKind::Navigation));
+        assert_eq!(plain("PUBBLICITÀ"), Some(RemovedKind::Navigation));
+        assert_eq!(plain("Publicités et partenaires"), None);
         assert_eq!(
             plain("Sign up for our daily newsletter to get the news first."),
             Some(RemovedKind::Advertisement)

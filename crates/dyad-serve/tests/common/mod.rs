@@ -16,7 +16,7 @@ pub const ARTICLES: usize = 60;
 /// A store of synthetic articles, plus one whose title, text and quotation carry markup, in a
 /// fresh file named after the test.
 pub fn store(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("dyad-serve-test-{}", std::process::id()));
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("dyad-serve-test");
     std::fs::create_dir_all(&dir).unwrap();
     let path = dir.join(format!("{name}.db"));
     for suffix in ["", "-wal", "-shm"] {
