@@ -11,6 +11,7 @@
 //! The agent table (`data/actors/collective-agents.tsv`) and the shipped entity lexicon are
 //! read once per process.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -455,15 +456,15 @@ fn agent_at(lex: &Lexicon, words: &[Word], i: usize) -> Option<(usize, String, b
 }
 
 /// `key` with its last word (from byte `from`) made singular ("forces" → "force"), when it
-/// looks plural.
-fn singular(key: &str, from: usize) -> Option<String> {
+/// looks plural; a plain "-s" plural is a slice of `key`, with nothing allocated.
+fn singular(key: &str, from: usize) -> Option<Cow<'_, str>> {
     let (head, last) = key.split_at(from);
     if let Some(b) = last.strip_suffix("ies") {
-        Some(format!("{head}{b}y"))
+        Some(Cow::Owned(format!("{head}{b}y")))
     } else if let Some(b) = last.strip_suffix("men") {
-        Some(format!("{head}{b}man"))
+        Some(Cow::Owned(format!("{head}{b}man")))
     } else if last.len() > 3 && last.ends_with('s') && !last.ends_with("ss") {
-        Some(key[..key.len() - 1].to_string())
+        Some(Cow::Borrowed(&key[..key.len() - 1]))
     } else {
         None
     }

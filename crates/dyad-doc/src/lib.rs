@@ -4,9 +4,11 @@
 //! code-point offsets (as Python's `str` and spaCy count), end exclusive. Inside the engine,
 //! stages work on byte offsets of `&str`; [`CharIndex`] converts when the record is finished.
 
+mod json;
 mod offsets;
 mod record;
 
+pub use json::write_record;
 pub use offsets::CharIndex;
 pub use record::*;
 

@@ -105,6 +105,9 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     let mut i = 0;
     let mut chunk_start = true;
     let bytes = text.as_bytes();
+    // The next "@" at or after `i`: an e-mail address needs one, and most texts have none,
+    // so most chunks skip the e-mail reading (a scan of the whole chunk).
+    let mut next_at = memchr::memchr(b'@', bytes);
     while let Some(&b) = bytes.get(i) {
         // ASCII spaces and line breaks, the usual separators, without decoding a char.
         if matches!(b, b' ' | b'\n' | b'\t' | b'\r' | b'\x0b' | b'\x0c') {
@@ -121,7 +124,10 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             continue;
         }
         if chunk_start {
-            if let Some((end, kind)) = url_or_email(text, i) {
+            if next_at.is_some_and(|at| at < i) {
+                next_at = memchr::memchr(b'@', &bytes[i..]).map(|at| i + at);
+            }
+            if let Some((end, kind)) = url_or_email(text, i, next_at.is_some()) {
                 out.push(Token::new(text, i, end, kind));
                 i = end;
                 chunk_start = false;
@@ -229,8 +235,9 @@ fn is_dash(c: char) -> bool {
     )
 }
 
-/// A URL ("http://", "https://", "www.") or an e-mail address starting at `i`.
-fn url_or_email(text: &str, i: usize) -> Option<(usize, TokenKind)> {
+/// A URL ("http://", "https://", "www.") or, when `at_follows` (an "@" lies ahead), an e-mail
+/// address starting at `i`.
+fn url_or_email(text: &str, i: usize, at_follows: bool) -> Option<(usize, TokenKind)> {
     let rest = &text[i..];
     // Every chunk of the text starts here: the head is lowered on the stack.
     let mut buf = [0u8; 8];
@@ -260,6 +267,9 @@ fn url_or_email(text: &str, i: usize) -> Option<(usize, TokenKind)> {
         }
         let min = if head.starts_with(b"www.") { 5 } else { 9 };
         return (end >= min).then_some((i + end, TokenKind::Url));
+    }
+    if !at_follows {
+        return None;
     }
     email(rest).map(|end| (i + end, TokenKind::Email))
 }

@@ -24,6 +24,28 @@ fn lexicon() -> &'static WordMap<String, CueKind> {
     LEX.get_or_init(|| parse(TABLE))
 }
 
+/// A bit for each (first letter, second letter, length) that some cue form has, the letters
+/// read without case ([`screen_bit`]): four in five words of running text have none, and are
+/// no cue without a lookup.
+fn screen() -> &'static [u64; 512] {
+    static SCREEN: OnceLock<[u64; 512]> = OnceLock::new();
+    SCREEN.get_or_init(|| {
+        let mut bits = [0u64; 512];
+        for form in lexicon().keys() {
+            let b = screen_bit(form.as_bytes());
+            bits[b / 64] |= 1 << (b % 64);
+        }
+        bits
+    })
+}
+
+/// The screen's bit of a word: the low five bits of its first two bytes (the same for an
+/// ASCII letter in either case) and of its length. Words that differ only in case share it.
+fn screen_bit(word: &[u8]) -> usize {
+    let five = |b: Option<&u8>| usize::from(b.copied().unwrap_or(0) & 31);
+    five(word.first()) << 10 | five(word.get(1)) << 5 | (word.len() & 31)
+}
+
 fn parse(table: &str) -> WordMap<String, CueKind> {
     let mut map = WordMap::default();
     for line in table.lines() {
@@ -67,6 +89,10 @@ pub fn cue_kind(word: &str) -> Option<CueKind> {
     // in lower case, so a word with a capital is looked up lowered only.
     let mut buf = [0u8; 24];
     if word.is_ascii() && word.len() <= buf.len() {
+        let bit = screen_bit(word.as_bytes());
+        if screen()[bit / 64] & 1 << (bit % 64) == 0 {
+            return None;
+        }
         if !word.bytes().any(|b| b.is_ascii_uppercase()) {
             return lex.get(word).copied();
         }
@@ -111,6 +137,21 @@ mod tests {
         assert_eq!(cue_kind("described"), Some(CueKind::Speech));
         assert_eq!(cue_kind("dubbed"), Some(CueKind::Partial));
         assert_eq!(cue_kind("table"), None);
+    }
+
+    #[test]
+    fn the_screen_lets_every_cue_through_in_any_case() {
+        for form in lexicon().keys() {
+            let upper = form.to_ascii_uppercase();
+            let mut title = form.clone();
+            title[..1].make_ascii_uppercase();
+            for w in [form.as_str(), &upper, &title] {
+                let b = screen_bit(w.as_bytes());
+                assert!(screen()[b / 64] & 1 << (b % 64) != 0, "{w}");
+            }
+        }
+        assert_eq!(cue_kind("Said"), None);
+        assert_eq!(cue_kind("ACCORDING"), Some(CueKind::Phrase));
     }
 
     #[test]
