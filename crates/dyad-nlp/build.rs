@@ -1,6 +1,7 @@
 //! Packs the shipped entity dictionaries (`data/actors`, `data/places`) into the form
 //! `src/entities/packed.rs` reads in place, and indexes the census name lists
-//! (`src/entities/names.rs`) and the word statistics (`src/entities/stats.rs`), so that a
+//! (`src/entities/names.rs`), the word statistics (`src/entities/stats.rs`) and the ordinary
+//! English words (`src/entities/english.rs`), so that a
 //! process does not parse and index them at start-up. The lexicon is built by the crate's own code, included here, so the packed form
 //! is exactly what the text gives.
 
@@ -32,7 +33,12 @@ mod entities {
     pub mod petrarch;
     #[path = "stats.rs"]
     pub mod stats;
+    #[path = "word_index.rs"]
+    pub mod word_index;
 }
+
+/// The list of ordinary English words (`src/entities/english.rs` reads it and its index).
+const ENGLISH_WORDS: &str = include_str!("../../data/model/english_words.txt");
 
 use tokens::{split_fine, tokenize};
 
@@ -49,4 +55,7 @@ fn main() {
     fs::write(out.join("census-names.bin"), names.pack()).expect("write the census index");
     let stats = entities::stats::WordStats::pack(entities::stats::NAME_LEXICON);
     fs::write(out.join("word-stats.bin"), stats).expect("write the word statistics index");
+    let english = entities::word_index::list_words(ENGLISH_WORDS);
+    let english = entities::word_index::pack(ENGLISH_WORDS, english);
+    fs::write(out.join("english-words.bin"), english).expect("write the English word index");
 }

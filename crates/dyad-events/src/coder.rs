@@ -3,6 +3,7 @@
 use std::collections::BTreeMap;
 
 use dyad_doc::{DateMention, Event, Quote, Span};
+use dyad_nlp::fasthash::WordMap;
 use dyad_nlp::Token;
 
 use crate::dictionary::{read_compact, read_compact_verbs, read_petrarch, VerbDictionary};
@@ -138,6 +139,10 @@ impl EventCoder {
             }
         }
         let mut events = Vec::new();
+        let mut facts = Facts {
+            book,
+            seen: WordMap::default(),
+        };
         for (si, s) in inp.sentences.iter().enumerate() {
             let lo = actors.partition_point(|a| a.end <= s.start);
             let hi = actors.partition_point(|a| a.start < s.end);
@@ -159,7 +164,7 @@ impl EventCoder {
             for c in self.candidates(&v) {
                 self.emit(
                     inp,
-                    book,
+                    &mut facts,
                     &v,
                     local,
                     &c,
@@ -170,7 +175,7 @@ impl EventCoder {
                 );
             }
         }
-        self.quote_statements(inp, book, &actors, &entity_code, &mut events);
+        self.quote_statements(inp, &mut facts, &actors, &entity_code, &mut events);
         events.sort_by(|a, b| {
             (a.sentence, a.evidence.start, a.evidence.end).cmp(&(
                 b.sentence,
@@ -436,7 +441,7 @@ impl EventCoder {
     fn emit(
         &self,
         inp: &Inputs,
-        book: &dyn Codebook,
+        facts: &mut Facts,
         v: &[Tok],
         local: &[ActorMention],
         c: &Candidate,
@@ -560,7 +565,7 @@ impl EventCoder {
                     confidence -= 0.1;
                 }
                 out.push(make_event(
-                    book,
+                    facts,
                     &code,
                     source,
                     target_code,
@@ -583,7 +588,7 @@ impl EventCoder {
     fn quote_statements(
         &self,
         inp: &Inputs,
-        book: &dyn Codebook,
+        facts: &mut Facts,
         actors: &[ActorMention],
         entity_code: &BTreeMap<&str, &str>,
         out: &mut Vec<Event>,
@@ -626,7 +631,7 @@ impl EventCoder {
                     && e.source.as_deref() == Some(*code))
             });
             out.push(make_event(
-                book,
+                facts,
                 &cameo,
                 Some(code.to_string()),
                 Some(target.code.clone()),
@@ -1174,9 +1179,35 @@ fn lookup<T>(code: &str, f: impl Fn(&str) -> Option<T>) -> Option<T> {
         .find_map(f)
 }
 
+/// The codebook's facts of each CAMEO code met in one article (quad class, Goldstein value,
+/// PLOVER type): an article codes a few codes many times, and each look-up walks the code's
+/// prefixes through the codebook.
+struct Facts<'b> {
+    book: &'b dyn Codebook,
+    seen: WordMap<String, (u8, f64, Option<String>)>,
+}
+
+impl Facts<'_> {
+    fn of(&mut self, cameo: &str) -> (u8, f64, Option<String>) {
+        if let Some(f) = self.seen.get(cameo) {
+            return f.clone();
+        }
+        let book = self.book;
+        let f = (
+            lookup(cameo, |c| book.quad_class(c))
+                .or_else(|| quad_from_root(cameo))
+                .unwrap_or(0),
+            lookup(cameo, |c| book.goldstein(c)).unwrap_or(0.0),
+            lookup(cameo, |c| book.plover(c)),
+        );
+        self.seen.insert(cameo.to_string(), f.clone());
+        f
+    }
+}
+
 #[allow(clippy::too_many_arguments)]
 fn make_event(
-    book: &dyn Codebook,
+    facts: &mut Facts,
     cameo: &str,
     source: Option<String>,
     target: Option<String>,
@@ -1189,6 +1220,7 @@ fn make_event(
     quote: Option<String>,
     confidence: f64,
 ) -> Event {
+    let (quad, goldstein, plover) = facts.of(cameo);
     Event {
         id: String::new(),
         source,
@@ -1196,11 +1228,9 @@ fn make_event(
         source_entity,
         target_entity,
         cameo: cameo.to_string(),
-        quad: lookup(cameo, |c| book.quad_class(c))
-            .or_else(|| quad_from_root(cameo))
-            .unwrap_or(0),
-        goldstein: lookup(cameo, |c| book.goldstein(c)).unwrap_or(0.0),
-        plover: lookup(cameo, |c| book.plover(c)),
+        quad,
+        goldstein,
+        plover,
         date,
         sentence,
         evidence,

@@ -124,7 +124,7 @@ pub fn prune(html: &str) -> String {
         let lt = i + off;
         let rest = &bytes[lt + 1..];
         if rest.starts_with(b"!--") {
-            let end = find(bytes, lt + 4, b"-->").map_or(bytes.len(), |e| e + 3);
+            let end = comment_end(bytes, lt + 4).unwrap_or(bytes.len());
             out.push_str(&html[kept_from..lt]);
             kept_from = end;
             i = end;
@@ -556,7 +556,7 @@ fn balanced_end(bytes: &[u8], lt: usize, name: &[u8]) -> Option<usize> {
         let at = i + off;
         let rest = &bytes[at + 1..];
         if rest.starts_with(b"!--") {
-            i = find(bytes, at + 4, b"-->")? + 3;
+            i = comment_end(bytes, at + 4)?;
             continue;
         }
         let closing = rest.first() == Some(&b'/');
@@ -609,9 +609,8 @@ fn balanced_end(bytes: &[u8], lt: usize, name: &[u8]) -> Option<usize> {
 /// Whether markup may hold something the metadata scan or the content scorer reads outside
 /// the article body: authors and bylines, a headline, dates, JSON-LD, `<meta>`/`<link>`.
 fn holds_metadata(markup: &[u8]) -> bool {
-    let lower = markup.to_ascii_lowercase();
-    [
-        &b"author"[..],
+    static WORDS: [&[u8]; 11] = [
+        b"author",
         b"byline",
         b"dateline",
         b"writtenby",
@@ -622,9 +621,17 @@ fn holds_metadata(markup: &[u8]) -> bool {
         b"<h1",
         b"<meta",
         b"<link",
-    ]
-    .iter()
-    .any(|w| memchr::memmem::find(&lower, w).is_some())
+    ];
+    static FINDERS: std::sync::OnceLock<Vec<memchr::memmem::Finder<'static>>> =
+        std::sync::OnceLock::new();
+    let finders = FINDERS.get_or_init(|| {
+        WORDS
+            .iter()
+            .map(|w| memchr::memmem::Finder::new(*w))
+            .collect()
+    });
+    let lower = markup.to_ascii_lowercase();
+    finders.iter().any(|f| f.find(&lower).is_some())
 }
 
 /// Whether the markup holds a heading element (`<h1>` to `<h6>`).
@@ -639,21 +646,21 @@ fn holds_heading(markup: &[u8]) -> bool {
 
 /// The end of the closing tag `</name ...>` at or after `from`.
 fn find_close(bytes: &[u8], from: usize, name: &[u8]) -> Option<usize> {
-    let mut i = from;
-    while let Some(p) = find(bytes, i, b"</") {
-        let rest = &bytes[p + 2..];
-        if starts_with_ignore_case(rest, name) {
-            let close = memchr::memchr(b'>', &bytes[p..])?;
-            return Some(p + close + 1);
-        }
-        i = p + 2;
-    }
-    None
+    let hay = bytes.get(from..)?;
+    memchr::memchr_iter(b'<', hay)
+        .map(|p| from + p)
+        .filter(|&p| bytes.get(p + 1) == Some(&b'/'))
+        .find(|&p| starts_with_ignore_case(&bytes[p + 2..], name))
+        .and_then(|p| memchr::memchr(b'>', &bytes[p..]).map(|close| p + close + 1))
 }
 
-fn find(bytes: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
+/// The end of the first `-->` starting at or after `from`.
+fn comment_end(bytes: &[u8], from: usize) -> Option<usize> {
     let hay = bytes.get(from..)?;
-    memchr::memmem::find(hay, needle).map(|p| from + p)
+    memchr::memchr_iter(b'>', hay)
+        .map(|p| from + p)
+        .find(|&gt| gt >= from + 2 && bytes[gt - 2..gt] == *b"--")
+        .map(|gt| gt + 1)
 }
 
 /// The name, in lower case, of the element that `rest` (the bytes after a `<`) opens, when

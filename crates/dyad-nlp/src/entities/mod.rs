@@ -19,6 +19,7 @@ pub mod roles;
 mod shipped;
 pub mod stats;
 pub mod view;
+mod word_index;
 
 use crate::fasthash::WordMap;
 
