@@ -12,6 +12,25 @@ use crate::{
 /// Appends `rec` as one line of compact JSON (no newline) to `out`: byte for byte what
 /// `serde_json::to_writer(out, rec)` writes. Fails only where `serde_json` would.
 pub fn write_record(rec: &Record, out: &mut Vec<u8>) -> serde_json::Result<()> {
+    // Every field of the record, so one added to `Record` and not written here does not compile.
+    let Record {
+        schema: _,
+        id: _,
+        source: _,
+        meta: _,
+        text: _,
+        blocks: _,
+        removed: _,
+        sentences: _,
+        tokens: _,
+        entities: _,
+        quotes: _,
+        amounts: _,
+        dates: _,
+        events: _,
+        tone: _,
+        themes: _,
+    } = rec;
     let w = out;
     w.extend_from_slice(b"{\"schema\":");
     rec.schema.put(w)?;
@@ -46,6 +65,9 @@ macro_rules! object {
     ($t:ty, $first:ident $(, $name:ident)* $(; $($opt:ident),*)?) => {
         impl Put for $t {
             fn put(&self, w: &mut Vec<u8>) -> serde_json::Result<()> {
+                // Names every field, so a field added to the type and not to this list is a
+                // compile error rather than a silently missing key.
+                let Self { $first: _, $($name: _,)* $($($opt: _,)*)? } = self;
                 let x = self;
                 w.extend_from_slice(concat!("{\"", stringify!($first), "\":").as_bytes());
                 x.$first.put(w)?;
