@@ -196,18 +196,8 @@ impl Put for u8 {
 
 impl Put for usize {
     fn put(&self, w: &mut Vec<u8>) -> serde_json::Result<()> {
-        let mut n = *self;
-        let mut digits = [0u8; 20];
-        let mut at = digits.len();
-        loop {
-            at -= 1;
-            digits[at] = b'0' + (n % 10) as u8;
-            n /= 10;
-            if n == 0 {
-                break;
-            }
-        }
-        w.extend_from_slice(&digits[at..]);
+        // The integer formatter serde_json itself uses.
+        w.extend_from_slice(itoa::Buffer::new().format(*self).as_bytes());
         Ok(())
     }
 }

@@ -2,7 +2,9 @@
 //! documented there). `build.rs` packs the shipped dictionaries with it.
 
 use super::lexicon::Actor;
-use super::packed::{slot_and_tag, ACTOR, CODE, ENTRY_BITS, HAS_GEO, KINDS, MAGIC, NONE};
+use super::packed::{
+    free_slot, slot_and_tag, slot_bits, ACTOR, CODE, ENTRY_BITS, HAS_GEO, KINDS, MAGIC, NONE,
+};
 use crate::fasthash::WordMap;
 
 /// What is packed: a lexicon's actors and indexes, borrowed.
@@ -111,22 +113,14 @@ fn table(strings: &mut Strings, mut entries: Vec<(&str, [u32; 2])>) -> (u32, u32
     );
     let mut words = vec![0u32; mask + 1];
     for (i, (key, _)) in entries.iter().enumerate() {
-        let (mut s, tag) = slot_and_tag(key, bits);
-        while words[s] != 0 {
-            s = (s + 1) & mask;
-        }
-        words[s] = tag | (i as u32 + 1);
+        let s = free_slot(key, bits, |s| words[s] != 0);
+        words[s] = slot_and_tag(key, bits).1 | (i as u32 + 1);
     }
     for (key, [a, b]) in &entries {
         words.extend(strings.add(key));
         words.extend([*a, *b]);
     }
     ((mask + 1) as u32, entries.len() as u32, words)
-}
-
-/// Log2 of the slot count for `n` entries: at most half the slots are used.
-fn slot_bits(n: usize) -> u32 {
-    (2 * n).max(2).next_power_of_two().trailing_zeros()
 }
 
 fn split64(x: u64) -> [u32; 2] {

@@ -74,6 +74,28 @@ pub(super) fn slot_and_tag(key: &str, bits: u32) -> (usize, u32) {
     ((h >> (64 - bits)) as usize, (h as u32) << ENTRY_BITS)
 }
 
+/// Log2 of the slot count of a hash index for `n` keys: at most half the slots are used, and
+/// there are at least two.
+pub(super) fn slot_bits(n: usize) -> u32 {
+    (2 * n).max(2).next_power_of_two().trailing_zeros()
+}
+
+/// The slots a key's search visits in a table of `1 << bits` slots, in order: its first slot
+/// (`first`, from [`slot_and_tag`]) and the ones after it round the table, each once. Every
+/// index here places and finds keys this way (linear probing).
+pub(super) fn probe(first: usize, bits: u32) -> impl Iterator<Item = usize> {
+    let mask = (1usize << bits) - 1;
+    (0..=mask).map(move |k| (first + k) & mask)
+}
+
+/// The slot a new key takes: the first free one on its probe (`taken` tells a used slot).
+/// The tables are at most half full ([`slot_bits`]), so there is one.
+pub(super) fn free_slot(key: &str, bits: u32, taken: impl Fn(usize) -> bool) -> usize {
+    probe(slot_and_tag(key, bits).0, bits)
+        .find(|&s| !taken(s))
+        .expect("a hash index at most half full has a free slot")
+}
+
 fn join64(lo: u32, hi: u32) -> u64 {
     u64::from(lo) | (u64::from(hi) << 32)
 }
@@ -230,16 +252,14 @@ impl Packed {
     /// The two values of a key's entry.
     fn find(&self, table: Table, key: &str) -> Option<[u32; 2]> {
         let t = self.tables[table as usize];
-        let mask = (1usize << t.bits) - 1;
-        let (mut slot, tag) = slot_and_tag(key, t.bits);
+        let (first, tag) = slot_and_tag(key, t.bits);
         let index = (1u32 << ENTRY_BITS) - 1;
-        for _ in 0..=mask {
+        for slot in probe(first, t.bits) {
             let word = self.word(t.slots + slot);
             if word == 0 {
                 return None;
             }
             if word & !index != tag {
-                slot = (slot + 1) & mask;
                 continue;
             }
             let at = t.entries + ((word & index) as usize).saturating_sub(1) * ENTRY;
@@ -248,7 +268,6 @@ impl Packed {
             if self.key_bytes(self.word(at), self.word(at + 1)) == Some(key.as_bytes()) {
                 return Some([self.word(at + 2), self.word(at + 3)]);
             }
-            slot = (slot + 1) & mask;
         }
         None
     }

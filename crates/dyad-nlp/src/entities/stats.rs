@@ -4,7 +4,7 @@
 
 use std::ops::Range;
 
-use super::packed::{read_word, slot_and_tag};
+use super::packed::{free_slot, probe, read_word, slot_and_tag, slot_bits};
 use crate::fasthash::WordMap;
 
 /// The shipped table (the text `build.rs` packs an index of).
@@ -104,14 +104,10 @@ impl WordStats {
             .filter(|(i, (key, _))| last.get(&src[key.clone()]) == Some(i))
             .map(|(_, r)| r)
             .collect();
-        // At most half full, at least two slots.
-        let bits = (kept.len() * 2).max(2).next_power_of_two().trailing_zeros();
+        let bits = slot_bits(kept.len());
         let mut slots = vec![0u32; 1 << bits];
         for (n, (key, _)) in kept.iter().enumerate() {
-            let mut at = slot_and_tag(&src[key.clone()], bits).0;
-            while slots[at] != 0 {
-                at = (at + 1) & (slots.len() - 1);
-            }
+            let at = free_slot(&src[key.clone()], bits, |s| slots[s] != 0);
             slots[at] = n as u32 + 1;
         }
         let mut words = vec![bits, kept.len() as u32];
@@ -160,9 +156,8 @@ impl WordStats {
                 entries,
             } => {
                 let slots = 1usize << bits;
-                let mut at = slot_and_tag(key, *bits).0;
                 // Every slot at most once: a table without an empty slot still ends.
-                for _ in 0..slots {
+                for at in probe(slot_and_tag(key, *bits).0, *bits) {
                     let n = read_word(area, HEADER + at).unwrap_or(0) as usize;
                     if n == 0 || n > *entries {
                         break;
@@ -180,7 +175,6 @@ impl WordStats {
                             nationality: w(7),
                         };
                     }
-                    at = (at + 1) & (slots - 1);
                 }
                 WordCounts::default()
             }

@@ -6,7 +6,7 @@
 //! for an empty slot) and its length, placed by the word's hash ([`slot_and_tag`]) with
 //! linear probing.
 
-use super::packed::{read_word, slot_and_tag};
+use super::packed::{free_slot, probe, read_word, slot_and_tag, slot_bits};
 use crate::fasthash::WordSet;
 
 /// The words of a word list: its lines but comments (`#`) and empty ones.
@@ -18,10 +18,7 @@ pub(crate) fn list_words(src: &str) -> impl Iterator<Item = &str> + Clone {
 #[cfg_attr(not(test), allow(dead_code))]
 pub(crate) fn pack<'a>(text: &'a str, words: impl Iterator<Item = &'a str> + Clone) -> Vec<u8> {
     let distinct: WordSet<&str> = words.clone().collect();
-    let bits = (distinct.len() * 2)
-        .max(2)
-        .next_power_of_two()
-        .trailing_zeros();
+    let bits = slot_bits(distinct.len());
     let mut slots = vec![[0u32; 2]; 1 << bits];
     // In the order of `words`, so the index does not depend on the set's order.
     let mut placed: WordSet<&str> = WordSet::default();
@@ -29,10 +26,7 @@ pub(crate) fn pack<'a>(text: &'a str, words: impl Iterator<Item = &'a str> + Clo
         if !placed.insert(word) {
             continue;
         }
-        let mut at = slot_and_tag(word, bits).0;
-        while slots[at][0] != 0 {
-            at = (at + 1) & (slots.len() - 1);
-        }
+        let at = free_slot(word, bits, |s| slots[s][0] != 0);
         let start = word.as_ptr() as usize - text.as_ptr() as usize;
         slots[at] = [start as u32 + 1, word.len() as u32];
     }
@@ -62,10 +56,8 @@ impl WordIndex {
 
     /// Whether `key` is one of the words. (A range outside the text matches no word.)
     pub(crate) fn contains(&self, key: &str) -> bool {
-        let slots = 1usize << self.bits;
-        let mut at = slot_and_tag(key, self.bits).0;
         // Every slot at most once: a table without an empty slot still ends.
-        for _ in 0..slots {
+        for at in probe(slot_and_tag(key, self.bits).0, self.bits) {
             let word = |i: usize| read_word(self.area, 1 + 2 * at + i).unwrap_or(0) as usize;
             let (start, len) = (word(0), word(1));
             if start == 0 {
@@ -74,7 +66,6 @@ impl WordIndex {
             if len == key.len() && self.text.get(start - 1..start - 1 + len) == Some(key) {
                 return true;
             }
-            at = (at + 1) & (slots - 1);
         }
         false
     }
