@@ -197,7 +197,10 @@ impl EventCoder {
             return Vec::new();
         }
         let mut out: Vec<Candidate> = Vec::new();
-        let hits = self.verbs.hits(v);
+        let mut hits = self.verbs.hits(v);
+        if !title_cased(v) {
+            hits.retain(|h| !name_cased(v, h.first));
+        }
         let mut is_verb = vec![false; v.len()];
         for h in &hits {
             for f in is_verb.iter_mut().take(h.last + 1).skip(h.first) {
@@ -901,16 +904,51 @@ const NOT_NOUN_STARTS: &[&str] = &[
     "back", "away",
 ];
 
+/// Whether the word at `at` is capitalised inside a sentence, after another word: part of a
+/// name ("England captain Harry Kane", "Fort Bliss"), not a verb ("harry", "bliss").
+fn name_cased(v: &[Tok], at: usize) -> bool {
+    at > 0 && v[at].upper && !v[at - 1].punct
+}
+
+/// Whether a sentence is written in title case ("Israel Attacks Hamas Targets in Gaza"): none
+/// of its words of four letters or more is in lower case. Its capitals mark no names.
+fn title_cased(v: &[Tok]) -> bool {
+    !v.iter().any(|t| !t.punct && !t.upper && t.low.len() >= 4)
+}
+
 /// Whether a verb form is used as a noun: right after a determiner or a possessive actor
-/// ("an attack", "Israel's attack"). Such words code only through a pattern.
+/// ("an attack", "Israel's attack"), or a plural after a preposition ("amid clashes", "in
+/// recent conflicts between …"). Such words code only through a pattern.
 fn nominal(v: &[Tok], first: usize) -> bool {
     const DET: &[&str] = &[
         "a", "an", "the", "this", "that", "its", "their", "his", "her", "our",
     ];
     first > 0 && {
         let t = &v[first - 1];
-        DET.contains(&t.low.as_str()) || (t.actor.is_some() && t.possessive)
+        DET.contains(&t.low.as_str())
+            || (t.actor.is_some() && t.possessive)
+            || plural_after_preposition(v, first)
     }
+}
+
+/// Whether the word at `at` is an -s form governed by a preposition: right after it ("amid
+/// clashes"), or after it and one lower-case modifier when no object follows ("in recent
+/// conflicts between …", but not "the chief of staff warns Iran"). A verb's -s form never
+/// follows a preposition, so the word is a plural noun.
+fn plural_after_preposition(v: &[Tok], at: usize) -> bool {
+    let w = v[at].low.as_str();
+    if !w.ends_with('s') || w.ends_with("ss") || at == 0 {
+        return false;
+    }
+    let before = &v[at - 1];
+    if roles::is_preposition(&before.low) {
+        return true;
+    }
+    let modifier = !before.punct && !before.upper && before.actor.is_none();
+    let no_object = v
+        .get(at + 1)
+        .is_none_or(|n| n.punct || roles::is_preposition(&n.low));
+    modifier && no_object && at >= 2 && roles::is_preposition(&v[at - 2].low)
 }
 
 /// Whether a candidate without a target has conjoined subjects that act on each other.
@@ -1729,6 +1767,48 @@ mod tests {
         assert_eq!(t.len(), 2, "{t:?}");
         assert!(t.contains(&("ARM".into(), "AZE".into(), "190".into())));
         assert!(t.contains(&("AZE".into(), "ARM".into(), "190".into())));
+    }
+
+    #[test]
+    fn plurals_after_a_preposition_are_nouns() {
+        // "conflicts" after "in recent" is the noun, whose parties are its own; the
+        // weapons' maker fought nobody.
+        let t = triples(&run(
+            "Israeli weapons have played a role in recent conflicts between Azerbaijan and Armenia.",
+            &[("Israeli", "ISR"), ("Azerbaijan", "AZE"), ("Armenia", "ARM")],
+        ));
+        assert!(t.iter().all(|e| e.0 != "ISR"), "{t:?}");
+        assert!(run("Israel, amid clashes in Syria, called for calm.", C)
+            .iter()
+            .all(|e| !e.cameo.starts_with("19")));
+        // A verb after a phrase ending in a preposition's object still is one.
+        let t = triples(&run("The chief of staff warns Iran.", C));
+        assert_eq!(t.len(), 1, "{t:?}");
+    }
+
+    #[test]
+    fn a_participle_clause_holds_its_own_object() {
+        let t = triples(&run(
+            "Israel grapples with security challenges on many fronts, facing Iran.",
+            C,
+        ));
+        assert!(t.iter().all(|e| !e.2.starts_with("19")), "{t:?}");
+        // Participles used as prepositions continue the object phrase.
+        let t = triples(&run("Turkey condemned the countries, including Israel.", C));
+        assert!(
+            t.contains(&("TUR".into(), "ISR".into(), "111".into())),
+            "{t:?}"
+        );
+    }
+
+    #[test]
+    fn capitalised_words_inside_a_sentence_are_names() {
+        // "Harry" in a name is not the verb "harry"; in a title-cased headline, capitals
+        // mark no names.
+        let t = triples(&run("Israel's captain Harry Kane scored against Syria.", C));
+        assert!(t.iter().all(|e| !e.2.starts_with("14")), "{t:?}");
+        let t = triples(&run("Israel Attacks Syria", C));
+        assert_eq!(t, vec![("ISR".into(), "SYR".into(), "190".into())]);
     }
 
     #[test]

@@ -174,7 +174,6 @@ type Best<'a> = (
 pub(crate) struct VerbHit {
     pub first: usize,
     pub last: usize,
-    /// Every (block, verb's own code) the form belongs to, in dictionary order.
     /// Every (block, verb's own code, verb base form) the form belongs to, in dictionary order.
     entries: Vec<(usize, Option<String>, String)>,
     pub past: bool,

@@ -11,6 +11,11 @@ const SUBJECT_BLOCKING_PREPS: &[&str] = &[
     "across", "inside", "outside", "toward", "towards", "within", "between", "during", "after",
     "before", "under", "about", "than", "like", "among", "through", "via", "since",
 ];
+/// Whether a word is a preposition: one of [`SUBJECT_BLOCKING_PREPS`] or "of", "amid",
+/// "amidst", "despite".
+pub(crate) fn is_preposition(w: &str) -> bool {
+    SUBJECT_BLOCKING_PREPS.contains(&w) || matches!(w, "of" | "amid" | "amidst" | "despite")
+}
 /// Words that open a relative clause.
 const RELATIVIZERS: &[&str] = &["which", "who", "whom", "whose", "where"];
 /// Words that open a new clause to the right of a verb.
@@ -375,7 +380,10 @@ pub(crate) fn object(toks: &[Tok], verb_last: usize, skip_by: bool) -> Option<us
             // "demanded that X …": the subject of the demanded act is the target.
             return clause_subject(toks, p + 1);
         }
-        if crate::matcher::is_hard_boundary(t) || CLAUSE_OPENERS.contains(&t.low.as_str()) {
+        if crate::matcher::is_hard_boundary(t)
+            || CLAUSE_OPENERS.contains(&t.low.as_str())
+            || participle_clause_at(toks, p)
+        {
             return None;
         }
         if t.actor.is_some() {
@@ -389,6 +397,32 @@ pub(crate) fn object(toks: &[Tok], verb_last: usize, skip_by: bool) -> Option<us
         p += 1;
     }
     None
+}
+
+/// Whether a comma or dash at `p` opens a participle clause ("…, facing Hamas", "—
+/// killing three"): what follows is the participle's object, not the verb's. Participles
+/// used as prepositions ("including", "regarding") continue the phrase.
+fn participle_clause_at(toks: &[Tok], p: usize) -> bool {
+    const PREPOSITIONAL: &[&str] = &[
+        "including",
+        "excluding",
+        "regarding",
+        "concerning",
+        "according",
+        "following",
+        "pending",
+        "barring",
+    ];
+    toks[p].punct
+        && matches!(toks[p].low.as_str(), "," | "—" | "–")
+        && toks.get(p + 1).is_some_and(|n| {
+            !n.punct
+                && !n.upper
+                && n.actor.is_none()
+                && n.low.len() > 4
+                && n.low.ends_with("ing")
+                && !PREPOSITIONAL.contains(&n.low.as_str())
+        })
 }
 
 /// Whether a past-form verb is passive: a form of `be` shortly before it.
