@@ -1042,6 +1042,15 @@ fn is_model_code(word: &str) -> bool {
         && letters > 1
 }
 
+/// Whether a word names a country or its people ("Israel", "Azerbaijani", "US"): two such
+/// words joined by a hyphen ("Israel-Azerbaijan ties", "US-China talks") pair two countries
+/// and make no name of their own.
+fn country_word(key: &str, lex: &Lexicon) -> bool {
+    lex.lookup(key)
+        .iter()
+        .any(|&a| lex.actor(a).is_some_and(|x| x.kind == ActorKind::Country))
+}
+
 /// Whether token `k` is a hyphen written between two words without spaces ("Hee-Chan").
 fn hyphen_link(toks: &[Tok], k: usize) -> bool {
     k >= 1
@@ -1065,7 +1074,8 @@ fn run_end(toks: &[Tok], i: usize, stats: &WordStats, lex: &Lexicon) -> usize {
             let joins = (prev.cap || is_in(NAME_PARTICLES, &prev.key))
                 && (next.cap || !stats.get(&next.key).is_common())
                 && !is_model_code(next.text)
-                && !is_in(MODIFIER_PREFIXES, &prev.key);
+                && !is_in(MODIFIER_PREFIXES, &prev.key)
+                && !(country_word(&prev.key, lex) && country_word(&next.key, lex));
             if joins {
                 k += 2;
                 continue;

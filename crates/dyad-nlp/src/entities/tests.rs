@@ -243,6 +243,16 @@ fn hyphens_join_names_and_make_modifiers() {
 }
 
 #[test]
+fn a_hyphen_between_two_countries_pairs_them() {
+    let text = "He praised Israel-Azerbaijan relations. The US-China trade war deepened.";
+    let ents = run(text, None);
+    assert!(!ents.iter().any(|e| e.name.contains('-')), "{ents:#?}");
+    for name in ["Israel", "Azerbaijan", "China"] {
+        assert_eq!(find(&ents, name).kind, EntityKind::Country, "{name}");
+    }
+}
+
+#[test]
 fn organisation_nouns_go_on_through_for_the() {
     let text = "The donation came from the Andy Warhol Foundation for the Visual Arts last year.";
     let ents = run(text, None);
