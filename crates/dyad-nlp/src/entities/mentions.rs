@@ -1767,7 +1767,12 @@ fn guess(toks: &[Tok], s: usize, e: usize, stats: &WordStats, lex: &Lexicon) -> 
         return Some(c);
     }
     let (mut per, mut org, mut loc, mut nat) = (0f64, 0f64, 0f64, 0f64);
-    for t in &toks[s..e] {
+    for (k, t) in toks[s..e].iter().enumerate() {
+        // A last word news nearly always writes as an ordinary word ("Budweiser Man") says
+        // little of the name's kind, whatever its rare uses in names were.
+        if k > 0 && s + k + 1 == e && rarely_a_name(stats, &t.key) {
+            continue;
+        }
         let c = stats.get(&t.key);
         let n = c.in_names() as f64 + 1.0;
         per += c.person as f64 / n;

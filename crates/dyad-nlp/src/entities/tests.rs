@@ -639,3 +639,13 @@ fn a_listed_name_opening_with_a_nationality_is_not_split_at_its_role_word() {
     assert_eq!(find(&ents, "Syria").kind, EntityKind::Country);
     assert_eq!(find(&ents, "Mekdad").kind, EntityKind::Person);
 }
+
+#[test]
+fn an_ordinary_last_word_gives_an_unknown_name_no_kind() {
+    // "Man" is a town's name too, but news writes it as a common noun; the unknown brand
+    // before it makes the name an organisation's, not a place's.
+    let text = "Harry Kane won the Budweiser Man of the Match award.";
+    let ents = run(text, None);
+    let b = find(&ents, "Budweiser");
+    assert_eq!(b.kind, EntityKind::Organization, "{ents:#?}");
+}
