@@ -568,6 +568,7 @@ pub fn find(toks: &[Tok], lex: &Lexicon, stats: &WordStats) -> Vec<Cand> {
     nested_persons(toks, &works, &mut out);
     nested_in_works(toks, lex, &works, &mut out);
     surnames_alone(toks, lex, stats, &mut out);
+    affiliations_after_of(toks, &mut out);
     compass_countries(toks, lex, &mut out);
     drop_products(toks, &mut out);
     class_nouns::apply(toks, &mut out);
@@ -708,6 +709,34 @@ fn drop_quoted_titles(toks: &[Tok], stats: &WordStats, lex: &Lexicon, out: &mut 
 }
 
 const COMPASS: &[&str] = &["north", "south", "east", "west"];
+
+/// A name guessed to be a person's, written right after a person's name and "of" ("Raymond
+/// Chan of People Power", "Nick Rhodes of Duran Duran"), says where that person belongs: an
+/// organisation, not a second person.
+fn affiliations_after_of(toks: &[Tok], out: &mut [Cand]) {
+    let person_ends: Vec<usize> = out
+        .iter()
+        .filter(|c| c.kind == ActorKind::Person)
+        .map(|c| c.end)
+        .collect();
+    for c in out.iter_mut() {
+        if c.kind != ActorKind::Person
+            || !c.guessed
+            || c.actor.is_some()
+            || c.title.is_some()
+            || c.honorific
+        {
+            continue;
+        }
+        let mut k = c.start;
+        if k > 0 && toks[k - 1].key == "the" {
+            k -= 1;
+        }
+        if k >= 2 && toks[k - 1].key == "of" && person_ends.contains(&(k - 1)) {
+            c.kind = ActorKind::Organization;
+        }
+    }
+}
 
 /// An ordinary word written capitalised, which the mention finder leaves aside, is the person
 /// the article names in full with it as the surname ("Waters" once John Waters is named,

@@ -649,3 +649,15 @@ fn an_ordinary_last_word_gives_an_unknown_name_no_kind() {
     let b = find(&ents, "Budweiser");
     assert_eq!(b.kind, EntityKind::Organization, "{ents:#?}");
 }
+
+#[test]
+fn an_unknown_name_after_a_person_and_of_is_an_affiliation() {
+    let text = "The show has Polaroids of musician Nick Rhodes of Duran Duran and others.";
+    let ents = run(text, None);
+    assert_eq!(find(&ents, "Nick Rhodes").kind, EntityKind::Person);
+    assert_eq!(
+        find(&ents, "Duran").kind,
+        EntityKind::Organization,
+        "{ents:#?}"
+    );
+}
