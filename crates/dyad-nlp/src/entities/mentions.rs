@@ -1469,7 +1469,43 @@ fn run_split(toks: &[Tok], i: usize, j: usize, stats: &WordStats, lex: &Lexicon)
             })
             && (is_given_name(&toks[k], stats, lex) || names.get(&toks[j - 1].key).surname)
             && longest_name(toks, i, j, lex).is_none_or(|(len, _)| i + len <= k);
-        honorific || person_after_org
+        honorific || person_after_org || person_after_country(toks, i, k, j, stats, lex)
+    })
+}
+
+/// Whether a country's own name fills `[i, k)` and a person's name of two words or more, no
+/// title, ordinary word or dictionary name among them, follows it in the same run ("Ambassador to the
+/// United States Hamdullah Mohib", "France Jean Dupont"). Nationality words are left to the
+/// name they open ("Russian Igor Andreev").
+fn person_after_country(
+    toks: &[Tok],
+    i: usize,
+    k: usize,
+    j: usize,
+    stats: &WordStats,
+    lex: &Lexicon,
+) -> bool {
+    if j - k < 2
+        || toks[k..j]
+            .iter()
+            .any(|t| !t.cap || t.all_caps || !t.is_word)
+    {
+        return false;
+    }
+    // Each word unseen in names or seen mostly in persons', and no title among them
+    // ("U.S. President Barack Obama" keeps its title).
+    let personal = toks[k..j].iter().all(|t| {
+        let c = stats.get(&t.key);
+        !c.is_common() && c.person >= c.organization + c.place + c.nationality
+    });
+    let titled = (k..j).any(|x| longest_agent(toks, x, j, lex).is_some());
+    if !personal || titled || longest_name(toks, k, j, lex).is_some() {
+        return false;
+    }
+    longest_name(toks, i, j, lex).is_some_and(|(len, hits)| {
+        i + len == k
+            && pick(lex, hits, Some(ActorKind::Country))
+                .is_some_and(|c| !is_demonym(toks, i, k, lex, c))
     })
 }
 

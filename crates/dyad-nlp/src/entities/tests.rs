@@ -661,3 +661,22 @@ fn an_unknown_name_after_a_person_and_of_is_an_affiliation() {
         "{ents:#?}"
     );
 }
+
+#[test]
+fn a_country_run_into_a_persons_name_splits_before_it() {
+    let text = "According to Afghan Ambassador to the United States Hamdullah Mohib, the team \
+                came. The winner for France Jean Dupont spoke later. U.S. President Barack \
+                Obama replied.";
+    let ents = run(text, None);
+    assert_eq!(find(&ents, "Hamdullah Mohib").kind, EntityKind::Person);
+    assert_eq!(find(&ents, "Jean Dupont").kind, EntityKind::Person);
+    assert!(ents
+        .iter()
+        .any(|e| e.name == "France" && e.kind == EntityKind::Country));
+    // A title after the country keeps the person's mention whole.
+    let obama = find(&ents, "Barack Obama");
+    assert_eq!(
+        obama.mentions[0].text, "U.S. President Barack Obama",
+        "{obama:#?}"
+    );
+}
