@@ -680,3 +680,13 @@ fn a_country_run_into_a_persons_name_splits_before_it() {
         "{obama:#?}"
     );
 }
+
+#[test]
+fn parties_and_sports_bodies_are_listed_under_their_short_names() {
+    let text = "Labour has a plan to fast-track claims. The FIFA World Cup 2018 opened in Moscow.";
+    let ents = run(text, None);
+    let labour = find(&ents, "Labour");
+    assert_eq!(labour.kind, EntityKind::Organization, "{ents:#?}");
+    assert_eq!(labour.code.as_deref(), Some("GBRPTY"));
+    assert_eq!(find(&ents, "FIFA").kind, EntityKind::Organization);
+}
