@@ -714,11 +714,10 @@ const COMPASS: &[&str] = &["north", "south", "east", "west"];
 /// Chan of People Power", "Nick Rhodes of Duran Duran"), says where that person belongs: an
 /// organisation, not a second person.
 fn affiliations_after_of(toks: &[Tok], out: &mut [Cand]) {
-    let person_ends: Vec<usize> = out
-        .iter()
-        .filter(|c| c.kind == ActorKind::Person)
-        .map(|c| c.end)
-        .collect();
+    let mut person_ends = vec![false; toks.len() + 1];
+    for c in out.iter().filter(|c| c.kind == ActorKind::Person) {
+        person_ends[c.end] = true;
+    }
     for c in out.iter_mut() {
         if c.kind != ActorKind::Person
             || !c.guessed
@@ -732,7 +731,7 @@ fn affiliations_after_of(toks: &[Tok], out: &mut [Cand]) {
         if k > 0 && toks[k - 1].key == "the" {
             k -= 1;
         }
-        if k >= 2 && toks[k - 1].key == "of" && person_ends.contains(&(k - 1)) {
+        if k >= 2 && toks[k - 1].key == "of" && person_ends[k - 1] {
             c.kind = ActorKind::Organization;
         }
     }
@@ -1450,6 +1449,8 @@ fn split_run(
 /// ("the Refugee Council Enver Solomon").
 fn run_split(toks: &[Tok], i: usize, j: usize, stats: &WordStats, lex: &Lexicon) -> Option<usize> {
     let names = PersonNames::shipped();
+    // Where a country's name opening the run ends, looked up once for the whole run.
+    let country_end = longest_name(toks, i, j, lex).map(|(len, _)| i + len);
     (i + 1..j.saturating_sub(1)).find(|&k| {
         let honorific = matches!(toks[k].key.as_str(), "mr" | "mrs" | "ms" | "dr")
             && (toks[k + 1].text == "." && k + 2 < j || toks[k + 1].cap);
@@ -1469,7 +1470,9 @@ fn run_split(toks: &[Tok], i: usize, j: usize, stats: &WordStats, lex: &Lexicon)
             })
             && (is_given_name(&toks[k], stats, lex) || names.get(&toks[j - 1].key).surname)
             && longest_name(toks, i, j, lex).is_none_or(|(len, _)| i + len <= k);
-        honorific || person_after_org || person_after_country(toks, i, k, j, stats, lex)
+        honorific
+            || person_after_org
+            || country_end == Some(k) && person_after_country(toks, i, k, j, stats, lex)
     })
 }
 
@@ -1485,7 +1488,8 @@ fn person_after_country(
     stats: &WordStats,
     lex: &Lexicon,
 ) -> bool {
-    if j - k < 2
+    // A person's name runs to four words at most.
+    if !(2..=4).contains(&(j - k))
         || toks[k..j]
             .iter()
             .any(|t| !t.cap || t.all_caps || !t.is_word)
