@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use dyad_doc::{DateMention, Event, Quote, Span};
 use dyad_nlp::fasthash::WordMap;
-use dyad_nlp::Token;
+use dyad_nlp::{LoweredText, Token};
 
 use crate::dictionary::{read_compact, read_compact_verbs, read_petrarch, VerbDictionary};
 use crate::matcher::{Coded, CompiledVerbs, VerbHit};
@@ -139,6 +139,7 @@ impl EventCoder {
             }
         }
         let mut events = Vec::new();
+        let lowered = LoweredText::new(inp.text);
         let mut facts = Facts {
             book,
             seen: WordMap::default(),
@@ -159,7 +160,7 @@ impl EventCoder {
                 continue;
             };
             let local = actors.get(lo..hi).unwrap_or(&[]);
-            let v = view(inp.text, toks, local);
+            let v = view(inp.text, &lowered, toks, local);
             let date = sentence_date(inp, s);
             for c in self.candidates(&v) {
                 self.emit(

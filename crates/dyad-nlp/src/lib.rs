@@ -16,7 +16,7 @@ pub use amounts::amounts;
 pub use dates::dates;
 pub use entities::entities;
 pub use lexicon::AbbrevClass;
-pub use lower::Lower;
+pub use lower::{Lower, LoweredText};
 pub use quotes::{quotes, quotes_fine};
 pub use sentences::{sentences, sentences_with_tokens};
 pub use tokens::{
