@@ -13,7 +13,7 @@ pub mod tokens;
 mod words;
 
 pub use amounts::amounts;
-pub use dates::dates;
+pub use dates::{amounts_and_dates, dates};
 pub use entities::entities;
 pub use lexicon::AbbrevClass;
 pub use lower::{Lower, LoweredText};
