@@ -19,7 +19,7 @@ use dyad_doc::{Entity, EntityKind, Span};
 use dyad_events::ActorMention;
 use dyad_nlp::entities::lexicon::{self, ActorKind, Lexicon};
 use dyad_nlp::fasthash::{WordMap, WordSet};
-use dyad_nlp::{Lower, Token, TokenKind};
+use dyad_nlp::{Lower, LoweredText, Token, TokenKind};
 
 const COLLECTIVE_AGENTS: &str = include_str!("../../../data/actors/collective-agents.tsv");
 
@@ -121,12 +121,13 @@ pub fn actor_mentions(
     named.sort_by_key(|&(s, e, _)| (s, e));
     let main = main_country(entities);
     let mut out: Vec<ActorMention> = Vec::new();
+    let lowered = LoweredText::new(text);
     for s in sentences {
         let ta = tokens.partition_point(|t| t.span.start < s.start);
         let tb = tokens.partition_point(|t| t.span.start < s.end);
         let na = named.partition_point(|m| m.0 < s.start);
         let nb = named.partition_point(|m| m.0 < s.end);
-        let words = words(text, &tokens[ta..tb]);
+        let words = words(text, &lowered, &tokens[ta..tb]);
         if words.is_empty() {
             continue;
         }
@@ -175,7 +176,7 @@ fn main_country(entities: &[Entity]) -> Option<String> {
     best.map(|(c, _, _)| c.to_string())
 }
 
-fn words<'a>(text: &'a str, toks: &[Token]) -> Vec<Word<'a>> {
+fn words<'a>(text: &'a str, lowered: &'a LoweredText, toks: &[Token]) -> Vec<Word<'a>> {
     let mut out: Vec<Word> = Vec::with_capacity(toks.len());
     for t in toks {
         let s = t.span.of(text);
@@ -189,7 +190,7 @@ fn words<'a>(text: &'a str, toks: &[Token]) -> Vec<Word<'a>> {
                 out.push(Word {
                     start: t.span.start,
                     end: t.span.end,
-                    low: Lower::chars_of(s),
+                    low: lowered.chars_of(s, t.span.start),
                     upper: s.chars().next().is_some_and(char::is_uppercase),
                     possessive: false,
                     punct: false,

@@ -1,10 +1,11 @@
 //! The event coder: sentences, tokens, actor mentions, quotations and dates in; events out.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use dyad_doc::{DateMention, Event, Quote, Span};
 use dyad_nlp::fasthash::WordMap;
-use dyad_nlp::Token;
+use dyad_nlp::{LoweredText, Token};
 
 use crate::dictionary::{read_compact, read_compact_verbs, read_petrarch, VerbDictionary};
 use crate::matcher::{Coded, CompiledVerbs, VerbHit};
@@ -125,20 +126,15 @@ impl EventCoder {
 
     /// Codes the events of one article; ids are `V1`, `V2`, … in text order.
     pub fn code(&self, inp: &Inputs, book: &dyn Codebook) -> Vec<Event> {
-        let mut actors: Vec<ActorMention> = inp
-            .actors
-            .iter()
-            .filter(|a| a.start < a.end && a.end <= inp.text.len())
-            .cloned()
-            .collect();
-        actors.sort_by(|a, b| (a.start, a.end, &a.code).cmp(&(b.start, b.end, &b.code)));
+        let actors = in_order(inp);
         let mut entity_code: BTreeMap<&str, &str> = BTreeMap::new();
-        for a in &actors {
+        for a in actors.iter() {
             if let Some(e) = &a.entity {
                 entity_code.entry(e.as_str()).or_insert(a.code.as_str());
             }
         }
         let mut events = Vec::new();
+        let lowered = LoweredText::new(inp.text);
         let mut facts = Facts {
             book,
             seen: WordMap::default(),
@@ -159,7 +155,7 @@ impl EventCoder {
                 continue;
             };
             let local = actors.get(lo..hi).unwrap_or(&[]);
-            let v = view(inp.text, toks, local);
+            let v = view(inp.text, &lowered, toks, local);
             let date = sentence_date(inp, s);
             for c in self.candidates(&v) {
                 self.emit(
@@ -205,7 +201,12 @@ impl EventCoder {
             }
         }
         let is_verb = std::rc::Rc::new(is_verb);
-        let words = crate::matcher::sentence_words(v);
+        // The words only serve the patterns of verb hits: a sentence without any needs none.
+        let words = if hits.is_empty() {
+            Default::default()
+        } else {
+            crate::matcher::sentence_words(v)
+        };
         // Obligation in reported speech ("X said Y must …") is a demand of X on Y.
         let mut slots: Vec<(usize, Option<VerbHit>)> =
             hits.into_iter().map(|h| (h.first, Some(h))).collect();
@@ -1245,6 +1246,19 @@ fn country_of(code: &str) -> Option<&str> {
 }
 
 /// The first date in the sentence, else the publication date.
+/// The actor mentions inside the text, in order of start, end and code: the input itself when
+/// it is so already (as the shipped actor coder gives them), else a sorted copy.
+fn in_order<'a>(inp: &Inputs<'a>) -> Cow<'a, [ActorMention]> {
+    let inside = |a: &ActorMention| a.start < a.end && a.end <= inp.text.len();
+    let key = |a: &'a ActorMention| (a.start, a.end, a.code.as_str());
+    if inp.actors.iter().all(inside) && inp.actors.is_sorted_by_key(key) {
+        return Cow::Borrowed(inp.actors);
+    }
+    let mut actors: Vec<ActorMention> = inp.actors.iter().filter(|a| inside(a)).cloned().collect();
+    actors.sort_by(|a, b| (a.start, a.end, &a.code).cmp(&(b.start, b.end, &b.code)));
+    Cow::Owned(actors)
+}
+
 fn sentence_date(inp: &Inputs, s: &Span) -> Option<String> {
     inp.dates
         .iter()

@@ -2,7 +2,7 @@
 //! stem, the punctuation that bounds phrases, possessives folded into their owner, `n't`
 //! split into a `not`, and each token linked to the actor mention covering it.
 
-use dyad_nlp::{Lower, Token, TokenKind};
+use dyad_nlp::{Lower, LoweredText, Token, TokenKind};
 
 use crate::ActorMention;
 
@@ -37,8 +37,13 @@ const BOUNDARY_PUNCT: &[&str] = &[
 
 /// Builds the view of the tokens of one sentence (`toks` must lie inside it), from their finest
 /// pieces ([`dyad_nlp::fine_tokens`]): the rules below read possessives and contractions piece
-/// by piece.
-pub(crate) fn view<'a>(text: &'a str, toks: &[Token], actors: &[ActorMention]) -> Vec<Tok<'a>> {
+/// by piece. `lowered` is the whole text lowered once, the source of the lower-case forms.
+pub(crate) fn view<'a>(
+    text: &'a str,
+    lowered: &'a LoweredText,
+    toks: &[Token],
+    actors: &[ActorMention],
+) -> Vec<Tok<'a>> {
     let mut out: Vec<Tok> = Vec::with_capacity(toks.len());
     let mut i = 0;
     while i < toks.len() {
@@ -46,7 +51,9 @@ pub(crate) fn view<'a>(text: &'a str, toks: &[Token], actors: &[ActorMention]) -
         let s = t.span.of(text);
         if t.kind == TokenKind::Punct {
             if is_apostrophe(s) {
-                let next = toks.get(i + 1).map(|n| Lower::of(n.span.of(text)));
+                let next = toks
+                    .get(i + 1)
+                    .map(|n| lowered.of(n.span.of(text), n.span.start));
                 let adjacent = toks.get(i + 1).is_some_and(|n| n.span.start == t.span.end)
                     && i > 0
                     && toks[i - 1].span.end == t.span.start;
@@ -104,7 +111,7 @@ pub(crate) fn view<'a>(text: &'a str, toks: &[Token], actors: &[ActorMention]) -
             i += 1;
             continue;
         }
-        let low = Lower::of(s);
+        let low = lowered.of(s, t.span.start);
         let hyphenated = i > 0 && {
             let h = toks[i - 1];
             h.kind == TokenKind::Punct
@@ -161,11 +168,12 @@ fn link_actors(toks: &mut [Tok], actors: &[ActorMention]) {
 }
 
 /// [`view`] of a whole text, tokenised and split finely here: for the tests of the rules
-/// that read the view.
+/// that read the view. (The lowered text lives as long as the test.)
 #[cfg(test)]
 pub(crate) fn view_of<'a>(text: &'a str, actors: &[ActorMention]) -> Vec<Tok<'a>> {
     view(
         text,
+        Box::leak(Box::new(LoweredText::new(text))),
         &dyad_nlp::fine_tokens(text, &dyad_nlp::tokenize(text)),
         actors,
     )
@@ -189,7 +197,8 @@ mod tests {
     fn folds_possessives_and_negations() {
         let text = "Israel's army didn't attack Iran.";
         let toks = dyad_nlp::fine_tokens(text, &dyad_nlp::tokenize(text));
-        let v = view(text, &toks, &[actor(text, "Israel", "ISR")]);
+        let lowered = LoweredText::new(text);
+        let v = view(text, &lowered, &toks, &[actor(text, "Israel", "ISR")]);
         let words: Vec<&str> = v.iter().map(|t| t.low.as_str()).collect();
         assert_eq!(
             words,
@@ -208,7 +217,8 @@ mod tests {
             actor(text, "Israeli", "ISR"),
             actor(text, "Israeli troops", "ISRMIL"),
         ];
-        let v = view(text, &toks, &a);
+        let lowered = LoweredText::new(text);
+        let v = view(text, &lowered, &toks, &a);
         assert_eq!(v[0].actor, Some(1));
         assert_eq!(v[1].actor, Some(1));
     }

@@ -13,10 +13,10 @@ pub mod tokens;
 mod words;
 
 pub use amounts::amounts;
-pub use dates::dates;
+pub use dates::{amounts_and_dates, dates};
 pub use entities::entities;
 pub use lexicon::AbbrevClass;
-pub use lower::Lower;
+pub use lower::{Lower, LoweredText};
 pub use quotes::{quotes, quotes_fine};
 pub use sentences::{sentences, sentences_with_tokens};
 pub use tokens::{

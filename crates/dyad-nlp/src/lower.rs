@@ -56,6 +56,46 @@ impl<'a> Lower<'a> {
     }
 }
 
+/// A text with its ASCII capitals lowered, made once per text: the lower-case forms of its
+/// ASCII words (nearly all words of English news) are then borrowed from it, capitalised ones
+/// too, instead of each word being scanned, and a capitalised one copied, on its own.
+#[derive(Debug, Clone)]
+pub struct LoweredText(String);
+
+impl LoweredText {
+    /// `text` with ASCII capitals lowered (the same length, so spans carry over).
+    pub fn new(text: &str) -> LoweredText {
+        LoweredText(text.to_ascii_lowercase())
+    }
+
+    /// The word at `start..end` of the text this was made from (`word` is that slice) by
+    /// [`Lower::chars_of`]'s rule.
+    #[inline]
+    pub fn chars_of<'a>(&'a self, word: &'a str, start: usize) -> Lower<'a> {
+        self.ascii(word, start)
+            .unwrap_or_else(|| Lower::chars_of(word))
+    }
+
+    /// The word at `start..end` of the text this was made from (`word` is that slice) by
+    /// [`Lower::of`]'s rule.
+    #[inline]
+    pub fn of<'a>(&'a self, word: &'a str, start: usize) -> Lower<'a> {
+        self.ascii(word, start).unwrap_or_else(|| Lower::of(word))
+    }
+
+    /// An ASCII word lowered, borrowed from the lowered text; `None` for other words (or a
+    /// span that is not this text's).
+    #[inline]
+    fn ascii<'a>(&'a self, word: &str, start: usize) -> Option<Lower<'a>> {
+        // One pass without early exit: words are short, and the loop vectorises.
+        if word.bytes().fold(0u8, |acc, b| acc | b) >= 0x80 {
+            return None;
+        }
+        let low = self.0.get(start..start.checked_add(word.len())?)?;
+        Some(Lower(Cow::Borrowed(low)))
+    }
+}
+
 /// Whether a word is ASCII without capitals, in one pass (most words are).
 fn is_plain_lower(word: &str) -> bool {
     !word
@@ -119,5 +159,25 @@ mod tests {
         assert_eq!(Lower::chars_of("ΟΔΟΣ"), "οδοσ");
         assert_eq!(Lower::of("forces").cut_end(1), "force");
         assert!(matches!(Lower::of("forces").cut_end(1).0, Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn a_lowered_text_lowers_its_words_as_each_word_is_lowered() {
+        let text = "Israel’s ΟΔΟΣ and NATO’s troops, İstanbul";
+        let lowered = LoweredText::new(text);
+        let mut at = 0;
+        for word in text.split([' ', ',', '’']) {
+            let start = text[at..].find(word).unwrap() + at;
+            assert_eq!(
+                lowered.chars_of(word, start),
+                Lower::chars_of(word),
+                "{word}"
+            );
+            assert_eq!(lowered.of(word, start), Lower::of(word), "{word}");
+            assert!(matches!(lowered.of("Israel", 0).0, Cow::Borrowed("israel")));
+            at = start + word.len();
+        }
+        // A span past the text falls back to lowering the word itself.
+        assert_eq!(lowered.of("NATO", 999), "nato");
     }
 }

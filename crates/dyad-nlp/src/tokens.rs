@@ -239,7 +239,13 @@ fn is_dash(c: char) -> bool {
 /// address starting at `i`.
 fn url_or_email(text: &str, i: usize, at_follows: bool) -> Option<(usize, TokenKind)> {
     let rest = &text[i..];
-    // Every chunk of the text starts here: the head is lowered on the stack.
+    // Every chunk of the text starts here, and a web address starts with "h" or "w": other
+    // chunks need no more reading unless an e-mail address may follow.
+    let first = rest.as_bytes().first().map_or(0, |b| b | 0x20);
+    if !at_follows && first != b'h' && first != b'w' {
+        return None;
+    }
+    // The head is lowered on the stack.
     let mut buf = [0u8; 8];
     let n = rest.len().min(buf.len());
     buf[..n].copy_from_slice(&rest.as_bytes()[..n]);
@@ -315,19 +321,22 @@ fn word(text: &str, start: usize) -> (usize, TokenKind) {
     let mut prev: Option<char> = None;
     let bytes = text.as_bytes();
     loop {
-        // Most word characters are ASCII letters and digits: read them as bytes.
-        match bytes.get(i) {
-            Some(&b) if b.is_ascii_alphanumeric() => {
-                if !b.is_ascii_digit() {
-                    only_digits = false;
-                    has_letter = true;
-                }
-                prev = Some(char::from(b));
-                i += 1;
-                continue;
+        // Most word characters are ASCII letters and digits: read a run of them as bytes,
+        // then tell at once whether it holds a letter.
+        let run = bytes[i..]
+            .iter()
+            .position(|b| !b.is_ascii_alphanumeric())
+            .unwrap_or(bytes.len() - i);
+        if run > 0 {
+            if !bytes[i..i + run].iter().all(u8::is_ascii_digit) {
+                only_digits = false;
+                has_letter = true;
             }
-            Some(_) => {}
-            None => break,
+            prev = Some(char::from(bytes[i + run - 1]));
+            i += run;
+        }
+        if i >= bytes.len() {
+            break;
         }
         let Some(c) = char_at(text, i) else {
             break;

@@ -4,6 +4,7 @@
 //! with inner apostrophes (`Israel’s`) and hyphenated words (`high-tech`).
 
 use aho_corasick::AhoCorasick;
+use dyad_doc::Span;
 
 /// What a lexed item is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -112,6 +113,30 @@ pub(crate) fn lex(text: &str, start: usize, end: usize) -> Vec<Item> {
         i = j;
     }
     out
+}
+
+/// The items of each sentence of a text, lexed when first asked for and kept: the amounts and
+/// the dates read mostly the same sentences (those with digits).
+pub(crate) struct SentenceItems<'t> {
+    pub text: &'t str,
+    pub sentences: &'t [Span],
+    items: Vec<Option<Vec<Item>>>,
+}
+
+impl<'t> SentenceItems<'t> {
+    pub fn new(text: &'t str, sentences: &'t [Span]) -> Self {
+        SentenceItems {
+            text,
+            sentences,
+            items: vec![None; sentences.len()],
+        }
+    }
+
+    /// The items of sentence `k` ([`lex`]).
+    pub fn get(&mut self, k: usize) -> &[Item] {
+        let (text, s) = (self.text, self.sentences[k]);
+        self.items[k].get_or_insert_with(|| lex(text, s.start, s.end))
+    }
 }
 
 /// Whether `s` holds any of the words of `finder` (ASCII case-insensitive substring search;

@@ -162,13 +162,8 @@ pub fn analyze(bytes: &[u8], origin: Origin, opts: &Options) -> Result<Record, A
     budget.check("entities")?;
     rec.quotes = dyad_nlp::quotes_fine(&rec.text, &rec.sentences, &fine, &rec.entities);
     budget.check("quotes")?;
-    rec.amounts = dyad_nlp::amounts(&rec.text, &rec.sentences);
-    rec.dates = dyad_nlp::dates(
-        &rec.text,
-        &rec.sentences,
-        &rec.amounts,
-        rec.meta.published.as_deref(),
-    );
+    (rec.amounts, rec.dates) =
+        dyad_nlp::amounts_and_dates(&rec.text, &rec.sentences, rec.meta.published.as_deref());
     let text_dates = rec.dates.len();
     if let Some(caption) = rec.meta.caption.as_deref() {
         rec.dates
@@ -198,8 +193,7 @@ pub fn analyze(bytes: &[u8], origin: Origin, opts: &Options) -> Result<Record, A
 /// byte spans into the caption. They date no event: the caption is not the article's text.
 fn caption_dates(caption: &str, published: Option<&str>) -> Vec<dyad_doc::DateMention> {
     let whole = [Span::new(0, caption.len())];
-    let amounts = dyad_nlp::amounts(caption, &whole);
-    let mut dates = dyad_nlp::dates(caption, &whole, &amounts, published);
+    let (_, mut dates) = dyad_nlp::amounts_and_dates(caption, &whole, published);
     for d in &mut dates {
         d.within = Some(dyad_doc::MetaField::Caption);
     }

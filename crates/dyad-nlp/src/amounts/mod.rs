@@ -14,7 +14,7 @@ use std::sync::OnceLock;
 use aho_corasick::AhoCorasick;
 use dyad_doc::{Amount, Span};
 
-use crate::words::{finder, has_digit, lex, mentions_any, Item, Kind};
+use crate::words::{finder, has_digit, mentions_any, Item, Kind, SentenceItems};
 use crate::Lower;
 use tables::{
     ends_phrase, is_determiner, is_month, is_time_noun, number_word, numbers_a_thing, scale,
@@ -30,6 +30,12 @@ pub const COUNT: &str = "count";
 
 /// Every amount in the text, sentence by sentence, in text order. Spans are byte offsets.
 pub fn amounts(text: &str, sentences: &[Span]) -> Vec<Amount> {
+    amounts_in(&mut SentenceItems::new(text, sentences))
+}
+
+/// [`amounts`] over sentences lexed once for every reader of them.
+pub(crate) fn amounts_in(lexed: &mut SentenceItems) -> Vec<Amount> {
+    let (text, sentences) = (lexed.text, lexed.sentences);
     static NUMBER_WORDS: OnceLock<Option<AhoCorasick>> = OnceLock::new();
     let number_words = NUMBER_WORDS.get_or_init(|| {
         finder(&[
@@ -39,15 +45,15 @@ pub fn amounts(text: &str, sentences: &[Span]) -> Vec<Amount> {
         ])
     });
     let mut out = Vec::new();
-    for s in sentences {
+    for (k, s) in sentences.iter().enumerate() {
         let sentence = text.get(s.start..s.end).unwrap_or("");
         if !has_digit(sentence) && !mentions_any(number_words, sentence) {
             continue;
         }
-        let items = lex(text, s.start, s.end);
+        let items = lexed.get(k);
         let mut i = 0;
         while i < items.len() {
-            match read_amount(text, &items, i) {
+            match read_amount(text, items, i) {
                 Some((a, next)) => {
                     out.push(a);
                     i = next.max(i + 1);

@@ -14,7 +14,7 @@ use std::sync::OnceLock;
 use aho_corasick::AhoCorasick;
 use dyad_doc::{Amount, DateMention, Span};
 
-use crate::words::{finder, has_digit, lex, mentions_any, Item, Kind};
+use crate::words::{finder, has_digit, mentions_any, Item, Kind, SentenceItems};
 
 /// A calendar day.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -188,7 +188,7 @@ fn small_count(s: &str) -> Option<i64> {
 
 struct Reader<'a> {
     text: &'a str,
-    items: Vec<Item>,
+    items: &'a [Item],
     anchor: Option<Day>,
 }
 
@@ -450,6 +450,16 @@ pub fn dates(
     amounts: &[Amount],
     published: Option<&str>,
 ) -> Vec<DateMention> {
+    dates_in(&mut SentenceItems::new(text, sentences), amounts, published)
+}
+
+/// [`dates`] over sentences lexed once for every reader of them.
+pub(crate) fn dates_in(
+    lexed: &mut SentenceItems,
+    amounts: &[Amount],
+    published: Option<&str>,
+) -> Vec<DateMention> {
+    let (text, sentences) = (lexed.text, lexed.sentences);
     let anchor = published.and_then(Day::parse_iso);
     let mut sorted: Vec<(usize, usize)> = amounts.iter().map(|a| (a.start, a.end)).collect();
     sorted.sort_unstable();
@@ -475,7 +485,7 @@ pub fn dates(
         finder(&words)
     });
     let mut out = Vec::new();
-    for s in sentences {
+    for (si, s) in sentences.iter().enumerate() {
         // Absolute dates all hold a digit; relative ones need the anchor and a date word.
         let sentence = text.get(s.start..s.end).unwrap_or("");
         if !has_digit(sentence) && (anchor.is_none() || !mentions_any(date_words, sentence)) {
@@ -483,7 +493,7 @@ pub fn dates(
         }
         let r = Reader {
             text,
-            items: lex(text, s.start, s.end),
+            items: lexed.get(si),
             anchor,
         };
         let mut k = 0;
@@ -507,6 +517,19 @@ pub fn dates(
         }
     }
     out
+}
+
+/// The amounts ([`crate::amounts`]) and the dates ([`dates`]) of a text, its sentences lexed
+/// once for both.
+pub fn amounts_and_dates(
+    text: &str,
+    sentences: &[Span],
+    published: Option<&str>,
+) -> (Vec<Amount>, Vec<DateMention>) {
+    let mut lexed = SentenceItems::new(text, sentences);
+    let amounts = crate::amounts::amounts_in(&mut lexed);
+    let dates = dates_in(&mut lexed, &amounts, published);
+    (amounts, dates)
 }
 
 #[cfg(test)]

@@ -64,7 +64,8 @@ pub fn entities_with_fine(
     fine: &[Token],
     published: Option<&str>,
 ) -> Vec<Entity> {
-    let toks = view::build(text, sentences, fine);
+    let lowered = crate::LoweredText::new(text);
+    let toks = view::build(text, &lowered, sentences, fine);
     let stats = WordStats::shipped();
     let mut cands = mentions::find(&toks, lex, stats);
     let extras = read_roles(&toks, &mut cands, lex);

@@ -113,7 +113,8 @@ struct TableAt {
 /// A packed lexicon read in place. Actors are decoded on first use and kept.
 pub(crate) struct Packed {
     strings: &'static str,
-    area: &'static [u8],
+    /// The table area as little-endian words (its length is a multiple of four).
+    words: &'static [[u8; 4]],
     actors: usize,
     codes: usize,
     /// The id list, decoded (lookups hand out slices of it).
@@ -173,7 +174,7 @@ impl Packed {
         }
         Some(Packed {
             strings,
-            area,
+            words: area.as_chunks::<4>().0,
             actors: actors_at,
             codes: codes_at,
             ids,
@@ -254,8 +255,11 @@ impl Packed {
         let t = self.tables[table as usize];
         let (first, tag) = slot_and_tag(key, t.bits);
         let index = (1u32 << ENTRY_BITS) - 1;
+        // The table's slots and each entry are taken as one slice each: one bounds check
+        // instead of one per word read.
+        let slots = self.words.get(t.slots..t.slots + (1usize << t.bits))?;
         for slot in probe(first, t.bits) {
-            let word = self.word(t.slots + slot);
+            let word = slots.get(slot).map_or(0, |w| u32::from_le_bytes(*w));
             if word == 0 {
                 return None;
             }
@@ -263,10 +267,14 @@ impl Packed {
                 continue;
             }
             let at = t.entries + ((word & index) as usize).saturating_sub(1) * ENTRY;
+            let Some(&[k, n, a, b]) = self.words.get(at..at + ENTRY) else {
+                continue;
+            };
+            let le = u32::from_le_bytes;
             // Compared as bytes: a stored key equal to `key` is whole characters, so the
             // character-boundary checks of a string slice add nothing.
-            if self.key_bytes(self.word(at), self.word(at + 1)) == Some(key.as_bytes()) {
-                return Some([self.word(at + 2), self.word(at + 3)]);
+            if self.key_bytes(le(k), le(n)) == Some(key.as_bytes()) {
+                return Some([le(a), le(b)]);
             }
         }
         None
@@ -308,7 +316,7 @@ impl Packed {
 
     /// The word at an index of the table area (0 past its end, which a read area never has).
     fn word(&self, i: usize) -> u32 {
-        read_word(self.area, i).unwrap_or(0)
+        self.words.get(i).map_or(0, |w| u32::from_le_bytes(*w))
     }
 
     fn key_bytes(&self, offset: u32, len: u32) -> Option<&'static [u8]> {

@@ -4,7 +4,7 @@
 use dyad_doc::Span;
 
 use crate::lexicon::MONTHS;
-use crate::Lower;
+use crate::{Lower, LoweredText};
 use crate::{Token, TokenKind};
 
 /// One token with the features name finding needs.
@@ -31,8 +31,13 @@ pub struct Tok<'a> {
 }
 
 /// Builds the token view over `text` from the finest pieces of its tokens
-/// ([`crate::fine_tokens`]).
-pub fn build<'a>(text: &'a str, sentences: &[Span], fine: &[Token]) -> Vec<Tok<'a>> {
+/// ([`crate::fine_tokens`]); `lowered` is the text lowered once, the source of the keys.
+pub fn build<'a>(
+    text: &'a str,
+    lowered: &'a LoweredText,
+    sentences: &[Span],
+    fine: &[Token],
+) -> Vec<Tok<'a>> {
     let mut out = Vec::with_capacity(fine.len());
     let mut sent = 0usize;
     let mut prev_end = 0usize;
@@ -44,7 +49,7 @@ pub fn build<'a>(text: &'a str, sentences: &[Span], fine: &[Token]) -> Vec<Tok<'
             seen_word_in_sentence = false;
         }
         let slice = span.of(text);
-        let key = Lower::chars_of(slice);
+        let key = lowered.chars_of(slice, s);
         let is_word = kind == TokenKind::Word;
         let (cap, all_caps) = if !is_word {
             (false, false)
@@ -142,8 +147,10 @@ mod tests {
     #[test]
     fn marks_case_and_headlines() {
         let text = "ISRAEL AND AZERBAIJAN: A BOND\nThe NATO summit met.";
+        let lowered = LoweredText::new(text);
         let toks = build(
             text,
+            &lowered,
             &[Span::new(0, text.len())],
             &crate::fine_tokens(text, &tokenize(text)),
         );
