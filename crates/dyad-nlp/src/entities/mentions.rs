@@ -568,6 +568,7 @@ pub fn find(toks: &[Tok], lex: &Lexicon, stats: &WordStats) -> Vec<Cand> {
     nested_persons(toks, &works, &mut out);
     nested_in_works(toks, lex, &works, &mut out);
     surnames_alone(toks, lex, stats, &mut out);
+    affiliations_after_of(toks, &mut out);
     compass_countries(toks, lex, &mut out);
     drop_products(toks, &mut out);
     class_nouns::apply(toks, &mut out);
@@ -708,6 +709,33 @@ fn drop_quoted_titles(toks: &[Tok], stats: &WordStats, lex: &Lexicon, out: &mut 
 }
 
 const COMPASS: &[&str] = &["north", "south", "east", "west"];
+
+/// A name guessed to be a person's, written right after a person's name and "of" ("Raymond
+/// Chan of People Power", "Nick Rhodes of Duran Duran"), says where that person belongs: an
+/// organisation, not a second person.
+fn affiliations_after_of(toks: &[Tok], out: &mut [Cand]) {
+    let mut person_ends = vec![false; toks.len() + 1];
+    for c in out.iter().filter(|c| c.kind == ActorKind::Person) {
+        person_ends[c.end] = true;
+    }
+    for c in out.iter_mut() {
+        if c.kind != ActorKind::Person
+            || !c.guessed
+            || c.actor.is_some()
+            || c.title.is_some()
+            || c.honorific
+        {
+            continue;
+        }
+        let mut k = c.start;
+        if k > 0 && toks[k - 1].key == "the" {
+            k -= 1;
+        }
+        if k >= 2 && toks[k - 1].key == "of" && person_ends[k - 1] {
+            c.kind = ActorKind::Organization;
+        }
+    }
+}
 
 /// An ordinary word written capitalised, which the mention finder leaves aside, is the person
 /// the article names in full with it as the surname ("Waters" once John Waters is named,
@@ -1421,6 +1449,8 @@ fn split_run(
 /// ("the Refugee Council Enver Solomon").
 fn run_split(toks: &[Tok], i: usize, j: usize, stats: &WordStats, lex: &Lexicon) -> Option<usize> {
     let names = PersonNames::shipped();
+    // Where a country's name opening the run ends, looked up once for the whole run.
+    let country_end = longest_name(toks, i, j, lex).map(|(len, _)| i + len);
     (i + 1..j.saturating_sub(1)).find(|&k| {
         let honorific = matches!(toks[k].key.as_str(), "mr" | "mrs" | "ms" | "dr")
             && (toks[k + 1].text == "." && k + 2 < j || toks[k + 1].cap);
@@ -1440,7 +1470,46 @@ fn run_split(toks: &[Tok], i: usize, j: usize, stats: &WordStats, lex: &Lexicon)
             })
             && (is_given_name(&toks[k], stats, lex) || names.get(&toks[j - 1].key).surname)
             && longest_name(toks, i, j, lex).is_none_or(|(len, _)| i + len <= k);
-        honorific || person_after_org
+        honorific
+            || person_after_org
+            || country_end == Some(k) && person_after_country(toks, i, k, j, stats, lex)
+    })
+}
+
+/// Whether a country's own name fills `[i, k)` and a person's name of two words or more, no
+/// title, ordinary word or dictionary name among them, follows it in the same run ("Ambassador to the
+/// United States Hamdullah Mohib", "France Jean Dupont"). Nationality words are left to the
+/// name they open ("Russian Igor Andreev").
+fn person_after_country(
+    toks: &[Tok],
+    i: usize,
+    k: usize,
+    j: usize,
+    stats: &WordStats,
+    lex: &Lexicon,
+) -> bool {
+    // A person's name runs to four words at most.
+    if !(2..=4).contains(&(j - k))
+        || toks[k..j]
+            .iter()
+            .any(|t| !t.cap || t.all_caps || !t.is_word)
+    {
+        return false;
+    }
+    // Each word unseen in names or seen mostly in persons', and no title among them
+    // ("U.S. President Barack Obama" keeps its title).
+    let personal = toks[k..j].iter().all(|t| {
+        let c = stats.get(&t.key);
+        !c.is_common() && c.person >= c.organization + c.place + c.nationality
+    });
+    let titled = (k..j).any(|x| longest_agent(toks, x, j, lex).is_some());
+    if !personal || titled || longest_name(toks, k, j, lex).is_some() {
+        return false;
+    }
+    longest_name(toks, i, j, lex).is_some_and(|(len, hits)| {
+        i + len == k
+            && pick(lex, hits, Some(ActorKind::Country))
+                .is_some_and(|c| !is_demonym(toks, i, k, lex, c))
     })
 }
 
@@ -1767,7 +1836,12 @@ fn guess(toks: &[Tok], s: usize, e: usize, stats: &WordStats, lex: &Lexicon) -> 
         return Some(c);
     }
     let (mut per, mut org, mut loc, mut nat) = (0f64, 0f64, 0f64, 0f64);
-    for t in &toks[s..e] {
+    for (k, t) in toks[s..e].iter().enumerate() {
+        // A last word news nearly always writes as an ordinary word ("Budweiser Man") says
+        // little of the name's kind, whatever its rare uses in names were.
+        if k > 0 && s + k + 1 == e && rarely_a_name(stats, &t.key) {
+            continue;
+        }
         let c = stats.get(&t.key);
         let n = c.in_names() as f64 + 1.0;
         per += c.person as f64 / n;

@@ -639,3 +639,55 @@ fn a_listed_name_opening_with_a_nationality_is_not_split_at_its_role_word() {
     assert_eq!(find(&ents, "Syria").kind, EntityKind::Country);
     assert_eq!(find(&ents, "Mekdad").kind, EntityKind::Person);
 }
+
+#[test]
+fn an_ordinary_last_word_gives_an_unknown_name_no_kind() {
+    // "Man" is a town's name too, but news writes it as a common noun; the unknown brand
+    // before it makes the name an organisation's, not a place's.
+    let text = "Harry Kane won the Budweiser Man of the Match award.";
+    let ents = run(text, None);
+    let b = find(&ents, "Budweiser");
+    assert_eq!(b.kind, EntityKind::Organization, "{ents:#?}");
+}
+
+#[test]
+fn an_unknown_name_after_a_person_and_of_is_an_affiliation() {
+    let text = "The show has Polaroids of musician Nick Rhodes of Duran Duran and others.";
+    let ents = run(text, None);
+    assert_eq!(find(&ents, "Nick Rhodes").kind, EntityKind::Person);
+    assert_eq!(
+        find(&ents, "Duran").kind,
+        EntityKind::Organization,
+        "{ents:#?}"
+    );
+}
+
+#[test]
+fn a_country_run_into_a_persons_name_splits_before_it() {
+    let text = "According to Afghan Ambassador to the United States Hamdullah Mohib, the team \
+                came. The winner for France Jean Dupont spoke later. U.S. President Barack \
+                Obama replied.";
+    let ents = run(text, None);
+    assert_eq!(find(&ents, "Hamdullah Mohib").kind, EntityKind::Person);
+    assert_eq!(find(&ents, "Jean Dupont").kind, EntityKind::Person);
+    assert!(ents
+        .iter()
+        .any(|e| e.name == "France" && e.kind == EntityKind::Country));
+    // A title after the country keeps the person's mention whole.
+    let obama = find(&ents, "Barack Obama");
+    assert_eq!(
+        obama.mentions[0].text, "U.S. President Barack Obama",
+        "{obama:#?}"
+    );
+}
+
+#[test]
+fn parties_and_sports_bodies_are_listed_under_their_short_names() {
+    let text = "Labour has a plan to fast-track claims. The FIFA World Cup 2018 opened in Moscow.";
+    let ents = run(text, None);
+    let labour = find(&ents, "Labour");
+    assert_eq!(labour.kind, EntityKind::Organization, "{ents:#?}");
+    // Labour parties stand in several countries: the name alone codes no country.
+    assert_eq!(labour.code, None);
+    assert_eq!(find(&ents, "FIFA").kind, EntityKind::Organization);
+}
