@@ -17,7 +17,7 @@ use std::sync::OnceLock;
 
 use dyad_doc::{Entity, EntityKind, Span};
 use dyad_events::ActorMention;
-use dyad_nlp::entities::lexicon::{ActorKind, Lexicon};
+use dyad_nlp::entities::lexicon::{self, ActorKind, Lexicon};
 use dyad_nlp::fasthash::{WordMap, WordSet};
 use dyad_nlp::{Lower, LoweredText, Token, TokenKind};
 
@@ -231,6 +231,8 @@ fn entity_anchors(words: &[Word], named: &[(usize, usize, &Entity)]) -> Vec<Anch
 /// Gives a name the entity stage could not code the actor its first words name, with the
 /// role a later word of it states: "U.N. Secretary-General Kofi Annan" → `IGOUNO`, "Arab
 /// League envoy X", "Sudanese opposition leader X" → `SDNOPP`.
+/// Each word is keyed as the lexicon keys names, piece by piece, so that a dotted
+/// abbreviation ("U.N.") is found as the name it is.
 fn qualify_by_prefix(lex: &Lexicon, words: &[Word], a: &mut Anchor) {
     if a.code.is_some() || a.country.is_some() || a.last == a.first {
         return;
@@ -245,7 +247,11 @@ fn qualify_by_prefix(lex: &Lexicon, words: &[Word], a: &mut Anchor) {
         if n > 1 {
             key.push(' ');
         }
-        key.push_str(&w.low);
+        if w.low.bytes().all(|b| b.is_ascii_alphanumeric()) {
+            key.push_str(&w.low);
+        } else {
+            key.push_str(&lexicon::key_of(&w.low));
+        }
         let actor = lex
             .lookup(&key)
             .iter()
@@ -692,6 +698,16 @@ mod tests {
         assert!(has(&f, "Iraqi official", "IRQGOV"), "{f:?}");
         let f = codes("A U.S. official today praised Haiti.");
         assert!(has(&f, "U.S. official", "USAGOV"), "{f:?}");
+    }
+
+    #[test]
+    fn dotted_abbreviation_codes_a_titled_name() {
+        let f = codes("U.N. Secretary-General Jan Olafsen criticized Iraq.");
+        assert!(
+            f.iter()
+                .any(|(p, c)| p.ends_with("Jan Olafsen") && c == "IGOUNO"),
+            "{f:?}"
+        );
     }
 
     #[test]

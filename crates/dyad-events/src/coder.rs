@@ -219,6 +219,10 @@ impl EventCoder {
             slots.sort_by_key(|s| s.0);
         }
         let mut governor: Option<usize> = None;
+        // A demand, appeal, intention, refusal or threat whose actors the sentence does not
+        // name: what it asks for or rejects is still no event ("elders demanded that control
+        // of the ministry be taken away").
+        let mut silent: Option<VerbHit> = None;
         for (at, slot) in slots {
             let mut after_intent = false;
             // "prepared / plans / vowed to VERB": the intention words only qualify the act,
@@ -267,6 +271,11 @@ impl EventCoder {
                     }
                 }
             }
+            if let (Some(g), Some(hit)) = (&silent, &slot) {
+                if complement_of(v, g, hit) {
+                    continue;
+                }
+            }
             let Some(hit) = slot else {
                 if let Some(c) = obligation(v, at) {
                     if out.last().is_some_and(|l| l.is_light(v)) {
@@ -282,6 +291,7 @@ impl EventCoder {
             };
             if attributive(v, &hit)
                 || prepositional(v, &hit)
+                || attribution(v, hit.first)
                 || circumstance(v, out.last().map(|c| &c.hit), &hit)
             {
                 continue;
@@ -304,13 +314,32 @@ impl EventCoder {
                 if !after_intent && embedded_under(v, &prev.hit, &hit) {
                     continue;
                 }
-                if prev.is_light(v) && in_clause_after(v, &prev.hit, &hit) {
+                // The last word of the previous event's pattern ("said it will support":
+                // `* support` of "say"), stated as an intention of its own by an auxiliary
+                // right before it, is the event: the intention, with the actors the pattern
+                // found.
+                let intended_in_pattern = prev.coded.by_pattern
+                    && hit.first > prev.hit.last
+                    && hit.last == prev.coded.hi
+                    && matches!(
+                        v[hit.first - 1].low.as_str(),
+                        "will" | "would" | "shall" | "to"
+                    )
+                    && assess(v, hit.first).intent
+                    && !prev.modality.intent;
+                if intended_in_pattern || (prev.is_light(v) && in_clause_after(v, &prev.hit, &hit))
+                {
                     replaces_light = true;
                 } else {
                     // A bare statement verb ("highlighting Israel's support") says less than
                     // the event its object names: that event stays.
                     absorbed = !prev.coded.code.starts_with("01") && object_of(v, &prev.hit, &hit);
                 }
+            }
+            // A verb form naming a capacity ("held … as human shields") is a noun, which
+            // codes only through a pattern or as the object of the verb before it.
+            if !coded.by_pattern && !absorbed && !replaces_light && capacity_noun(v, hit.first) {
+                continue;
             }
             let by_agent = roles::by_agent(v, hit.last);
             let adjectival =
@@ -405,6 +434,9 @@ impl EventCoder {
                 continue;
             }
             if source.is_none() && target.is_none() {
+                if SILENT_ROOTS.contains(&coded.code.get(..2).unwrap_or("")) {
+                    silent = Some(hit);
+                }
                 continue;
             }
             if replaces_light {
@@ -676,6 +708,48 @@ const SUBORDINATORS: &[&str] = &[
     "by",
 ];
 
+/// Roots of verbal acts whose complement states what is asked, intended, refused or
+/// threatened, not what happened: appeals (02), intentions (03), demands (10), rejections
+/// (12), threats (13).
+const SILENT_ROOTS: &[&str] = &["02", "03", "10", "12", "13"];
+
+/// Whether `inner` is the complement of the verb `outer`: in the same stretch without
+/// punctuation, after a "to" between them or a "that" right after `outer` ("demanded that
+/// control be taken away", "refused to hand over").
+fn complement_of(v: &[Tok], outer: &VerbHit, inner: &VerbHit) -> bool {
+    if inner.first <= outer.last || inner.first - outer.last > 12 {
+        return false;
+    }
+    let between = &v[outer.last + 1..inner.first];
+    !between.iter().any(|t| t.punct)
+        && (between.first().is_some_and(|t| t.low == "that")
+            || between.iter().any(|t| t.low == "to"))
+}
+
+/// Whether the word at `at` names the capacity something serves in ("as human shields", "as
+/// a mediator"): after "as", directly or behind one lower-case modifier, and no gerund or
+/// participle ("as fighting raged"). Such a noun states no event of its own.
+fn capacity_noun(v: &[Tok], at: usize) -> bool {
+    let w = v[at].low.as_str();
+    if w.ends_with("ing") || w.ends_with("ed") {
+        return false;
+    }
+    let word = |k: usize| at.checked_sub(k).map(|q| &v[q]);
+    let plain = |t: &Tok| !t.punct && t.actor.is_none() && !t.upper;
+    // the "as" of a capacity follows the verb's object, not a comma ("…, as talks went on")
+    let capacity_as =
+        |k: usize| word(k).is_some_and(|a| a.low == "as") && word(k + 1).is_some_and(|b| !b.punct);
+    match (word(1), word(2)) {
+        (Some(_), _) if capacity_as(1) => true,
+        (Some(m), Some(_)) => {
+            plain(m)
+                && capacity_as(2)
+                && !matches!(m.low.as_str(), "well" | "soon" | "long" | "far" | "much")
+        }
+        _ => false,
+    }
+}
+
 /// Forms of "decide": a decision to act is reported as the act.
 const DECISION: &[&str] = &["decide", "decides", "decided", "deciding"];
 
@@ -893,6 +967,15 @@ fn prepositional(v: &[Tok], hit: &VerbHit) -> bool {
         }
         _ => false,
     }
+}
+
+/// Whether the word at `at` lies in the phrase that names where a statement comes from
+/// ("according to a press release", "according to the report"): no event of its own.
+fn attribution(v: &[Tok], at: usize) -> bool {
+    (at.saturating_sub(5)..at)
+        .rev()
+        .take_while(|&k| !v[k].punct)
+        .any(|k| v[k].low == "to" && k > 0 && v[k - 1].low == "according")
 }
 
 /// Words that cannot open the noun phrase an attributive participle modifies.
@@ -1814,5 +1897,60 @@ mod tests {
         let ids: Vec<&str> = ev.iter().map(|e| e.id.as_str()).collect();
         assert_eq!(ids, vec!["V1", "V2"]);
         assert_eq!(ev[1].sentence, Some(1));
+    }
+
+    #[test]
+    fn an_intention_read_by_a_statement_pattern_is_the_event() {
+        // `* support` of "say" reads the verb; "will" makes it an intention (032), once
+        assert_eq!(
+            codes("Israel said it will support Turkey."),
+            vec!["ISR>TUR:032"]
+        );
+    }
+
+    /// Asserts that `text` yields no event under the CAMEO root `root`.
+    fn no_event_of_root(text: &str, names: &[(&str, &str)], root: &str) {
+        let ev = run(text, names);
+        assert!(
+            ev.iter().all(|e| !e.cameo.starts_with(root)),
+            "{:?}",
+            triples(&ev)
+        );
+    }
+
+    #[test]
+    fn what_an_unnamed_actor_demands_is_no_event() {
+        no_event_of_root(
+            "Village elders demanded that control of the Syrian ministry be taken away from Iran.",
+            &[("Syrian ministry", "SYRGOV"), ("Iran", "IRN")],
+            "17",
+        );
+    }
+
+    #[test]
+    fn a_capacity_is_no_event() {
+        no_event_of_root(
+            "Israel held thousands of Palestine refugees as human shields.",
+            &[("Israel", "ISR"), ("Palestine refugees", "PSEREF")],
+            "07",
+        );
+    }
+
+    #[test]
+    fn the_source_of_a_report_is_no_event() {
+        no_event_of_root(
+            "The army is holding Palestine refugees, according to a press release.",
+            &[("Palestine refugees", "PSEREF")],
+            "08",
+        );
+    }
+
+    #[test]
+    fn withdrawing_inspectors_ends_a_presence() {
+        // 1662, announced: a threat to reduce relations (131)
+        let c = codes("Iran said it will withdraw weapons inspectors from Syria.");
+        assert!(c.contains(&"IRN>SYR:131".to_string()), "{c:?}");
+        let c = codes("Iran withdrew its observers from Syria.");
+        assert!(c.contains(&"IRN>SYR:1662".to_string()), "{c:?}");
     }
 }

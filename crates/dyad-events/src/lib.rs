@@ -13,6 +13,7 @@
 
 pub mod coder;
 pub mod dictionary;
+mod forms;
 use dyad_nlp::fasthash;
 pub mod inflect;
 pub mod matcher;

@@ -7,7 +7,8 @@ use crate::fasthash::{word_hash, ByHash, HashedWords, WordMap};
 use std::sync::OnceLock;
 
 use crate::dictionary::{read_compact_patterns, Element, Pattern, Step, VerbDictionary};
-use crate::inflect::{stem, verb_forms};
+use crate::forms::{Form, FormIndex};
+use crate::inflect::stem;
 use crate::sentence::Tok;
 
 /// How far (in tokens) a pattern element may be from the previous one.
@@ -39,6 +40,13 @@ impl Word {
     }
 }
 
+/// The [`word_hash`]es of a pattern word's lower-case form and of its stem.
+#[derive(Debug, Clone, Copy)]
+struct WordHashes {
+    low: u64,
+    stem: u64,
+}
+
 #[derive(Debug, Clone)]
 enum CElem {
     Word(Word),
@@ -58,8 +66,9 @@ struct CStep {
 struct CPattern {
     /// The verb (base form) the pattern is restricted to.
     verb: Option<String>,
-    /// Words the sentence must contain for the pattern to match (low or stem forms).
-    required: Vec<Word>,
+    /// Words the sentence must contain for the pattern to match (low or stem forms), by
+    /// their [`word_hash`]es.
+    required: Vec<WordHashes>,
     code: Option<String>,
     reciprocal: bool,
     pre: Vec<CStep>,
@@ -128,18 +137,6 @@ fn dedup2([a, b]: [String; 2]) -> Vec<String> {
     }
 }
 
-/// One surface form of a verb.
-#[derive(Debug, Clone)]
-struct Form {
-    words: Vec<String>,
-    /// The verb's base form, words joined by `_`.
-    lemma: String,
-    block: usize,
-    code: Option<String>,
-    /// A past form (`-ed` or irregular): a passive is possible.
-    past: bool,
-}
-
 /// A verb pattern dictionary compiled for matching. The form index is built at once; a
 /// block's patterns and a synonym set are compiled when a sentence first needs them, so that
 /// a process pays only for the verbs its articles use.
@@ -154,8 +151,8 @@ pub struct CompiledVerbs {
     synset_names: Vec<String>,
     synsets: Vec<OnceLock<Synset>>,
     blocks: Vec<OnceLock<CBlock>>,
-    /// First word of a form → forms starting with it.
-    index: WordMap<String, Vec<Form>>,
+    /// Every surface form of every verb, by first word.
+    index: FormIndex,
 }
 
 /// The best pattern so far: score (pattern words, then compactness), pattern, source and
@@ -253,7 +250,10 @@ fn compile_block(source: &[Pattern], synset_ids: &WordMap<String, usize>) -> CBl
                 .iter()
                 .chain(&post)
                 .filter_map(|s| match &s.elem {
-                    CElem::Word(w) => Some(w.clone()),
+                    CElem::Word(w) => Some(WordHashes {
+                        low: w.low_hash,
+                        stem: w.stem_hash,
+                    }),
                     _ => None,
                 })
                 .collect();
@@ -273,9 +273,9 @@ fn compile_block(source: &[Pattern], synset_ids: &WordMap<String, usize>) -> CBl
         match p.required.first() {
             None => always.push(k),
             Some(w) => {
-                by_word.entry(w.low_hash).or_default().push(k);
+                by_word.entry(w.low).or_default().push(k);
                 if w.stem != w.low {
-                    by_word.entry(w.stem_hash).or_default().push(k);
+                    by_word.entry(w.stem).or_default().push(k);
                 }
             }
         }
@@ -308,57 +308,7 @@ impl CompiledVerbs {
             .enumerate()
             .map(|(i, n)| (n.clone(), i))
             .collect();
-        let mut index: WordMap<String, Vec<Form>> = WordMap::default();
-        // Most verbs have four or five forms, a few of which start alike.
-        index.reserve(dict.blocks.iter().map(|b| b.verbs.len()).sum::<usize>() * 4);
-        for (bi, b) in dict.blocks.iter().enumerate() {
-            for v in &b.verbs {
-                let lemma = v.words.join("_");
-                let mut forms: Vec<(Vec<String>, bool)> = Vec::with_capacity(6);
-                match &v.forms {
-                    Some(listed) => {
-                        forms.push((v.words.clone(), false));
-                        for f in listed {
-                            forms.push((f.clone(), true));
-                        }
-                        if listed.is_empty() && v.words.len() == 1 {
-                            // `{}` on a single word: the word as written only.
-                        }
-                    }
-                    None => {
-                        for (k, f) in verb_forms(&v.words[v.head]).into_iter().enumerate() {
-                            let mut w = v.words.clone();
-                            let past = k > 0 && f.ends_with("ed");
-                            w[v.head] = f;
-                            forms.push((w, past));
-                        }
-                    }
-                }
-                for (words, past) in forms {
-                    let Some(first) = words.first().cloned() else {
-                        continue;
-                    };
-                    let entry = index.entry(first).or_default();
-                    if entry
-                        .iter()
-                        .any(|f| f.words == words && f.block == bi && f.code == v.code)
-                    {
-                        continue;
-                    }
-                    entry.push(Form {
-                        words,
-                        lemma: lemma.clone(),
-                        block: bi,
-                        code: v.code.clone(),
-                        past,
-                    });
-                }
-            }
-        }
-        // Longer forms first so multi-word verbs win.
-        for forms in index.values_mut() {
-            forms.sort_by_key(|f| std::cmp::Reverse(f.words.len()));
-        }
+        let index = FormIndex::new(&dict);
         CompiledVerbs {
             synsets: synset_names.iter().map(|_| OnceLock::new()).collect(),
             blocks: dict.blocks.iter().map(|_| OnceLock::new()).collect(),
@@ -368,6 +318,16 @@ impl CompiledVerbs {
             synset_names,
             index,
         }
+    }
+
+    /// A form's verb's own code.
+    fn verb_code(&self, f: &Form) -> &Option<String> {
+        static NONE: Option<String> = None;
+        self.dict
+            .blocks
+            .get(f.block())
+            .and_then(|b| b.verbs.get(f.verb()))
+            .map_or(&NONE, |v| &v.code)
     }
 
     /// A block's compiled patterns.
@@ -403,15 +363,19 @@ impl CompiledVerbs {
 
     /// Number of indexed surface forms.
     pub fn form_count(&self) -> usize {
-        self.index.values().map(Vec::len).sum()
+        self.index.len()
     }
 
     /// The default code of a single-word verb form (`accused` → the code of ACCUSE), if any.
     pub fn word_code(&self, form: &str) -> Option<String> {
-        let f = self.index.get(form)?.iter().find(|f| f.words.len() == 1)?;
-        f.code
+        let f = self
+            .index
+            .starting_with(form)
+            .iter()
+            .find(|f| f.len() == 1 && self.index.words_of(f).eq([form]))?;
+        self.verb_code(f)
             .clone()
-            .or_else(|| self.dict.blocks.get(f.block)?.code.clone())
+            .or_else(|| self.dict.blocks.get(f.block())?.code.clone())
             .filter(|c| c != crate::dictionary::NO_EVENT)
     }
 
@@ -426,22 +390,18 @@ impl CompiledVerbs {
                 continue;
             }
             let mut found: Option<(usize, Vec<&Form>)> = None;
-            if let Some(forms) = self.index.get(t.low.as_str()) {
-                for f in forms {
-                    if found.as_ref().is_some_and(|(len, _)| f.words.len() < *len) {
-                        break;
-                    }
-                    if i + f.words.len() <= toks.len()
-                        && f.words
-                            .iter()
-                            .zip(&toks[i..])
-                            .all(|(w, t)| !t.punct && &t.low == w)
-                    {
-                        found
-                            .get_or_insert_with(|| (f.words.len(), Vec::new()))
-                            .1
-                            .push(f);
-                    }
+            for f in self.index.starting_with(t.low.as_str()) {
+                if found.as_ref().is_some_and(|(len, _)| f.len() < *len) {
+                    break;
+                }
+                if i + f.len() <= toks.len()
+                    && self
+                        .index
+                        .words_of(f)
+                        .zip(&toks[i..])
+                        .all(|(w, t)| !t.punct && t.low == w)
+                {
+                    found.get_or_insert_with(|| (f.len(), Vec::new())).1.push(f);
                 }
             }
             match found {
@@ -451,7 +411,10 @@ impl CompiledVerbs {
                         last: i + len - 1,
                         entries: forms
                             .iter()
-                            .map(|f| (f.block, f.code.clone(), f.lemma.clone()))
+                            .map(|f| {
+                                let lemma = self.index.lemma(f).to_string();
+                                (f.block(), self.verb_code(f).clone(), lemma)
+                            })
                             .collect(),
                         past: forms.iter().any(|f| f.past),
                     });
@@ -497,7 +460,7 @@ impl CompiledVerbs {
                 if !p
                     .required
                     .iter()
-                    .all(|w| words.contains(&w.low_hash) || words.contains(&w.stem_hash))
+                    .all(|w| words.contains(&w.low) || words.contains(&w.stem))
                 {
                     continue;
                 }

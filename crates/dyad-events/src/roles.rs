@@ -365,9 +365,66 @@ pub(crate) fn condition_subject(toks: &[Tok], verb_last: usize) -> Option<usize>
     None
 }
 
-/// The object actor right of a verb ending at `verb_last`.
+/// Prepositions that open a phrase before the main clause ("With the signing of …, X agreed").
+const INTRODUCTORY_PREPS: &[&str] = &[
+    "with",
+    "after",
+    "following",
+    "before",
+    "during",
+    "despite",
+    "since",
+    "amid",
+    "upon",
+    "on",
+    "in",
+    "under",
+    "without",
+];
+
+/// Verbs of a reporting clause ("…, police sources said").
+const REPORTING_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "reported",
+    "reports",
+    "told",
+    "added",
+    "stated",
+    "announced",
+    "quoted",
+];
+
+/// Whether the actor run at `s` opens a reporting clause after a comma ("…, police sources
+/// said", "…, Thai military sources reported"): a determiner at most between the comma and the
+/// actor, and a reporting verb within three words after it.
+fn reporting_subject(toks: &[Tok], s: usize) -> bool {
+    let mut q = s;
+    while q > 0 && DETERMINERS.contains(&toks[q - 1].low.as_str()) {
+        q -= 1;
+    }
+    if q == 0 || !(toks[q - 1].punct && toks[q - 1].low == ",") {
+        return false;
+    }
+    toks.iter()
+        .skip(run_end(toks, s))
+        .take(4)
+        .take_while(|t| !t.punct)
+        .any(|t| REPORTING_VERBS.contains(&t.low.as_str()))
+}
+
+/// The object actor right of a verb ending at `verb_last`. The scan stops at a new clause, at
+/// the subject of a reporting clause after a comma, and, for a verb inside a phrase that opens
+/// the sentence with a preposition, at the comma that closes that phrase.
 pub(crate) fn object(toks: &[Tok], verb_last: usize, skip_by: bool) -> Option<usize> {
     let end = (verb_last + 1 + OBJECT_WINDOW).min(toks.len());
+    let introductory = toks
+        .first()
+        .is_some_and(|t| INTRODUCTORY_PREPS.contains(&t.low.as_str()))
+        && !toks[..=verb_last.min(toks.len() - 1)]
+            .iter()
+            .any(|t| t.punct && t.low == ",");
     let mut p = verb_last + 1;
     while p < end {
         let t = &toks[p];
@@ -378,7 +435,13 @@ pub(crate) fn object(toks: &[Tok], verb_last: usize, skip_by: bool) -> Option<us
         if crate::matcher::is_hard_boundary(t) || CLAUSE_OPENERS.contains(&t.low.as_str()) {
             return None;
         }
+        if introductory && t.punct && t.low == "," {
+            return None;
+        }
         if t.actor.is_some() {
+            if reporting_subject(toks, run_start(toks, p)) {
+                return None;
+            }
             let by = p > 0 && toks[p - 1].low == "by";
             if !(skip_by && by) {
                 return Some(p);
@@ -665,6 +728,34 @@ mod tests {
         );
         let v = idx(&t, "threatened");
         assert_eq!(t[condition_subject(&t, v).unwrap()].low, "gondor");
+    }
+
+    /// The object actor's first word (lower case) of `verb` in `text`.
+    fn object_word(text: &str, names: &[&str], verb: &str) -> Option<String> {
+        let t = setup(text, names);
+        object(&t, idx(&t, verb), false).map(|p| t[p].low.to_string())
+    }
+
+    #[test]
+    fn object_stops_at_reporting_clause() {
+        let names = &["Arnor", "Gondor"];
+        let text = "Arnor prisoners rioted, smashing furniture, Gondor police sources said.";
+        assert_eq!(object_word(text, names, "smashing"), None);
+        // an actor after a comma that is no reporting subject still is an object
+        let text = "Arnor attacked the town, the Gondor capital.";
+        assert_eq!(
+            object_word(text, names, "attacked").as_deref(),
+            Some("gondor")
+        );
+    }
+
+    #[test]
+    fn object_stays_inside_an_introductory_phrase() {
+        let text = "With the signing of a pact, the Arnor government agreed.";
+        assert_eq!(object_word(text, &["Arnor"], "signing"), None);
+        let text = "After meeting Gondor, Arnor agreed.";
+        let met = object_word(text, &["Arnor", "Gondor"], "meeting");
+        assert_eq!(met.as_deref(), Some("gondor"));
     }
 
     #[test]
