@@ -1656,6 +1656,11 @@ fn classify(
     if personal {
         return Some(cand(start, j, ActorKind::Person, None));
     }
+    // "the President", "the King": an office one person holds, capitalised after "the" with
+    // no name or "of" after it, is that person.
+    if j - name == 1 && one_person_office(toks, name) {
+        return Some(cand(start, j, ActorKind::Person, None));
+    }
     // A role or community word alone ("Jewish", "Government", "CEO") names no one.
     if j - name == 1 && longest_agent(toks, name, j, lex).is_some() {
         return None;
@@ -1674,6 +1679,36 @@ fn classify(
         return classify(toks, name, name, j, lex, stats, false);
     }
     guess(toks, name, j, stats, lex)
+}
+
+/// Offices one person holds at a time.
+const ONE_PERSON_OFFICES: &[&str] = &[
+    "president",
+    "pope",
+    "pontiff",
+    "king",
+    "queen",
+    "emperor",
+    "empress",
+    "sultan",
+    "emir",
+    "chancellor",
+    "premier",
+];
+
+/// Whether the word at `k` is a one-person office written as a name: capitalised inside a
+/// sentence, after "the", and followed by no name and no "of".
+fn one_person_office(toks: &[Tok], k: usize) -> bool {
+    let t = &toks[k];
+    t.cap
+        && !t.all_caps
+        && !t.sentence_initial
+        && k > 0
+        && toks[k - 1].key == "the"
+        && is_in(ONE_PERSON_OFFICES, &t.key)
+        && toks
+            .get(k + 1)
+            .is_none_or(|n| n.key != "of" && !(n.cap && n.sentence == t.sentence))
 }
 
 /// Whether a conference's name `[s, e)` names a meeting rather than a standing body: it is

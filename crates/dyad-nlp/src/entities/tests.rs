@@ -701,3 +701,11 @@ fn parties_and_sports_bodies_are_listed_under_their_short_names() {
     assert_eq!(labour.code, None);
     assert_eq!(find(&ents, "FIFA").kind, EntityKind::Organization);
 }
+
+#[test]
+fn a_one_person_office_after_the_is_that_person() {
+    let text = "The President has drawn praise. The King of Spain came.";
+    let ents = run(text, None);
+    assert_eq!(find(&ents, "President").kind, EntityKind::Person);
+    assert_none_named(&ents, &["King"]);
+}
