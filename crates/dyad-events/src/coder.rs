@@ -1283,7 +1283,6 @@ fn country_of(code: &str) -> Option<&str> {
     (c.bytes().all(|b| b.is_ascii_uppercase()) && !NON_STATE.contains(&c)).then_some(c)
 }
 
-/// The first date in the sentence, else the publication date.
 /// The actor mentions inside the text, in order of start, end and code: the input itself when
 /// it is so already (as the shipped actor coder gives them), else a sorted copy.
 fn in_order<'a>(inp: &Inputs<'a>) -> Cow<'a, [ActorMention]> {
@@ -1297,6 +1296,7 @@ fn in_order<'a>(inp: &Inputs<'a>) -> Cow<'a, [ActorMention]> {
     Cow::Owned(actors)
 }
 
+/// The first date in the sentence, else the publication date.
 fn sentence_date(inp: &Inputs, s: &Span) -> Option<String> {
     inp.dates
         .iter()
