@@ -405,10 +405,11 @@ impl EventCoder {
             // Basra"), or whose victims it does not name ("killed 23 people in Tel Aviv"), are
             // coded to the country where they happen.
             let located = matches!(coded.code.get(..2), Some("14" | "18" | "19" | "20"));
-            let source = source.or_else(|| located.then(|| roles::scene(v, target)).flatten());
+            let source =
+                source.or_else(|| located.then(|| roles::scene(v, target, hit.last)).flatten());
             let target = target.or_else(|| {
                 located
-                    .then(|| roles::scene(v, source))
+                    .then(|| roles::scene(v, source, hit.last))
                     .flatten()
                     .filter(|&t| Some(t) != source)
             });

@@ -243,11 +243,15 @@ fn owner_before_of(toks: &[Tok], s: usize) -> Option<usize> {
 }
 
 /// The first actor the sentence places its action in ("in Beirut", "outside the Iraqi city
-/// of Basra"), other than `except`'s run.
-pub(crate) fn scene(toks: &[Tok], except: Option<usize>) -> Option<usize> {
+/// of Basra"), other than `except`'s run, before any participle clause after the verb ending
+/// at `verb_last` ("…, facing Hamas in Gaza" places the facing, not the verb).
+pub(crate) fn scene(toks: &[Tok], except: Option<usize>, verb_last: usize) -> Option<usize> {
     let except = except.map(|p| run_start(toks, p));
     let mut p = 0;
     while p < toks.len() {
+        if p > verb_last && participle_clause_at(toks, p) {
+            return None;
+        }
         if toks[p].actor.is_none() {
             p += 1;
             continue;
@@ -743,15 +747,28 @@ mod tests {
             &["Arnor", "Gondor"],
         );
         let arnor = idx(&t, "arnor");
-        assert_eq!(t[scene(&t, Some(arnor)).unwrap()].low, "gondor");
-        assert_eq!(scene(&t, Some(idx(&t, "gondor"))), None);
+        assert_eq!(t[scene(&t, Some(arnor), 0).unwrap()].low, "gondor");
+        assert_eq!(scene(&t, Some(idx(&t, "gondor")), 0), None);
         let t = setup(
             "Crowds marched in defiance of Gondor authorities.",
             &["Gondor"],
         );
-        assert_eq!(scene(&t, None), None);
+        assert_eq!(scene(&t, None, 0), None);
         let t = setup("A bill signed in by Gondor officials.", &["Gondor"]);
-        assert_eq!(scene(&t, None), None);
+        assert_eq!(scene(&t, None, 0), None);
+        // A participle clause after the verb has its own scene.
+        let t = setup(
+            "Arnor grapples with many challenges, facing rebels in Gondor.",
+            &["Arnor", "Gondor"],
+        );
+        let verb = idx(&t, "grapples");
+        assert_eq!(scene(&t, Some(idx(&t, "arnor")), verb), None);
+        let t = setup(
+            "Arnor troops fought rebels in Gondor.",
+            &["Arnor", "Gondor"],
+        );
+        let verb = idx(&t, "fought");
+        assert_eq!(t[scene(&t, None, verb).unwrap()].low, "gondor");
     }
 
     #[test]
