@@ -1074,9 +1074,7 @@ fn is_model_code(word: &str) -> bool {
 /// words joined by a hyphen ("Israel-Azerbaijan ties", "US-China talks") pair two countries
 /// and make no name of their own.
 fn country_word(key: &str, lex: &Lexicon) -> bool {
-    lex.lookup(key)
-        .iter()
-        .any(|&a| lex.actor(a).is_some_and(|x| x.kind == ActorKind::Country))
+    pick(lex, lex.lookup(key), Some(ActorKind::Country)).is_some()
 }
 
 /// Whether token `k` is a hyphen written between two words without spaces ("Hee-Chan").
