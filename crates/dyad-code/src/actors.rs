@@ -515,7 +515,7 @@ fn sentence_mentions(
             continue;
         };
         let last = i + n - 1;
-        if n == 1 && adjectival(words, i) {
+        if n == 1 && adjectival(lex, words, i) {
             i += 1;
             continue;
         }
@@ -544,10 +544,33 @@ fn sentence_mentions(
         }
         i = last + 1;
     }
+    owners_country(words, anchors, out);
 }
 
-/// Agent words that are also adjectives: "an official protest", "civilian buildings".
-const ADJECTIVE_AGENTS: &[&str] = &["official", "civilian"];
+/// "his country", "her nation": the country of the person the sentence named before it
+/// ("President Ilham Aliyev revealed that his country had acquired …" → `AZE`).
+fn owners_country(words: &[Word], anchors: &[Anchor], out: &mut Vec<ActorMention>) {
+    for i in 1..words.len() {
+        let (pronoun, noun) = (&words[i - 1], &words[i]);
+        if !matches!(pronoun.low.as_str(), "his" | "her")
+            || !matches!(noun.low.as_str(), "country" | "nation")
+        {
+            continue;
+        }
+        let owner = anchors
+            .iter()
+            .rev()
+            .filter(|a| a.last + 1 < i && a.kind == EntityKind::Person)
+            .find_map(|a| a.country.as_deref().filter(|c| is_country_code(c)));
+        if let Some(country) = owner {
+            out.push(mention(pronoun.start, noun.end, country, None));
+        }
+    }
+}
+
+/// Agent words that are also adjectives: "an official protest", "civilian buildings",
+/// "military assistance".
+const ADJECTIVE_AGENTS: &[&str] = &["official", "civilian", "military"];
 
 /// Words of time that may follow a subject before its verb ("an official today said"),
 /// besides the weekdays.
@@ -555,8 +578,9 @@ const TIME_WORDS: &[&str] = &["today", "yesterday", "tonight", "tomorrow", "now"
 
 /// Whether the agent word at `i` is used as an adjective: one of [`ADJECTIVE_AGENTS`] in the
 /// singular, followed by the noun phrase it modifies (a content word or a country word), not
-/// by a verb, a preposition or punctuation ("an official said", "the official in charge").
-fn adjectival(words: &[Word], i: usize) -> bool {
+/// by a verb, a preposition or punctuation ("an official said", "the official in charge"),
+/// nor by another agent word, with which it names the agent ("military leaders").
+fn adjectival(lex: &Lexicon, words: &[Word], i: usize) -> bool {
     if !ADJECTIVE_AGENTS.contains(&words[i].low.as_str()) || words[i].possessive {
         return false;
     }
@@ -571,6 +595,7 @@ fn adjectival(words: &[Word], i: usize) -> bool {
         && !dyad_nlp::lexicon::WEEKDAYS.contains(&w)
         && !w.ends_with("ed")
         && !w.ends_with("ly")
+        && agent_at(lex, words, i + 1).is_none()
 }
 
 fn mention(start: usize, end: usize, code: &str, entity: Option<String>) -> ActorMention {
@@ -698,6 +723,25 @@ mod tests {
         assert!(has(&f, "Iraqi official", "IRQGOV"), "{f:?}");
         let f = codes("A U.S. official today praised Haiti.");
         assert!(has(&f, "U.S. official", "USAGOV"), "{f:?}");
+        let f = codes("Israel extended military assistance to Azerbaijan.");
+        assert!(!f.iter().any(|(p, _)| p.contains("military")), "{f:?}");
+        let f = codes("The Egyptian military seized power.");
+        assert!(
+            f.iter()
+                .any(|(p, c)| p.contains("military") && c == "EGYMIL"),
+            "{f:?}"
+        );
+        let f = codes("Turkish military leaders met in Ankara.");
+        assert!(f.iter().any(|(p, _)| p.contains("military")), "{f:?}");
+    }
+
+    #[test]
+    fn a_persons_own_country_is_the_persons_country() {
+        let f = codes("President Ilham Aliyev of Azerbaijan said his country bought drones.");
+        assert!(has(&f, "his country", "AZE"), "{f:?}");
+        // no person before it: no owner
+        let f = codes("Azerbaijan said his country bought drones.");
+        assert!(!f.iter().any(|(p, _)| p == "his country"), "{f:?}");
     }
 
     #[test]

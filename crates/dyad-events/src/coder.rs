@@ -299,11 +299,14 @@ impl EventCoder {
             {
                 continue;
             }
-            let Some(coded) = self.verbs.code(v, &hit, &words) else {
+            let Some(mut coded) = self.verbs.code(v, &hit, &words) else {
                 continue;
             };
             if !coded.by_pattern && nominal(v, hit.first) {
                 continue;
+            }
+            if self.cameo_rules && reports_content(v, &hit, &coded) {
+                coded.code = "010".into();
             }
             // "rejected an offer", "halted aid": the event noun is what the verb acts on,
             // and the verb's event is the one; after a light verb ("staged a strike",
@@ -716,6 +719,22 @@ const SUBORDINATORS: &[&str] = &[
 /// threatened, not what happened: appeals (02), intentions (03), demands (10), rejections
 /// (12), threats (13).
 const SILENT_ROOTS: &[&str] = &["02", "03", "10", "12", "13"];
+
+/// Whether a verb of saying with a content clause ("revealed that …", "admitted that …")
+/// carries a default code that names no verbal act (the source dictionary files "reveal",
+/// "admit", "divulge" under diplomatic cooperation): it then only reports, a statement
+/// whose clause states the event.
+fn reports_content(v: &[Tok], hit: &VerbHit, coded: &crate::matcher::Coded) -> bool {
+    let material_or_cooperative = matches!(
+        coded.code.get(..2),
+        Some("05" | "06" | "07" | "08" | "09" | "14" | "15" | "16" | "17" | "18" | "19" | "20")
+    );
+    !coded.by_pattern
+        && material_or_cooperative
+        && hit.first == hit.last
+        && v.get(hit.last + 1).is_some_and(|t| t.low == "that")
+        && dyad_nlp::quotes::is_speech_verb(&v[hit.first].low)
+}
 
 /// Whether `inner` is the complement of the verb `outer`: in the same stretch without
 /// punctuation, after a "to" between them or a "that" right after `outer` ("demanded that
@@ -2005,6 +2024,23 @@ mod tests {
             "Village elders demanded that control of the Syrian ministry be taken away from Iran.",
             &[("Syrian ministry", "SYRGOV"), ("Iran", "IRN")],
             "17",
+        );
+    }
+
+    #[test]
+    fn what_a_report_reveals_is_the_event() {
+        let ev = run(
+            "Aliyev revealed that Azerbaijan had acquired weapons from Israel.",
+            &[
+                ("Aliyev", "AZEGOV"),
+                ("Azerbaijan", "AZE"),
+                ("Israel", "ISR"),
+            ],
+        );
+        assert_eq!(
+            triples(&ev),
+            vec![("ISR".into(), "AZE".into(), "062".into())],
+            "{ev:?}"
         );
     }
 

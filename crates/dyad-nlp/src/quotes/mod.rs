@@ -25,6 +25,8 @@ mod marks;
 mod reported;
 mod words;
 
+pub use cues::is_speech_verb;
+
 use dyad_doc::{Entity, Quote, QuoteKind, Span};
 
 use crate::{fine_tokens, Token};
