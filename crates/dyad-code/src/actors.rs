@@ -317,6 +317,18 @@ fn country_words(lex: &Lexicon, words: &[Word], anchors: &mut Vec<Anchor>) {
                 break;
             }
         }
+        // "Armenians", "Afghans", "Iraqis": the people of a country, named by the plural of
+        // its demonym (not "the Americas": a demonym ends in "-an" or "-i"). "Ethnic
+        // Albanians" are a people wherever they live, no country's actor.
+        let ethnic = i > 0 && words[i - 1].low == "ethnic";
+        if found.is_none() && !ethnic {
+            found = words[i]
+                .low
+                .strip_suffix('s')
+                .filter(|one| one.ends_with("an") || one.ends_with('i'))
+                .and_then(|one| country_code(lex, one))
+                .map(|c| (1, c));
+        }
         // "Vietnamese-led forces", "Iranian-backed militia": the country opens a compound.
         if found.is_none() {
             found = words[i]
@@ -733,6 +745,18 @@ mod tests {
         );
         let f = codes("Turkish military leaders met in Ankara.");
         assert!(f.iter().any(|(p, _)| p.contains("military")), "{f:?}");
+    }
+
+    #[test]
+    fn the_plural_of_a_demonym_is_its_country() {
+        let f = codes("Armenians and Afghans protested, Iraqis said.");
+        assert!(has(&f, "Armenians", "ARM"), "{f:?}");
+        assert!(has(&f, "Afghans", "AFG"), "{f:?}");
+        assert!(has(&f, "Iraqis", "IRQ"), "{f:?}");
+        let f = codes("Ethnic Albanians in Serbia protested.");
+        assert!(!f.iter().any(|(p, _)| p.contains("Albanians")), "{f:?}");
+        let f = codes("Trade across the Americas grew.");
+        assert!(!f.iter().any(|(p, _)| p == "Americas"), "{f:?}");
     }
 
     #[test]
