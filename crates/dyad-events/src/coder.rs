@@ -305,8 +305,13 @@ impl EventCoder {
             if !coded.by_pattern && nominal(v, hit.first) {
                 continue;
             }
-            if self.cameo_rules && reports_content(v, &hit, &coded) {
+            if self.cameo_rules
+                && (reports_content(v, &hit, &coded) || states_a_fact(v, &hit, &coded))
+            {
                 coded.code = "010".into();
+            }
+            if self.cameo_rules && contributes_to_no_actor(v, &hit, &coded) {
+                continue;
             }
             // "rejected an offer", "halted aid": the event noun is what the verb acts on,
             // and the verb's event is the one; after a light verb ("staged a strike",
@@ -562,8 +567,13 @@ impl EventCoder {
                     }
                 }
                 // Protesters no actor names are of the country their protest addresses
-                // ("ethnic Turks … to protest against Sweden's decision").
-                if source.is_none() && self.cameo_rules && code.starts_with("14") {
+                // ("ethnic Turks … to protest against Sweden's decision"); one the verb acts
+                // on directly ("its stance irked Jerusalem") is no protesters' own country.
+                if source.is_none()
+                    && self.cameo_rules
+                    && code.starts_with("14")
+                    && !t.is_some_and(|t| direct_object(v, c.hit.last, t))
+                {
                     source = ta.and_then(|a| country_of(&a.code)).map(str::to_string);
                 }
                 // … and a protest that names no target is addressed to the protesters' country
@@ -734,6 +744,58 @@ fn reports_content(v: &[Tok], hit: &VerbHit, coded: &crate::matcher::Coded) -> b
         && hit.first == hit.last
         && v.get(hit.last + 1).is_some_and(|t| t.low == "that")
         && dyad_nlp::quotes::is_speech_verb(&v[hit.first].low)
+}
+
+/// Whether an appeal verb's "that" clause states what is or will be, not what should be
+/// ("suggesting that Armenia cannot expect Israel's friendship"): a statement, while "urged
+/// that Iraq withdraw" or "suggested that talks should resume" stay appeals.
+fn states_a_fact(v: &[Tok], hit: &VerbHit, coded: &crate::matcher::Coded) -> bool {
+    if coded.by_pattern || !coded.code.starts_with("02") {
+        return false;
+    }
+    if v.get(hit.last + 1).is_none_or(|t| t.low != "that") {
+        return false;
+    }
+    v.iter()
+        .skip(hit.last + 2)
+        .take(8)
+        .take_while(|t| !t.punct)
+        .find_map(|t| match t.low.as_str() {
+            "should" | "must" | "ought" | "shall" => Some(false),
+            "is" | "are" | "was" | "were" | "has" | "have" | "had" | "can" | "cannot" | "could"
+            | "will" | "would" | "does" | "did" | "may" | "might" => Some(true),
+            _ => None,
+        })
+        .unwrap_or(false)
+}
+
+/// Whether an aid verb coded by its default is followed by "to" and no actor ("such actions
+/// contribute to tensions between Armenia and Israel"): a cause, not a gift.
+fn contributes_to_no_actor(v: &[Tok], hit: &VerbHit, coded: &crate::matcher::Coded) -> bool {
+    if coded.by_pattern || !coded.code.starts_with("07") {
+        return false;
+    }
+    if v.get(hit.last + 1).is_none_or(|t| t.low != "to") {
+        return false;
+    }
+    v.iter()
+        .skip(hit.last + 2)
+        .find(|t| {
+            !matches!(
+                t.low.as_str(),
+                "the" | "a" | "an" | "such" | "this" | "these"
+            )
+        })
+        .is_some_and(|t| t.actor.is_none() && !t.punct)
+}
+
+/// Whether the actor at `target` is the direct object of the verb ending at `verb_last`: no
+/// preposition between them.
+fn direct_object(v: &[Tok], verb_last: usize, target: usize) -> bool {
+    target > verb_last
+        && v[verb_last + 1..target]
+            .iter()
+            .all(|t| !t.punct && !roles::is_preposition(&t.low))
 }
 
 /// Whether `inner` is the complement of the verb `outer`: in the same stretch without
@@ -2040,6 +2102,31 @@ mod tests {
         assert_eq!(
             triples(&ev),
             vec![("ISR".into(), "AZE".into(), "062".into())],
+            "{ev:?}"
+        );
+    }
+
+    #[test]
+    fn causes_and_predictions_are_no_aid_or_appeal() {
+        let c = &[("Armenia", "ARM"), ("Israel", "ISR"), ("Iran", "IRN")];
+        no_event_of_root(
+            "Such actions contribute to tensions between Armenia and Israel.",
+            c,
+            "07",
+        );
+        let ev = run("Iran contributed to Armenia's budget.", c);
+        assert!(ev.iter().any(|e| e.cameo.starts_with("07")), "{ev:?}");
+        no_event_of_root(
+            "Iran suggested that Armenia cannot expect Israel's friendship.",
+            c,
+            "02",
+        );
+        let ev = run("Iran suggested that Armenia should leave.", c);
+        assert!(ev.iter().any(|e| e.cameo.starts_with("02")), "{ev:?}");
+        // a verb acting on its object directly is no protesters' act on their own country
+        let ev = run("Armenia's stance irked Israel.", c);
+        assert!(
+            ev.iter().all(|e| e.source.as_deref() != Some("ISR")),
             "{ev:?}"
         );
     }
