@@ -122,6 +122,8 @@ pub fn actor_mentions(
     let main = main_country(entities);
     let mut out: Vec<ActorMention> = Vec::new();
     let lowered = LoweredText::new(text);
+    // Start of the sentence before the current one.
+    let mut previous: Option<usize> = None;
     for s in sentences {
         let ta = tokens.partition_point(|t| t.span.start < s.start);
         let tb = tokens.partition_point(|t| t.span.start < s.end);
@@ -139,7 +141,10 @@ pub fn actor_mentions(
         anchors.sort_by_key(|a| a.first);
         place_countries(lex, &words, &mut anchors, main.as_deref());
         let scene = scene_country(&words, &anchors).or(main.clone());
+        let before = out.len();
         sentence_mentions(lex, &words, &anchors, scene.as_deref(), &mut out);
+        epithet_countries(&words, previous, before, &mut out);
+        previous = Some(s.start);
     }
     // Where two readings cover the same words, the more specific code wins.
     out.sort_by(|a, b| {
@@ -559,6 +564,47 @@ fn sentence_mentions(
     owners_country(words, anchors, out);
 }
 
+/// Nouns a news epithet for a country ends in ("the South Caucasus nation").
+const EPITHET_NOUNS: &[&str] = &["nation", "country", "kingdom", "republic"];
+
+/// A country named by an epithet, "the South Caucasus nation", "the oil-rich kingdom" (a
+/// lower-case country noun after "the" and at least one modifier, not followed by "of"): the
+/// country the previous sentence named last among those this sentence does not name. The
+/// sentence's own mentions are `out[own..]`; `previous` is where the previous sentence starts.
+fn epithet_countries(
+    words: &[Word],
+    previous: Option<usize>,
+    own: usize,
+    out: &mut Vec<ActorMention>,
+) {
+    let Some(previous) = previous else { return };
+    for the in (0..words.len()).filter(|&i| words[i].low == "the") {
+        let Some(noun) = (the + 2..words.len().min(the + 5))
+            .find(|&i| EPITHET_NOUNS.contains(&words[i].low.as_str()) && !words[i].upper)
+        else {
+            continue;
+        };
+        if words[the + 1..noun].iter().any(|w| w.punct)
+            || words.get(noun + 1).is_some_and(|w| w.low == "of")
+            || out[own..]
+                .iter()
+                .any(|m| m.start < words[noun].end && m.end > words[the].start)
+        {
+            continue;
+        }
+        let named_here = &out[own..];
+        let antecedent = out[..own]
+            .iter()
+            .filter(|m| m.start >= previous && is_country_code(&m.code))
+            .filter(|m| !named_here.iter().any(|h| h.code == m.code))
+            .max_by_key(|m| m.start)
+            .map(|m| m.code.clone());
+        if let Some(code) = antecedent {
+            out.push(mention(words[the].start, words[noun].end, &code, None));
+        }
+    }
+}
+
 /// "his country", "her nation": the country of the person the sentence named before it
 /// ("President Ilham Aliyev revealed that his country had acquired …" → `AZE`).
 fn owners_country(words: &[Word], anchors: &[Anchor], out: &mut Vec<ActorMention>) {
@@ -757,6 +803,20 @@ mod tests {
         assert!(!f.iter().any(|(p, _)| p.contains("Albanians")), "{f:?}");
         let f = codes("Trade across the Americas grew.");
         assert!(!f.iter().any(|(p, _)| p == "Americas"), "{f:?}");
+    }
+
+    #[test]
+    fn a_country_epithet_is_the_country_just_named() {
+        let f = codes(
+            "Israel needs a partner, and Azerbaijan has emerged as one. \
+             The South Caucasus nation provides 40% of Israel's oil.",
+        );
+        assert!(has(&f, "The South Caucasus nation", "AZE"), "{f:?}");
+        // the country itself, or nothing named before: no epithet
+        let f = codes("The Baltic nation of Estonia joined NATO.");
+        assert!(!f.iter().any(|(p, _)| p.contains("nation")), "{f:?}");
+        let f = codes("The island nation voted.");
+        assert!(!f.iter().any(|(p, _)| p.contains("nation")), "{f:?}");
     }
 
     #[test]
