@@ -558,7 +558,7 @@ impl EventCoder {
                     sa.map(|a| a.code.clone()),
                     sa.and_then(|a| a.entity.clone()),
                 );
-                if source.is_none() {
+                if source.is_none() && !third_person_subject(v, c.hit.first) {
                     if let Some(q) = quote {
                         if let Some(sp) = &q.speaker {
                             source = entity_code.get(sp.as_str()).map(|c| c.to_string());
@@ -744,6 +744,45 @@ fn reports_content(v: &[Tok], hit: &VerbHit, coded: &crate::matcher::Coded) -> b
         && hit.first == hit.last
         && v.get(hit.last + 1).is_some_and(|t| t.low == "that")
         && dyad_nlp::quotes::is_speech_verb(&v[hit.first].low)
+}
+
+/// Whether the verb at `at` has a third-person pronoun for its subject ("if they side with
+/// Iran"): inside a quotation that is someone other than the speaker.
+fn third_person_subject(v: &[Tok], at: usize) -> bool {
+    v[..at]
+        .iter()
+        .rev()
+        .take(4)
+        .take_while(|t| !t.punct)
+        .find(|t| {
+            !matches!(
+                t.low.as_str(),
+                "is" | "are"
+                    | "was"
+                    | "were"
+                    | "be"
+                    | "been"
+                    | "will"
+                    | "would"
+                    | "can"
+                    | "could"
+                    | "should"
+                    | "may"
+                    | "might"
+                    | "must"
+                    | "has"
+                    | "have"
+                    | "had"
+                    | "do"
+                    | "does"
+                    | "did"
+                    | "not"
+                    | "never"
+                    | "also"
+                    | "all"
+            ) && !t.low.ends_with("ly")
+        })
+        .is_some_and(|t| matches!(t.low.as_str(), "he" | "she" | "they" | "it"))
 }
 
 /// Whether an appeal verb's "that" clause states what is or will be, not what should be
@@ -2104,6 +2143,31 @@ mod tests {
             vec![("ISR".into(), "AZE".into(), "062".into())],
             "{ev:?}"
         );
+    }
+
+    #[test]
+    fn a_third_person_inside_a_quotation_is_not_the_speaker() {
+        let code = |inner: &str| {
+            let text = format!("Iran said: \"{inner}\"");
+            let qs = text.find('"').unwrap_or(0);
+            let quote = Quote {
+                id: "Q1".into(),
+                kind: dyad_doc::QuoteKind::Direct,
+                text: text[qs..].into(),
+                start: qs,
+                end: text.len(),
+                speaker: Some("E-IRN".into()),
+                speaker_text: Some("Iran".into()),
+                speaker_name: None,
+                cue: Some("said".into()),
+                sentence: Some(0),
+            };
+            triples(&run_with(&text, C, &[quote], &[]))
+        };
+        let we = code("We will attack Israel.");
+        assert!(we.iter().any(|t| t.0 == "IRN"), "{we:?}");
+        let they = code("They will attack Israel.");
+        assert!(they.iter().all(|t| t.0 != "IRN"), "{they:?}");
     }
 
     #[test]
