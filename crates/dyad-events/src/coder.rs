@@ -375,7 +375,8 @@ impl EventCoder {
                 let source = coded
                     .source
                     .or_else(|| coordinated_subject(v, &out, &hit))
-                    .or_else(|| roles::subject(v, hit.first));
+                    .or_else(|| roles::subject(v, hit.first))
+                    .or_else(|| roles::opening_participle_subject(v, hit.first));
                 let target = coded
                     .target
                     .or_else(|| roles::object(v, hit.last, false))

@@ -320,8 +320,8 @@ pub(crate) const SETTLEMENT_NOUNS: &[&str] = &[
 const LOCATIVE_PREPS: &[&str] = &["in", "at", "near", "outside", "inside"];
 
 /// The actor an appositive around the actor run at `s` describes: "Pakistan, a key U.S. ally
-/// in the war, has refused" → Pakistan. The appositive opens with a comma and a determiner
-/// right after another actor and closes with a comma before the verb; the actor in it only
+/// in the war, has refused" → Pakistan, "Armenia, as Iran's main partner, views" → Armenia.
+/// The appositive opens with a comma and a determiner (or "as") right after another actor and closes with a comma before the verb; the actor in it only
 /// modifies its noun ("U.S. ally"), so one where the appositive is the actor itself
 /// ("X, the United Nations, …") is not one.
 fn appositive_head(toks: &[Tok], s: usize, verb_first: usize) -> Option<usize> {
@@ -341,13 +341,41 @@ fn appositive_head(toks: &[Tok], s: usize, verb_first: usize) -> Option<usize> {
             return None;
         }
     }
-    if q == 0 || !DETERMINERS.contains(&toks[q + 1].low.as_str()) {
+    let opener = toks[q + 1].low.as_str();
+    if q == 0 || !(DETERMINERS.contains(&opener) || opener == "as") {
         return None;
     }
     toks[q - 1].actor?;
     let e = run_end(toks, s);
     let close = (e..verb_first).find(|&k| toks[k].punct)?;
     (close > e && toks[close].low == ",").then(|| run_start(toks, q - 1))
+}
+
+/// Words that may open a participle clause at the head of a sentence ("Since recognizing …").
+const PARTICIPLE_OPENERS: &[&str] = &[
+    "since", "after", "before", "while", "when", "upon", "by", "on", "in", "through", "despite",
+];
+
+/// The subject of a participle clause that opens the sentence, alone or after one of
+/// [`PARTICIPLE_OPENERS`]: the actor that opens the main clause after its comma ("Since
+/// recognizing Azerbaijan's independence in 1991, Israel has cultivated …" → Israel).
+pub(crate) fn opening_participle_subject(toks: &[Tok], verb_first: usize) -> Option<usize> {
+    if !toks[verb_first].low.ends_with("ing") {
+        return None;
+    }
+    match &toks[..verb_first] {
+        [] => {}
+        [opener] if PARTICIPLE_OPENERS.contains(&opener.low.as_str()) => {}
+        _ => return None,
+    }
+    let comma = (verb_first + 1..toks.len()).find(|&k| toks[k].punct)?;
+    if toks[comma].low != "," {
+        return None;
+    }
+    let s = clause_subject(toks, comma + 1)?;
+    toks.get(run_end(toks, s))
+        .is_some_and(|t| !t.punct)
+        .then_some(s)
 }
 
 /// The actor opening the clause that starts at `p`, behind determiners and titles at most
@@ -742,12 +770,33 @@ mod tests {
     }
 
     #[test]
+    fn an_opening_participle_clause_has_the_main_subject() {
+        let t = setup(
+            "Since recognizing Gondor's independence in 1991, Arnor has cultivated ties.",
+            &["Arnor", "Gondor"],
+        );
+        let at = idx(&t, "recognizing");
+        assert_eq!(subject(&t, at), None);
+        assert_eq!(t[opening_participle_subject(&t, at).unwrap()].low, "arnor");
+        let t = setup(
+            "Officials recognizing Gondor, Arnor said.",
+            &["Arnor", "Gondor"],
+        );
+        assert_eq!(opening_participle_subject(&t, idx(&t, "recognizing")), None);
+    }
+
+    #[test]
     fn appositive_describes_the_actor_before_it() {
         let t = setup(
             "Arnor, a key Gondor ally in the war, refused to fight.",
             &["Arnor", "Gondor"],
         );
         assert_eq!(t[subject(&t, idx(&t, "refused")).unwrap()].low, "arnor");
+        let t = setup(
+            "Arnor, as Gondor's main ally, views the ties as a threat.",
+            &["Arnor", "Gondor"],
+        );
+        assert_eq!(t[subject(&t, idx(&t, "views")).unwrap()].low, "arnor");
         let t = setup("Arnor, the Gondor, refused to fight.", &["Arnor", "Gondor"]);
         assert_eq!(t[subject(&t, idx(&t, "refused")).unwrap()].low, "gondor");
     }
