@@ -739,15 +739,26 @@ const SILENT_ROOTS: &[&str] = &["02", "03", "10", "12", "13"];
 /// "admit", "divulge" under diplomatic cooperation): it then only reports, a statement
 /// whose clause states the event.
 fn reports_content(v: &[Tok], hit: &VerbHit, coded: &crate::matcher::Coded) -> bool {
-    let material_or_cooperative = matches!(
-        coded.code.get(..2),
-        Some("05" | "06" | "07" | "08" | "09" | "14" | "15" | "16" | "17" | "18" | "19" | "20")
-    );
-    !coded.by_pattern
-        && material_or_cooperative
-        && hit.first == hit.last
-        && v.get(hit.last + 1).is_some_and(|t| t.low == "that")
+    const NO_VERBAL_ACT: &[&str] = &[
+        "05", "06", "07", "08", "09", "14", "15", "16", "17", "18", "19", "20",
+    ];
+    hit.first == hit.last
+        && default_code_before(v, hit, coded, NO_VERBAL_ACT, "that")
         && dyad_nlp::quotes::is_speech_verb(&v[hit.first].low)
+}
+
+/// Whether a verb is coded by its default alone, with a code under one of `roots`, and the
+/// word right after it is `next`.
+fn default_code_before(
+    v: &[Tok],
+    hit: &VerbHit,
+    coded: &crate::matcher::Coded,
+    roots: &[&str],
+    next: &str,
+) -> bool {
+    !coded.by_pattern
+        && roots.iter().any(|r| coded.code.starts_with(r))
+        && v.get(hit.last + 1).is_some_and(|t| t.low == next)
 }
 
 /// Whether the verb at `at` has a third-person pronoun for its subject ("if they side with
@@ -793,10 +804,7 @@ fn third_person_subject(v: &[Tok], at: usize) -> bool {
 /// ("suggesting that Armenia cannot expect Israel's friendship"): a statement, while "urged
 /// that Iraq withdraw" or "suggested that talks should resume" stay appeals.
 fn states_a_fact(v: &[Tok], hit: &VerbHit, coded: &crate::matcher::Coded) -> bool {
-    if coded.by_pattern || !coded.code.starts_with("02") {
-        return false;
-    }
-    if v.get(hit.last + 1).is_none_or(|t| t.low != "that") {
+    if !default_code_before(v, hit, coded, &["02"], "that") {
         return false;
     }
     v.iter()
@@ -815,10 +823,7 @@ fn states_a_fact(v: &[Tok], hit: &VerbHit, coded: &crate::matcher::Coded) -> boo
 /// Whether an aid verb coded by its default is followed by "to" and no actor ("such actions
 /// contribute to tensions between Armenia and Israel"): a cause, not a gift.
 fn contributes_to_no_actor(v: &[Tok], hit: &VerbHit, coded: &crate::matcher::Coded) -> bool {
-    if coded.by_pattern || !coded.code.starts_with("07") {
-        return false;
-    }
-    if v.get(hit.last + 1).is_none_or(|t| t.low != "to") {
+    if !default_code_before(v, hit, coded, &["07"], "to") {
         return false;
     }
     v.iter()
