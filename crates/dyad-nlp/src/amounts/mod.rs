@@ -9,6 +9,7 @@
 
 mod tables;
 
+use crate::chars::is_letter_or_digit;
 use std::sync::OnceLock;
 
 use aho_corasick::AhoCorasick;
@@ -187,7 +188,7 @@ fn symbol_before(text: &str, from: usize, at: usize) -> Option<(&'static str, us
         let boundary = !trimmed[..start]
             .chars()
             .next_back()
-            .is_some_and(char::is_alphanumeric);
+            .is_some_and(is_letter_or_digit);
         boundary.then_some((code, from + start))
     })
 }

@@ -5,6 +5,7 @@
 //! defaults ship in `data/`, and `build.rs` packs them at build time into the form
 //! [`Packed`] reads in place (see `shipped.rs`). PETRARCH dictionaries load too.
 
+use crate::chars::is_letter;
 use dyad_doc::Geo;
 
 use super::pack::Contents;
@@ -474,7 +475,7 @@ impl Lexicon {
             if words.len() < 3
                 || words.iter().any(|w| {
                     w.chars().count() < 2
-                        || !w.chars().all(char::is_alphabetic)
+                        || !w.chars().all(is_letter)
                         || NAME_PARTICLES.contains(w)
                         || MORE_NAME_PARTICLES.contains(w)
                 })

@@ -9,6 +9,7 @@ use super::names::PersonNames;
 use super::not_actors;
 use super::stats::{WordCounts, WordStats};
 use super::view::Tok;
+use crate::chars::is_letter;
 use crate::fasthash::WordSet;
 use crate::lexicon::{MONTHS, WEEKDAYS};
 
@@ -1064,10 +1065,8 @@ fn starts_name(toks: &[Tok], i: usize) -> bool {
 /// Letters with a number at the end ("IE6", "A380"): a product's or model's code, not a
 /// name. A single letter ("G20") or digits inside an acronym ("M5S") are left to be names.
 fn is_model_code(word: &str) -> bool {
-    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
-    word.ends_with(|c: char| c.is_ascii_digit())
-        && word.starts_with(char::is_alphabetic)
-        && letters > 1
+    let letters = word.chars().filter(|&c| is_letter(c)).count();
+    word.ends_with(|c: char| c.is_ascii_digit()) && word.starts_with(is_letter) && letters > 1
 }
 
 /// Whether a word names a country or its people ("Israel", "Azerbaijani", "US"): two such

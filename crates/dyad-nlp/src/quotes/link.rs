@@ -12,6 +12,7 @@
 //!    not resolved. Mentions inside quotations are skipped because people named in
 //!    someone's words are seldom the one speaking.
 
+use crate::chars::is_letter_or_digit;
 use std::collections::BTreeMap;
 
 use dyad_doc::{Entity, EntityKind, Span};
@@ -54,7 +55,7 @@ fn compatible(pronoun: &str, kind: EntityKind) -> bool {
 }
 
 fn last_word(s: &str) -> Option<String> {
-    s.split(|c: char| !c.is_alphanumeric() && c != '-')
+    s.split(|c: char| !is_letter_or_digit(c) && c != '-')
         .rfind(|w| is_word(w))
         .map(str::to_lowercase)
 }
