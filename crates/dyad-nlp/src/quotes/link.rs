@@ -12,12 +12,12 @@
 //!    not resolved. Mentions inside quotations are skipped because people named in
 //!    someone's words are seldom the one speaking.
 
-use crate::chars::is_letter_or_digit;
 use std::collections::BTreeMap;
 
 use dyad_doc::{Entity, EntityKind, Span};
 
 use super::words::is_word;
+use crate::chars::is_letter_or_digit;
 
 /// How far back (in mentions) a pronoun looks for its antecedent.
 const PRONOUN_REACH: usize = 200;

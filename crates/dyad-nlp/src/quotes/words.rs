@@ -1,10 +1,10 @@
 //! Word-level helpers over the token layer: looking up tokens by offset, telling names,
 //! titles, pronouns and function words apart, and walking to clause boundaries.
 
-use crate::chars::{is_letter, is_letter_or_digit};
 use std::sync::OnceLock;
 
 use super::cues::CueKind;
+use crate::chars::{is_letter, is_letter_or_digit};
 use crate::fasthash::WordSet;
 use crate::Token;
 use dyad_doc::Span;
