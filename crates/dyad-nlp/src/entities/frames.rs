@@ -1,8 +1,9 @@
 //! Kinds from the frames news writes names in: a town before its state or country
 //! ("Mountain View, California"), bodies written together before a plural noun ("the State
 //! and Homeland Security Departments"), a national team ("Team Estonia"), a tournament's
-//! group ("Group F") and a district that runs a service ("the Irving Independent School
-//! District"). Only names no dictionary typed are changed, except the country a team is named
+//! group ("Group F"), a district that runs a service ("the Irving Independent School
+//! District") and a Romance-language organisation noun opening a name ("Instituto
+//! Gonzaga"). Only names no dictionary typed are changed, except the country a team is named
 //! for, which becomes part of the team's name.
 
 use super::lexicon::{ActorKind, Lexicon};
@@ -22,6 +23,58 @@ const SERVICE_DISTRICTS: &[&str] = &[
     "transit",
     "library",
     "conservation",
+];
+
+/// Words that open organisations' names in Romance languages, where the noun comes first
+/// ("Instituto Gonzaga", "Movimento 5 Stelle", "Banco Santander").
+const ORG_OPENERS: &[&str] = &[
+    "instituto",
+    "istituto",
+    "institut",
+    "universidad",
+    "università",
+    "universidade",
+    "université",
+    "universitat",
+    "colegio",
+    "collegio",
+    "liceo",
+    "escuela",
+    "scuola",
+    "école",
+    "banco",
+    "banque",
+    "ministerio",
+    "ministero",
+    "ministère",
+    "partido",
+    "partito",
+    "movimento",
+    "movimiento",
+    "fundación",
+    "fundação",
+    "fondazione",
+    "fondation",
+    "sociedad",
+    "società",
+    "société",
+    "compañía",
+    "compagnia",
+    "compagnie",
+    "associazione",
+    "asociación",
+    "associação",
+    "consejo",
+    "consiglio",
+    "conseil",
+    "comité",
+    "comitato",
+    "agencia",
+    "agenzia",
+    "agence",
+    "grupo",
+    "gruppo",
+    "groupe",
 ];
 
 /// Sets or extends the kinds of `out` from the frames around them.
@@ -78,6 +131,12 @@ pub fn apply(toks: &[Tok], lex: &Lexicon, out: &mut Vec<Cand>) {
             kinds.push((n, ActorKind::Organization));
             continue;
         }
+        // "Instituto Gonzaga, a catholic school": no longer a guess, so that an apposition
+        // does not make it a person's name.
+        if ORG_OPENERS.contains(&toks[c.start].key.as_str()) && c.end - c.start >= 2 {
+            kinds.push((n, ActorKind::Organization));
+            continue;
+        }
         // "the Irving Independent School District".
         if c.kind == ActorKind::Place
             && c.end - c.start >= 2
@@ -88,7 +147,11 @@ pub fn apply(toks: &[Tok], lex: &Lexicon, out: &mut Vec<Cand>) {
         }
     }
     for (n, kind) in kinds {
-        out[n].kind = kind;
+        let c = &mut out[n];
+        c.kind = kind;
+        if ORG_OPENERS.contains(&toks[c.start].key.as_str()) {
+            c.guessed = false;
+        }
     }
     national_teams(toks, lex, out);
     tournament_groups(toks, out);

@@ -793,3 +793,24 @@ fn the_head_of_a_word_an_apostrophe_runs_through_names_no_one() {
         "{ents:#?}"
     );
 }
+
+#[test]
+fn class_nouns_before_names_and_romance_organisation_openers() {
+    let text = "Superheroes Black Widow and Captain America posed. The request concerns the \
+                religious schools Santo Spirito and Immacolata in Livorno. Instituto Gonzaga, a \
+                catholic school in Milan, agreed.";
+    let ents = run(text, None);
+    let widow = find(&ents, "Black Widow");
+    assert_eq!(widow.name, "Black Widow");
+    assert_eq!(widow.kind, EntityKind::Person, "{ents:#?}");
+    assert_eq!(
+        find(&ents, "Santo Spirito").kind,
+        EntityKind::Organization,
+        "{ents:#?}"
+    );
+    assert_eq!(
+        find(&ents, "Instituto Gonzaga").kind,
+        EntityKind::Organization,
+        "{ents:#?}"
+    );
+}
