@@ -153,6 +153,7 @@ pub fn apply(toks: &[Tok], lex: &Lexicon, out: &mut Vec<Cand>) {
             c.guessed = false;
         }
     }
+    drop_title_tails(toks, lex, out);
     national_teams(toks, lex, out);
     tournament_groups(toks, out);
 }
@@ -209,4 +210,27 @@ fn tournament_groups(toks: &[Tok], out: &mut Vec<Cand>) {
         }
     }
     out.extend(found);
+}
+
+/// "John Kerry, the Secretary of State": an unlisted one-word place's name after "of" that
+/// ends a title the dictionaries list ("secretary of state", "head of state") is part of the
+/// title, no place of its own. (GMB's silver tags call "Defense" in "Secretary of Defense" a
+/// body, so bodies stay.)
+fn drop_title_tails(toks: &[Tok], lex: &Lexicon, out: &mut Vec<Cand>) {
+    out.retain(|c| {
+        let tail = c.end - c.start == 1
+            && c.kind == ActorKind::Place
+            && c.actor.is_none()
+            && c.start >= 2
+            && toks[c.start - 1].key == "of"
+            && toks[c.start - 2].cap
+            && lex
+                .agent(&format!(
+                    "{} of {}",
+                    toks[c.start - 2].key,
+                    toks[c.start].key
+                ))
+                .is_some();
+        !tail
+    });
 }

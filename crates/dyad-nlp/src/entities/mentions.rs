@@ -545,7 +545,8 @@ pub fn find(toks: &[Tok], lex: &Lexicon, stats: &WordStats) -> Vec<Cand> {
         // compound, not of a name ("Scientology-related" and "Warhol-like" keep theirs).
         if hyphen_link(toks, j) && is_compound_tail(&toks[j + 1], stats) {
             j -= 1;
-            if j == i {
+            // "a Booker Prize-winner": what is left names the prize, no actor.
+            if j == i || is_in(OTHER_NOUNS, &toks[j].key) {
                 i = next + 2;
                 carried_title = None;
                 continue;

@@ -814,3 +814,12 @@ fn class_nouns_before_names_and_romance_organisation_openers() {
         "{ents:#?}"
     );
 }
+
+#[test]
+fn title_tails_and_prize_compounds_name_no_one() {
+    let text = "John Kerry, the Secretary of State, called. Atwood, a Booker Prize-winner, was \
+                there.";
+    let ents = run(text, None);
+    assert!(!ents.iter().any(|e| e.name == "State"), "{ents:#?}");
+    assert!(!ents.iter().any(|e| e.name.contains("Booker")), "{ents:#?}");
+}
