@@ -678,6 +678,13 @@ mod tests {
     }
 
     #[test]
+    fn corrected_and_short_names_of_the_extra_lists_code() {
+        let f = codes("The EU and UNITA refused.");
+        assert!(has(&f, "EU", "IGOEUREEC"), "{f:?}");
+        assert!(has(&f, "UNITA", "AGOREB"), "{f:?}");
+    }
+
+    #[test]
     fn agents_take_the_country_their_phrase_names() {
         let f = codes("Palestinian officials demanded that Israeli troops leave.");
         assert!(has(&f, "Palestinian officials", "PSEGOV"), "{f:?}");

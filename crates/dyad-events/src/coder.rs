@@ -364,7 +364,10 @@ impl EventCoder {
                 };
                 (coded.source.or(by_agent), coded.target.or(patient))
             } else {
-                let source = coded.source.or_else(|| roles::subject(v, hit.first));
+                let source = coded
+                    .source
+                    .or_else(|| coordinated_subject(v, &out, &hit))
+                    .or_else(|| roles::subject(v, hit.first));
                 let target = coded
                     .target
                     .or_else(|| roles::object(v, hit.last, false))
@@ -804,7 +807,74 @@ fn subordinate_to(v: &[Tok], gov: &VerbHit, at: usize) -> bool {
         let w = v[k].low.as_str();
         SUBORDINATORS.contains(&w)
             && !(w == "of" && roles::SETTLEMENT_NOUNS.contains(&v[k - 1].low.as_str()))
+            && !(w == "to" && up_to_amount(v, k))
     })
+}
+
+/// Words that may stand for an amount after "up to".
+const AMOUNT_WORDS: &[&str] = &[
+    "a",
+    "an",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "twelve",
+    "fifteen",
+    "twenty",
+    "thirty",
+    "fifty",
+    "hundred",
+    "hundreds",
+    "thousand",
+    "thousands",
+    "dozen",
+    "dozens",
+    "half",
+];
+
+/// Whether the "to" at `k` sets a limit on an amount ("kidnapped up to 16 advisers"): after
+/// "up" and before a number. It opens no clause.
+fn up_to_amount(v: &[Tok], k: usize) -> bool {
+    k > 0
+        && v[k - 1].low == "up"
+        && v.get(k + 1).is_some_and(|n| {
+            n.low.starts_with(|c: char| c.is_ascii_digit())
+                || AMOUNT_WORDS.contains(&n.low.as_str())
+        })
+}
+
+/// Words that may stand between a coordinating "and" and the verb it joins ("and has also
+/// fired").
+const AFTER_COORDINATION: &[&str] = &["has", "have", "had", "also", "then", "later", "again"];
+
+/// The subject a verb shares with the event verb before it when "and" or "or" joins the two
+/// predicates ("rebels kidnapped 16 advisers and exploded bombs in Kabul"): the actor nearest
+/// before the verb is then the first verb's object (the first verb must have one), not the
+/// second's subject. Only a comma, and no other verb or clause opener, may stand between the
+/// two.
+fn coordinated_subject(v: &[Tok], out: &[Candidate], hit: &VerbHit) -> Option<usize> {
+    let prev = out
+        .last()
+        .filter(|p| !p.passive && p.target.is_some() && p.hit.last < hit.first)?;
+    let mut q = hit.first;
+    while q > 0 && AFTER_COORDINATION.contains(&v[q - 1].low.as_str()) {
+        q -= 1;
+    }
+    let and = q
+        .checked_sub(1)
+        .filter(|&a| a > prev.hit.last && matches!(v[a].low.as_str(), "and" | "or"))?;
+    let apart = (prev.hit.last + 1..and).any(|k| {
+        let t = &v[k];
+        prev.is_verb[k] || (t.punct && t.low != ",") || roles::is_clause_opener(&t.low)
+    });
+    prev.source.filter(|_| !apart)
 }
 
 /// Whether `specific` names a kind of the general code `general` leaves open: `general` is a
@@ -1997,6 +2067,44 @@ mod tests {
             "{:?}",
             triples(&ev)
         );
+    }
+
+    /// The events of `text` with Syrian rebels, Iran and Turkey as actors, as
+    /// `SOURCE>TARGET:CAMEO`.
+    fn rebel_codes(text: &str) -> Vec<String> {
+        let names = &[
+            ("Syrian rebels", "SYRREB"),
+            ("Iran", "IRN"),
+            ("Turkey", "TUR"),
+        ];
+        triples(&run(text, names))
+            .into_iter()
+            .map(|(s, t, c)| format!("{s}>{t}:{c}"))
+            .collect()
+    }
+
+    #[test]
+    fn coordinated_predicates_share_the_subject() {
+        let c = rebel_codes("Syrian rebels kidnapped 16 Iran advisers and bombed Turkey.");
+        assert!(c.contains(&"SYRREB>TUR:190".to_string()), "{c:?}");
+        assert!(!c.iter().any(|e| e.starts_with("IRN")), "{c:?}");
+        // a second subject of its own keeps its verb
+        let c = rebel_codes("Syrian rebels kidnapped 16 advisers and Iran attacked Turkey.");
+        assert!(c.contains(&"IRN>TUR:190".to_string()), "{c:?}");
+    }
+
+    #[test]
+    fn a_claim_about_oneself_is_no_accusation() {
+        let c = codes("Iran claims to be building missiles to use against Israel.");
+        assert!(!c.iter().any(|e| e.contains(":11")), "{c:?}");
+        let c = codes("Iran claimed Israel had violated the truce.");
+        assert!(c.iter().any(|e| e.starts_with("IRN>ISR:11")), "{c:?}");
+    }
+
+    #[test]
+    fn up_to_an_amount_opens_no_clause() {
+        let c = rebel_codes("Syrian rebels kidnapped up to 16 Iran advisers and bombed Turkey.");
+        assert!(c.contains(&"SYRREB>TUR:190".to_string()), "{c:?}");
     }
 
     #[test]

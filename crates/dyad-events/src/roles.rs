@@ -23,6 +23,10 @@ const CLAUSE_OPENERS: &[&str] = &[
     "that", "which", "who", "because", "while", "whereas", "although", "though", "when", "if",
     "unless", "since", "but", "whom", "whose", "where",
 ];
+/// Whether a word opens a new clause to the right of a verb ([`CLAUSE_OPENERS`]).
+pub(crate) fn is_clause_opener(w: &str) -> bool {
+    CLAUSE_OPENERS.contains(&w)
+}
 /// Determiners and similar words skipped when looking at what precedes an actor.
 const DETERMINERS: &[&str] = &[
     "the", "a", "an", "its", "their", "his", "her", "this", "these",
@@ -424,8 +428,9 @@ fn reporting_subject(toks: &[Tok], s: usize) -> bool {
 }
 
 /// The object actor right of a verb ending at `verb_last`. The scan stops at a new clause, at
-/// the subject of a reporting clause after a comma, and, for a verb inside a phrase that opens
-/// the sentence with a preposition, at the comma that closes that phrase.
+/// the subject of a reporting clause after a comma, at a comma that an auxiliary follows (the
+/// predicate of a subject the verb's phrase interrupts), and, for a verb inside a phrase that
+/// opens the sentence with a preposition, at the comma that closes that phrase.
 pub(crate) fn object(toks: &[Tok], verb_last: usize, skip_by: bool) -> Option<usize> {
     let end = (verb_last + 1 + OBJECT_WINDOW).min(toks.len());
     let introductory = toks
@@ -450,6 +455,9 @@ pub(crate) fn object(toks: &[Tok], verb_last: usize, skip_by: bool) -> Option<us
         if introductory && t.punct && t.low == "," {
             return None;
         }
+        if predicate_after_comma(toks, p) {
+            return None;
+        }
         if t.actor.is_some() {
             if reporting_subject(toks, run_start(toks, p)) {
                 return None;
@@ -464,6 +472,23 @@ pub(crate) fn object(toks: &[Tok], verb_last: usize, skip_by: bool) -> Option<us
         p += 1;
     }
     None
+}
+
+/// Auxiliaries that, right after a comma, open the predicate of a subject interrupted by an
+/// appositive ("Pakistan, a key U.S. ally in the war, has refused …").
+const PREDICATE_AUX: &[&str] = &[
+    "has", "have", "had", "is", "are", "was", "were", "will", "would", "can", "could", "may",
+    "might", "should", "must", "did", "does",
+];
+
+/// Whether a comma at `p` closes a phrase and an auxiliary after it opens the sentence's
+/// predicate: what follows belongs to another verb, not to the object of the one before.
+fn predicate_after_comma(toks: &[Tok], p: usize) -> bool {
+    toks[p].punct
+        && toks[p].low == ","
+        && toks
+            .get(p + 1)
+            .is_some_and(|n| PREDICATE_AUX.contains(&n.low.as_str()))
 }
 
 /// Whether a comma or dash at `p` opens a participle clause ("…, facing Hamas", "—
@@ -798,6 +823,24 @@ mod tests {
             object_word(text, names, "attacked").as_deref(),
             Some("gondor")
         );
+    }
+
+    #[test]
+    fn object_stops_where_the_predicate_resumes() {
+        // "ally" inside the appositive does not reach the predicate's object
+        for (text, want) in [
+            (
+                "Rohan, a key Arnor ally in the war, has refused to send troops to Gondor.",
+                None,
+            ),
+            (
+                "Rohan, a key Arnor ally of Gondor, has refused to send troops.",
+                Some("gondor"),
+            ),
+        ] {
+            let got = object_word(text, &["Arnor", "Gondor"], "ally");
+            assert_eq!(got.as_deref(), want, "{text}");
+        }
     }
 
     #[test]
