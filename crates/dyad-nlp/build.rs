@@ -12,6 +12,8 @@ use std::env;
 use std::fs;
 use std::path::PathBuf;
 
+#[path = "src/chars.rs"]
+mod chars;
 #[path = "src/fasthash.rs"]
 mod fasthash;
 #[path = "src/lexicon.rs"]

@@ -48,8 +48,10 @@ struct Agents {
     roles: WordMap<String, &'static str>,
     /// Every proper word prefix of a phrase ("riot" of "riot police").
     prefixes: WordSet<String>,
-    /// The first word of every phrase.
-    starts: WordSet<String>,
+    /// Every word that opens a phrase of this table or an agent phrase of the shipped
+    /// lexicon, itself or as the singular [`singular`] makes of it ("forces", "militias"):
+    /// one look-up settles the many words that start no agent phrase.
+    openers: WordSet<String>,
     max_words: usize,
 }
 
@@ -75,10 +77,19 @@ fn agents() -> &'static Agents {
                 roles.insert(phrase, role.trim());
             }
         }
+        let mut openers = WordSet::default();
+        for w in starts
+            .iter()
+            .map(String::as_str)
+            .chain(Lexicon::shipped().agent_first_words())
+        {
+            openers.extend(plurals(w));
+            openers.insert(w.to_string());
+        }
         Agents {
             roles,
             prefixes,
-            starts,
+            openers,
             max_words,
         }
     })
@@ -433,13 +444,13 @@ fn scene_country(words: &[Word], anchors: &[Anchor]) -> Option<String> {
 
 /// The longest agent phrase starting at word `i`: its length and role, and whether it comes
 /// from the collective table (usable alone) or only from the lexicon's role words.
+/// `lex` is the shipped lexicon, whose agent phrases' first words are among the table's
+/// openers.
 fn agent_at(lex: &Lexicon, words: &[Word], i: usize) -> Option<(usize, String, bool)> {
     let table = agents();
-    // Most words start no agent phrase: one look in the sets of first words settles them
+    // Most words start no agent phrase: one look in the set of first words settles them
     // before the several lookups of the loop below.
-    let starts = |w: &str| table.starts.contains(w) || lex.starts_agent(w);
-    let low = &words[i].low;
-    if !starts(low) && !singular(low, 0).is_some_and(|s| starts(&s)) {
+    if !table.openers.contains(words[i].low.as_str()) {
         return None;
     }
     let max = table
@@ -477,6 +488,16 @@ fn agent_at(lex: &Lexicon, words: &[Word], i: usize) -> Option<(usize, String, b
         }
     }
     best
+}
+
+/// The words [`singular`] turns into the one word `w`: its plurals by the same rules.
+fn plurals(w: &str) -> impl Iterator<Item = String> {
+    let ies = w.strip_suffix('y').map(|b| format!("{b}ies"));
+    let men = w.strip_suffix("man").map(|b| format!("{b}men"));
+    // "-s" unless `w` ends so that its plural would read as another rule's ("-ies") or as
+    // no plural ("-ss"), and only past three letters.
+    let s = (!w.ends_with('s') && !w.ends_with("ie") && w.len() >= 3).then(|| format!("{w}s"));
+    ies.into_iter().chain(men).chain(s)
 }
 
 /// `key` with its last word (from byte `from`) made singular ("forces" → "force"), when it

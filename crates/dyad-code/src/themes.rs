@@ -6,6 +6,7 @@
 use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use dyad_nlp::chars::is_letter_or_digit;
 use dyad_nlp::{Token, TokenKind};
 
 const TAXONOMY: &str = include_str!("../../../data/themes/taxonomy.tsv");
@@ -58,8 +59,7 @@ fn normalise(keyword: &str) -> String {
 fn on_word_edges(text: &str, start: usize, end: usize, prefix: bool) -> bool {
     let before = text.get(..start).and_then(|t| t.chars().next_back());
     let after = text.get(end..).and_then(|t| t.chars().next());
-    !before.is_some_and(char::is_alphanumeric)
-        && (prefix || !after.is_some_and(char::is_alphanumeric))
+    !before.is_some_and(is_letter_or_digit) && (prefix || !after.is_some_and(is_letter_or_digit))
 }
 
 fn matcher() -> &'static Matcher {

@@ -7,6 +7,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 use dyad_doc::Tone;
+use dyad_nlp::chars::is_letter;
 use dyad_nlp::{Token, TokenKind};
 
 const LEXICON: &str = include_str!("../../../data/tone/lexicon.tsv");
@@ -89,7 +90,7 @@ pub fn tone(text: &str, tokens: &[Token]) -> Option<Tone> {
             continue;
         }
         let w = t.span.of(text);
-        if !w.chars().any(char::is_alphabetic) {
+        if !w.chars().any(is_letter) {
             continue;
         }
         words += 1;

@@ -106,6 +106,7 @@ fn own_subject_after_comma(toks: &[Tok], verb_first: usize) -> bool {
                 .collect();
             return match seg.first() {
                 None => false,
+                Some(_) if serial_list_end(toks, q) => false,
                 Some(f) if DETERMINERS.contains(&f.low.as_str()) => true,
                 Some(f) if SUBJECT_BLOCKING_PREPS.contains(&f.low.as_str()) => false,
                 Some(_) => !content.is_empty() && content.len() <= 3,
@@ -113,6 +114,19 @@ fn own_subject_after_comma(toks: &[Tok], verb_first: usize) -> bool {
         }
     }
     false
+}
+
+/// Whether the comma at `q` closes the last but one item of a serial list, "and" or "or"
+/// following it ("launched artillery, mortar, and rocket fire"): one word stands between it
+/// and the comma before. What follows ends the list; it opens no clause of its own.
+fn serial_list_end(toks: &[Tok], q: usize) -> bool {
+    q >= 2
+        && toks
+            .get(q + 1)
+            .is_some_and(|t| matches!(t.low.as_str(), "and" | "or"))
+        && !toks[q - 1].punct
+        && toks[q - 2].punct
+        && toks[q - 2].low == ","
 }
 
 /// Auxiliaries and sentence adverbs that never form a subject.
@@ -563,26 +577,40 @@ pub(crate) fn is_passive(toks: &[Tok], verb_first: usize) -> bool {
     false
 }
 
-/// The agent of a passive: an actor right after `by` near the verb.
+/// How far right of a passive verb a "by" set off by a comma may stand.
+const FAR_AGENT_WINDOW: usize = 30;
+
+/// The agent of a passive: an actor right after `by` near the verb, or after a `by` that a
+/// comma sets off from a phrase inserted between it and the verb ("has been accused of
+/// misusing public funds, much of it believed embezzled, by government officials").
 pub(crate) fn by_agent(toks: &[Tok], verb_last: usize) -> Option<usize> {
-    let end = (verb_last + 1 + 6).min(toks.len());
-    for p in verb_last + 1..end {
+    let near = (verb_last + 1 + 6).min(toks.len());
+    let far = (verb_last + 1 + FAR_AGENT_WINDOW).min(toks.len());
+    for p in verb_last + 1..far {
         if crate::matcher::is_hard_boundary(&toks[p]) {
             return None;
         }
         if toks[p].low == "by" {
-            let mut q = p + 1;
-            while q < toks.len() && q < p + 4 {
-                if toks[q].actor.is_some() {
-                    return Some(q);
-                }
-                if !DETERMINERS.contains(&toks[q].low.as_str()) && toks[q].punct {
-                    return None;
-                }
-                q += 1;
-            }
+            let set_off = toks[p - 1].punct && toks[p - 1].low == ",";
+            return (p < near || set_off)
+                .then(|| actor_after_by(toks, p))
+                .flatten();
+        }
+    }
+    None
+}
+
+/// The actor right after the `by` at `p`, behind determiners at most.
+fn actor_after_by(toks: &[Tok], p: usize) -> Option<usize> {
+    let mut q = p + 1;
+    while q < toks.len() && q < p + 4 {
+        if toks[q].actor.is_some() {
+            return Some(q);
+        }
+        if !DETERMINERS.contains(&toks[q].low.as_str()) && toks[q].punct {
             return None;
         }
+        q += 1;
     }
     None
 }
@@ -724,6 +752,29 @@ mod tests {
             &["Baghdad"],
         );
         assert_eq!(subject(&t, idx(&t, "agreed")), None);
+    }
+
+    #[test]
+    fn a_serial_list_opens_no_clause() {
+        let text = "Arnor forces launched artillery, mortar, and rocket fire against Gondor.";
+        let t = setup(text, &["Arnor forces", "Gondor"]);
+        assert_eq!(subject(&t, idx(&t, "fire")), Some(0));
+        // a clause of its own after a comma keeps its subject
+        let text = "Arnor forces fired on Gondor, and officials said so.";
+        let t = setup(text, &["Arnor forces", "Gondor"]);
+        assert_eq!(subject(&t, idx(&t, "said")), None);
+    }
+
+    #[test]
+    fn passive_agent_after_an_inserted_phrase() {
+        let text = "Arnor has been accused of misusing public funds, much of it stolen, by Gondor officials.";
+        let t = setup(text, &["Arnor", "Gondor officials"]);
+        assert_eq!(t[by_agent(&t, idx(&t, "accused")).unwrap()].low, "gondor");
+        // a far "by" that no comma sets off belongs to a nearer verb
+        let text =
+            "Arnor has been accused of misusing public funds that were stolen by Gondor officials.";
+        let t = setup(text, &["Arnor", "Gondor officials"]);
+        assert_eq!(by_agent(&t, idx(&t, "accused")), None);
     }
 
     #[test]

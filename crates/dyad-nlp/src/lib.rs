@@ -2,6 +2,7 @@
 //! offsets into the text (the record converts them to code points at the end).
 
 pub mod amounts;
+pub mod chars;
 pub mod dates;
 pub mod entities;
 pub mod fasthash;

@@ -35,6 +35,20 @@ impl<'a> Lower<'a> {
         }
     }
 
+    /// Whether `word` lowered by [`Lower::of`]'s rule is `lower`. An ASCII word is compared
+    /// in place, without making its lowered copy.
+    pub fn lowers_to(word: &str, lower: &str) -> bool {
+        if word.is_ascii() {
+            word.len() == lower.len()
+                && word
+                    .bytes()
+                    .zip(lower.bytes())
+                    .all(|(a, b)| a.to_ascii_lowercase() == b)
+        } else {
+            Lower::of(word).as_str() == lower
+        }
+    }
+
     /// A word known to be in lower case already.
     pub fn borrowed(word: &'a str) -> Lower<'a> {
         Lower(Cow::Borrowed(word))
@@ -159,6 +173,27 @@ mod tests {
         assert_eq!(Lower::chars_of("ΟΔΟΣ"), "οδοσ");
         assert_eq!(Lower::of("forces").cut_end(1), "force");
         assert!(matches!(Lower::of("forces").cut_end(1).0, Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn lowers_to_answers_as_lowering_does() {
+        for (word, lower) in [
+            ("More", "more"),
+            ("MORE", "more"),
+            ("more", "more"),
+            ("More", "mor"),
+            ("More", "More"),
+            ("ΟΔΟΣ", "οδος"),
+            ("ΟΔΟΣ", "οδοσ"),
+            ("\u{212a}m", "km"),
+            ("", ""),
+        ] {
+            assert_eq!(
+                Lower::lowers_to(word, lower),
+                Lower::of(word) == lower,
+                "{word} {lower}"
+            );
+        }
     }
 
     #[test]

@@ -14,6 +14,7 @@
 //! - Each punctuation mark, quote, dash, currency sign and percent sign is its own token; "..."
 //!   and "…" are one ellipsis, "--" one dash.
 
+use crate::chars::{is_letter, is_letter_or_digit};
 use crate::lexicon::{abbreviation, AbbrevClass};
 use dyad_doc::Span;
 
@@ -77,7 +78,7 @@ impl Token {
                 b.iter().any(u8::is_ascii_alphabetic) && !b.iter().any(u8::is_ascii_lowercase),
             )
         } else {
-            let mut letters = s.chars().filter(|c| c.is_alphabetic()).peekable();
+            let mut letters = s.chars().filter(|&c| is_letter(c)).peekable();
             (
                 s.chars().next().is_some_and(char::is_uppercase),
                 letters.peek().is_some() && letters.all(|c| !c.is_lowercase()),
@@ -175,7 +176,7 @@ fn is_mark(c: char) -> bool {
 }
 
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || is_mark(c)
+    is_letter_or_digit(c) || is_mark(c)
 }
 
 fn is_apostrophe(c: char) -> bool {
@@ -346,7 +347,7 @@ fn word(text: &str, start: usize) -> (usize, TokenKind) {
             if !c.is_ascii_digit() {
                 only_digits = false;
             }
-            if c.is_alphabetic() {
+            if is_letter(c) {
                 has_letter = true;
             }
             prev = Some(c);
@@ -358,19 +359,16 @@ fn word(text: &str, start: usize) -> (usize, TokenKind) {
         let prev_word = prev.is_some_and(is_word_char);
         let joins = if is_apostrophe(c) {
             // "don't" joins; "Azerbaijan's" leaves "'s" as a possessive token.
-            prev.is_some_and(char::is_alphabetic)
-                && next.is_some_and(char::is_alphabetic)
-                && !is_possessive_at(text, i)
+            prev.is_some_and(is_letter) && next.is_some_and(is_letter) && !is_possessive_at(text, i)
         } else if is_hyphen(c) {
-            prev_word && (next.is_some_and(char::is_alphabetic) || (has_letter && next_word))
+            prev_word && (next.is_some_and(is_letter) || (has_letter && next_word))
         } else if c == ',' {
             only_digits && prev_word && thousands_group(text, i + 1)
         } else if c == '.' {
             if prev.is_some_and(|p| p.is_ascii_digit()) && next.is_some_and(|n| n.is_ascii_digit())
             {
                 true
-            } else if prev.is_some_and(char::is_alphabetic) && next.is_some_and(char::is_alphabetic)
-            {
+            } else if prev.is_some_and(is_letter) && next.is_some_and(is_letter) {
                 has_dot = true;
                 true
             } else {
@@ -397,7 +395,7 @@ fn word(text: &str, start: usize) -> (usize, TokenKind) {
         // Dotted forms: "U.S" (+ ".") is an abbreviation; "Amazon.com" a web address.
         let short = form
             .split('.')
-            .all(|seg| seg.chars().count() <= 2 && seg.chars().all(char::is_alphabetic));
+            .all(|seg| seg.chars().count() <= 2 && seg.chars().all(is_letter));
         if (short || abbreviation(form).is_some()) && text[i..].starts_with('.') {
             return (i + 1, TokenKind::Abbreviation);
         }
@@ -555,7 +553,7 @@ pub fn split_fine_into(text: &str, t: &Token, out: &mut Vec<Token>) {
     // A lone mark (",", "“", "—") is one piece: no letters, so no case flags.
     let mut chars = slice.chars();
     if let (Some(c), None) = (chars.next(), chars.next()) {
-        if !c.is_alphanumeric() && !c.is_whitespace() {
+        if !is_letter_or_digit(c) && !c.is_whitespace() {
             out.push(Token {
                 kind: TokenKind::Punct,
                 capitalised: false,
@@ -578,7 +576,7 @@ pub fn split_fine_into(text: &str, t: &Token, out: &mut Vec<Token>) {
         out.push(Token::new(text, base + a, base + b, kind));
     };
     for (i, c) in slice.char_indices() {
-        if c.is_alphanumeric() {
+        if is_letter_or_digit(c) {
             run.get_or_insert(i);
             continue;
         }
@@ -752,7 +750,7 @@ mod tests {
             let mut c = t.span.of(text).chars();
             if let (Some(c), None) = (c.next(), c.next()) {
                 let general = Token::new(text, t.span.start, t.span.end, TokenKind::Punct);
-                if !c.is_alphanumeric() && !c.is_whitespace() {
+                if !is_letter_or_digit(c) && !c.is_whitespace() {
                     assert_eq!(split_fine(text, &t), [general], "{c}");
                 }
             }

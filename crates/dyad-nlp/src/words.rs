@@ -3,6 +3,7 @@
 //! separators and decimals (`1,000.5`), numbers with glued suffixes (`3.2bn`, `98th`), words
 //! with inner apostrophes (`Israel’s`) and hyphenated words (`high-tech`).
 
+use crate::chars::{is_letter, is_letter_or_digit};
 use aho_corasick::AhoCorasick;
 use dyad_doc::Span;
 
@@ -50,7 +51,7 @@ pub(crate) fn lex(text: &str, start: usize, end: usize) -> Vec<Item> {
             i += c.len_utf8();
             continue;
         }
-        if !c.is_alphanumeric() {
+        if !is_letter_or_digit(c) {
             out.push(Item {
                 start: start + i,
                 end: start + i + c.len_utf8(),
@@ -72,7 +73,7 @@ pub(crate) fn lex(text: &str, start: usize, end: usize) -> Vec<Item> {
             let mut chars = rest.chars();
             let Some(n) = chars.next() else { break };
             let after = chars.next();
-            if n.is_alphanumeric() {
+            if is_letter_or_digit(n) {
                 j += n.len_utf8();
                 continue;
             }
@@ -97,8 +98,8 @@ pub(crate) fn lex(text: &str, start: usize, end: usize) -> Vec<Item> {
                 break;
             }
             if !numeric
-                && ((is_apostrophe(n) && after.is_some_and(char::is_alphabetic))
-                    || (n == '-' && after.is_some_and(char::is_alphanumeric)))
+                && ((is_apostrophe(n) && after.is_some_and(is_letter))
+                    || (n == '-' && after.is_some_and(is_letter_or_digit)))
             {
                 j += n.len_utf8();
                 continue;

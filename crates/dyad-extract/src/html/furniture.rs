@@ -46,44 +46,47 @@ impl Context {
 /// `shared` does not read as `share` and `header` not as `head`.
 fn role_from_attrs(node: &NodeRef<'_>) -> Option<RemovedKind> {
     let mut found = None;
+    let mut buf = [0u8; super::words::LONGEST];
     for attr in ["class", "id", "itemprop", "data-component", "role"] {
         let Some(v) = node.attr(attr) else { continue };
         if v.len() > 2000 {
             continue;
         }
-        let lower = v.to_ascii_lowercase();
-        for word in lower.split(|c: char| !c.is_ascii_alphanumeric()) {
-            let kind = match word {
-                "caption" | "figcaption" | "imagecaption" | "photocaption" | "wp-caption-text"
-                | "caption-text" => Some(RemovedKind::Caption),
-                "credit" | "credits" | "photocredit" | "imagecredit" | "copyright" => {
-                    Some(RemovedKind::PhotoCredit)
-                }
-                "byline" | "bylines" | "author" | "authors" | "dateline" | "timestamp" => {
-                    Some(RemovedKind::Byline)
-                }
-                "share" | "sharing" | "social" | "sharebar" | "share-bar" => {
-                    Some(RemovedKind::Share)
-                }
-                "related" | "recommended" | "recirculation" | "more-stories" | "readmore"
-                | "read-more" | "trending" => Some(RemovedKind::Related),
-                "advert" | "advertisement" | "ad" | "ads" | "adslot" | "ad-slot" | "dfp"
-                | "sponsored" | "promo" | "newsletter" => Some(RemovedKind::Advertisement),
-                "bio" | "author-bio" | "authorbio" => Some(RemovedKind::AuthorBio),
-                "breadcrumb" | "breadcrumbs" | "pagination" | "tags" | "menu" => {
-                    Some(RemovedKind::Navigation)
-                }
-                _ => None,
+        for word in super::words::class_words(&v) {
+            let Some(k) = super::words::lower(word, &mut buf).and_then(role_word) else {
+                continue;
             };
-            if let Some(k) = kind {
-                // Captions win over credits: a caption often holds its credit.
-                if found.is_none() || k == RemovedKind::Caption {
-                    found = Some(k);
-                }
+            // Captions win over credits: a caption often holds its credit.
+            if found.is_none() || k == RemovedKind::Caption {
+                found = Some(k);
             }
         }
     }
     found
+}
+
+/// The furniture role a lower-case class, id or itemprop word names.
+fn role_word(word: &str) -> Option<RemovedKind> {
+    match word {
+        "caption" | "figcaption" | "imagecaption" | "photocaption" | "wp-caption-text"
+        | "caption-text" => Some(RemovedKind::Caption),
+        "credit" | "credits" | "photocredit" | "imagecredit" | "copyright" => {
+            Some(RemovedKind::PhotoCredit)
+        }
+        "byline" | "bylines" | "author" | "authors" | "dateline" | "timestamp" => {
+            Some(RemovedKind::Byline)
+        }
+        "share" | "sharing" | "social" | "sharebar" | "share-bar" => Some(RemovedKind::Share),
+        "related" | "recommended" | "recirculation" | "more-stories" | "readmore" | "read-more"
+        | "trending" => Some(RemovedKind::Related),
+        "advert" | "advertisement" | "ad" | "ads" | "adslot" | "ad-slot" | "dfp" | "sponsored"
+        | "promo" | "newsletter" => Some(RemovedKind::Advertisement),
+        "bio" | "author-bio" | "authorbio" => Some(RemovedKind::AuthorBio),
+        "breadcrumb" | "breadcrumbs" | "pagination" | "tags" | "menu" => {
+            Some(RemovedKind::Navigation)
+        }
+        _ => None,
+    }
 }
 
 // The patterns below are written in lower case and matched against the block with its ASCII

@@ -510,100 +510,103 @@ impl Words {
         if value.len() > 2000 {
             return;
         }
-        for word in value.split(|c: char| !c.is_ascii_alphanumeric()) {
-            if word.is_empty() {
-                continue;
+        let mut buf = [0u8; super::words::LONGEST];
+        for word in super::words::class_words(value) {
+            if let Some(w) = super::words::lower(word, &mut buf) {
+                self.see(w);
             }
-            let w = word.to_ascii_lowercase();
-            let w = w.as_str();
-            if matches!(
-                w,
-                "article"
-                    | "articlebody"
-                    | "body"
-                    | "content"
-                    | "entry"
-                    | "hentry"
-                    | "main"
-                    | "page"
-                    | "post"
-                    | "text"
-                    | "blog"
-                    | "story"
-                    | "storybody"
-            ) {
-                self.positive = true;
-            }
-            if matches!(
-                w,
-                "hidden"
-                    | "banner"
-                    | "combx"
-                    | "comment"
-                    | "comments"
-                    | "contact"
-                    | "foot"
-                    | "footer"
-                    | "footnote"
-                    | "gdpr"
-                    | "masthead"
-                    | "media"
-                    | "meta"
-                    | "outbrain"
-                    | "promo"
-                    | "related"
-                    | "scroll"
-                    | "share"
-                    | "shoutbox"
-                    | "sidebar"
-                    | "skyscraper"
-                    | "sponsor"
-                    | "shopping"
-                    | "tags"
-                    | "tool"
-                    | "tools"
-                    | "widget"
-            ) {
-                self.negative = true;
-            }
-            if matches!(
-                w,
-                "banner"
-                    | "breadcrumb"
-                    | "breadcrumbs"
-                    | "comment"
-                    | "comments"
-                    | "community"
-                    | "disqus"
-                    | "extra"
-                    | "footer"
-                    | "header"
-                    | "menu"
-                    | "related"
-                    | "remark"
-                    | "replies"
-                    | "rss"
-                    | "shoutbox"
-                    | "sidebar"
-                    | "skyscraper"
-                    | "social"
-                    | "sponsor"
-                    | "supplemental"
-                    | "agegate"
-                    | "pagination"
-                    | "pager"
-                    | "popup"
-                    | "cookie"
-                    | "modal"
-            ) {
-                self.unlikely = true;
-            }
-            if matches!(
-                w,
-                "and" | "article" | "body" | "column" | "content" | "main" | "shadow"
-            ) {
-                self.maybe = true;
-            }
+        }
+    }
+
+    /// Notes what one lower-case class or id word says.
+    fn see(&mut self, w: &str) {
+        if matches!(
+            w,
+            "article"
+                | "articlebody"
+                | "body"
+                | "content"
+                | "entry"
+                | "hentry"
+                | "main"
+                | "page"
+                | "post"
+                | "text"
+                | "blog"
+                | "story"
+                | "storybody"
+        ) {
+            self.positive = true;
+        }
+        if matches!(
+            w,
+            "hidden"
+                | "banner"
+                | "combx"
+                | "comment"
+                | "comments"
+                | "contact"
+                | "foot"
+                | "footer"
+                | "footnote"
+                | "gdpr"
+                | "masthead"
+                | "media"
+                | "meta"
+                | "outbrain"
+                | "promo"
+                | "related"
+                | "scroll"
+                | "share"
+                | "shoutbox"
+                | "sidebar"
+                | "skyscraper"
+                | "sponsor"
+                | "shopping"
+                | "tags"
+                | "tool"
+                | "tools"
+                | "widget"
+        ) {
+            self.negative = true;
+        }
+        if matches!(
+            w,
+            "banner"
+                | "breadcrumb"
+                | "breadcrumbs"
+                | "comment"
+                | "comments"
+                | "community"
+                | "disqus"
+                | "extra"
+                | "footer"
+                | "header"
+                | "menu"
+                | "related"
+                | "remark"
+                | "replies"
+                | "rss"
+                | "shoutbox"
+                | "sidebar"
+                | "skyscraper"
+                | "social"
+                | "sponsor"
+                | "supplemental"
+                | "agegate"
+                | "pagination"
+                | "pager"
+                | "popup"
+                | "cookie"
+                | "modal"
+        ) {
+            self.unlikely = true;
+        }
+        if matches!(
+            w,
+            "and" | "article" | "body" | "column" | "content" | "main" | "shadow"
+        ) {
+            self.maybe = true;
         }
     }
 

@@ -4,6 +4,7 @@
 //! - [`metadata`] reads JSON-LD, OpenGraph/`<meta>`, microdata and the DOM and resolves
 //!   conflicts between them;
 //! - [`prune`] drops scripts, styles and comments before parsing;
+//! - [`words`] splits and lowers class and id words for every reader;
 //! - [`dates`] normalises stated dates to ISO 8601;
 //! - [`locate`] finds the elements that hold the article (a Readability-style scorer in
 //!   one pass over the tree);
@@ -16,6 +17,7 @@ pub mod furniture;
 pub mod locate;
 pub mod metadata;
 pub mod prune;
+pub mod words;
 
 use dom_query::Document;
 use dyad_doc::Meta;

@@ -8,9 +8,11 @@
 //! hold a heading) go whole too; so do head
 //! `<meta>`s
 //! and `<link>`s that no reader looks at. Start tags keep only the attributes some reader
-//! looks at (images and embeds lose only `data-*`, `aria-*` but `aria-hidden`, event
-//! handlers, `srcset` and `sizes`), and link and image addresses shrink to a stand-in of
-//! their kind: parsing attributes was a large share of the parser's work.
+//! looks at (images and embeds too: no reader looks at their addresses or sizes), and link
+//! addresses shrink to a stand-in of their kind: parsing attributes was a large share of
+//! the parser's work. Elements no reader would look at go whole as well: hidden ones (left
+//! out by the content scorer) when balanced and free of metadata, and empty phrasing
+//! elements such as icon holders.
 //!
 //! It also caps the nesting depth the parser sees: start tags nested deeper than
 //! [`MAX_DEPTH`] (and their end tags) are dropped, keeping their text. HTML tree building
@@ -120,6 +122,7 @@ pub fn prune(html: &str) -> String {
     let mut whole = [true; WHOLE.len()];
     let mut kept_until = 0usize;
     let mut in_head = true;
+    let mut hidden = Hidden::default();
     while let Some(off) = memchr::memchr(b'<', &bytes[i..]) {
         let lt = i + off;
         let rest = &bytes[lt + 1..];
@@ -171,9 +174,21 @@ pub fn prune(html: &str) -> String {
         }
         let Some(name) = dropped else {
             i = match depth.tag(bytes, lt) {
-                // a start tag: its unread attributes go
+                // a start tag: its unread attributes go, and so does the whole element when
+                // no reader would look at it
                 TagAction::Keep(_) if rest.first().is_some_and(u8::is_ascii_alphabetic) => {
-                    strip_attributes(html, lt, &mut out, &mut kept_from)
+                    let mark = (out.len(), kept_from);
+                    let (end, facts) = strip_attributes(html, lt, &mut out, &mut kept_from);
+                    match unread_element(bytes, lt, end, &facts, &mut hidden) {
+                        Some(skip) => {
+                            out.truncate(mark.0);
+                            out.push_str(&html[mark.1..lt]);
+                            kept_from = skip;
+                            depth.open = depth.open.saturating_sub(1);
+                            skip
+                        }
+                        None => end,
+                    }
                 }
                 TagAction::Keep(end) => end,
                 TagAction::Drop(end) => {
@@ -378,28 +393,9 @@ impl Depth {
     }
 }
 
-/// Elements whose attributes are read beyond a fixed list: images and embeds are kept or
-/// dropped by what their attribute values name (an image file, a video host), so only
-/// the attributes of [`is_unread_attribute`] go from them.
-fn is_media(tag: &[u8]) -> bool {
-    lowered(tag).is_some_and(|(b, n)| {
-        matches!(
-            &b[..n],
-            b"img"
-                | b"picture"
-                | b"figure"
-                | b"source"
-                | b"video"
-                | b"audio"
-                | b"iframe"
-                | b"embed"
-                | b"object"
-        )
-    })
-}
-
 /// The attributes any reader of the page looks at (the metadata scan, the content scorer,
-/// the body walk). Elements other than [`is_media`] keep only these.
+/// the body walk), and `type`, which the parser reads on `<input>` inside tables. Start
+/// tags keep only these.
 fn is_read_attribute(name: &[u8]) -> bool {
     lowered(name).is_some_and(|(b, n)| {
         matches!(
@@ -407,30 +403,20 @@ fn is_read_attribute(name: &[u8]) -> bool {
             b"class"
                 | b"id"
                 | b"href"
-                | b"src"
                 | b"content"
                 | b"name"
                 | b"property"
                 | b"itemprop"
-                | b"itemtype"
-                | b"itemscope"
                 | b"rel"
                 | b"hidden"
                 | b"aria-hidden"
                 | b"role"
                 | b"lang"
                 | b"xml:lang"
-                | b"dir"
                 | b"datetime"
                 | b"pubdate"
                 | b"type"
                 | b"http-equiv"
-                | b"charset"
-                | b"colspan"
-                | b"rowspan"
-                | b"summary"
-                | b"datatable"
-                | b"loading"
                 | b"data-component"
         )
     })
@@ -450,34 +436,20 @@ fn lowered(name: &[u8]) -> Option<([u8; 16], usize)> {
     Some((b, n))
 }
 
-/// Attributes no reader of the page looks at: they are dropped from start tags so the
-/// parser does not build them.
-fn is_unread_attribute(name: &[u8]) -> bool {
-    let lower = |p: &[u8]| starts_with_ignore_case(name, p);
-    (lower(b"data-") && !name.eq_ignore_ascii_case(b"data-component"))
-        || (lower(b"aria-") && !name.eq_ignore_ascii_case(b"aria-hidden"))
-        || (lower(b"on") && name.len() > 2)
-        || name.eq_ignore_ascii_case(b"srcset")
-        || name.eq_ignore_ascii_case(b"sizes")
-}
-
 /// A `style` is read only for whether it hides its element (`display`, `visibility`).
 fn style_is_read(value: &[u8]) -> bool {
+    style_names(value, b"display", b"visibility")
+}
+
+/// Whether a style value, without ASCII spaces and in lower case, holds `a` or `b`.
+fn style_names(value: &[u8], a: &[u8], b: &[u8]) -> bool {
     let packed: Vec<u8> = value
         .iter()
         .filter(|b| !b.is_ascii_whitespace())
         .map(u8::to_ascii_lowercase)
         .collect();
     let has = |w: &[u8]| memchr::memmem::find(&packed, w).is_some();
-    has(b"display") || has(b"visibility")
-}
-
-/// What is read of an image's address: whether it is there, and whether it is a `data:`
-/// placeholder (whose size is looked at). Other addresses stand in as one letter.
-fn image_stand_in(src: &str) -> Option<&'static str> {
-    let t = src.trim();
-    let data = t.len() >= 5 && t.as_bytes()[..5].eq_ignore_ascii_case(b"data:");
-    (!t.is_empty() && !data && src.len() > 1).then_some("a")
+    has(a) || has(b)
 }
 
 /// What is read of a link's address is only its kind: an anchor in the page (`#…`, and
@@ -501,10 +473,27 @@ fn link_stand_in(href: &str) -> &str {
     }
 }
 
+/// What [`strip_attributes`] saw of a start tag.
+#[derive(Default)]
+struct TagFacts {
+    /// The content scorer leaves the element out as hidden: a `hidden` attribute,
+    /// `aria-hidden="true"`, or a style that hides it (the first of each, as the parser keeps
+    /// the first of a repeated attribute).
+    hidden: bool,
+    /// It keeps no attribute but those the content scorer and the furniture roles read
+    /// (`class`, `id`, `role`, the hiding ones, `dir`, `lang`): none the metadata scan reads.
+    plain: bool,
+}
+
 /// Walks the attributes of the start tag at `lt` as the HTML tokenizer reads them (quoted
 /// values may hold `>`), moving unread ones out of the kept markup. Returns the offset
-/// just past the tag.
-fn strip_attributes(html: &str, lt: usize, out: &mut String, kept_from: &mut usize) -> usize {
+/// just past the tag, and what it saw.
+fn strip_attributes(
+    html: &str,
+    lt: usize,
+    out: &mut String,
+    kept_from: &mut usize,
+) -> (usize, TagFacts) {
     let bytes = html.as_bytes();
     let n = bytes.len();
     let mut i = lt + 1;
@@ -513,37 +502,137 @@ fn strip_attributes(html: &str, lt: usize, out: &mut String, kept_from: &mut usi
     }
     let tag = &bytes[lt + 1..i];
     let is_link = tag.eq_ignore_ascii_case(b"a");
-    let is_image = tag.eq_ignore_ascii_case(b"img");
-    let media = is_media(tag);
-    for_each_attribute(bytes, i, |a| {
+    let mut facts = TagFacts {
+        hidden: false,
+        plain: true,
+    };
+    let (mut seen_aria, mut seen_style) = (false, false);
+    let end = for_each_attribute(bytes, i, |a| {
         let name = &bytes[a.name.clone()];
-        let mut unread = if media {
-            is_unread_attribute(name)
-        } else {
-            !is_read_attribute(name)
-        };
+        let mut unread = !is_read_attribute(name);
+        if name.eq_ignore_ascii_case(b"hidden") {
+            facts.hidden = true;
+        }
         if let Some(v) = &a.value {
-            let short = if is_link && name.eq_ignore_ascii_case(b"href") {
-                Some(link_stand_in(&html[v.clone()])).filter(|s| s.len() < v.len())
-            } else if is_image && name.eq_ignore_ascii_case(b"src") {
-                image_stand_in(&html[v.clone()])
-            } else {
-                None
-            };
+            let short = (is_link && name.eq_ignore_ascii_case(b"href"))
+                .then(|| link_stand_in(&html[v.clone()]))
+                .filter(|s| s.len() < v.len());
             if let Some(short) = short {
                 out.push_str(&html[*kept_from..v.start]);
                 out.push_str(short);
                 *kept_from = v.end;
             }
-            if !media && name.eq_ignore_ascii_case(b"style") {
-                unread = !style_is_read(&bytes[v.clone()]);
+            let value = &bytes[v.clone()];
+            if name.eq_ignore_ascii_case(b"aria-hidden") && !std::mem::replace(&mut seen_aria, true)
+            {
+                facts.hidden |= value == b"true";
+            }
+            if name.eq_ignore_ascii_case(b"style") {
+                if !std::mem::replace(&mut seen_style, true) {
+                    facts.hidden |= style_hides(value);
+                }
+                unread = !style_is_read(value);
             }
         }
         if unread {
             out.push_str(&html[*kept_from..a.name.start]);
             *kept_from = a.end.min(n);
+        } else {
+            facts.plain &= is_one_of(name, PLAIN_ATTRIBUTES);
         }
-    })
+    });
+    (end, facts)
+}
+
+/// The attributes only the content scorer and the furniture roles read.
+const PLAIN_ATTRIBUTES: &[&[u8]] = &[
+    b"class",
+    b"id",
+    b"role",
+    b"hidden",
+    b"aria-hidden",
+    b"style",
+    b"dir",
+    b"lang",
+];
+
+/// Whether `name`, in any case, is one of `names` (written in lower case).
+fn is_one_of(name: &[u8], names: &[&[u8]]) -> bool {
+    names.iter().any(|n| n.eq_ignore_ascii_case(name))
+}
+
+/// A style that hides its element as the content scorer reads it: `display:none` or
+/// `visibility:hidden` once ASCII spaces are gone (the scorer also drops other spaces, so
+/// it finds these wherever this does). Character references are left to the parser.
+fn style_hides(value: &[u8]) -> bool {
+    value.len() <= 2000
+        && !value.contains(&b'&')
+        && style_names(value, b"display:none", b"visibility:hidden")
+}
+
+/// Where hidden elements may still be dropped whole (see [`unread_element`]), so that the
+/// scans stay linear in the page.
+#[derive(Default)]
+struct Hidden {
+    /// A hidden element's markup was not balanced: no more are tried.
+    stop: bool,
+    /// The end of the last hidden element kept for its metadata: none inside it is tried.
+    kept_until: usize,
+}
+
+/// Phrasing elements the parser opens and closes without touching the elements around them,
+/// and the body walk reads as part of the running text.
+const PLAIN_PHRASING: &[&[u8]] = &[
+    b"span", b"i", b"b", b"em", b"strong", b"small", b"big", b"u", b"s", b"strike", b"tt", b"font",
+    b"ins", b"del", b"mark", b"sup", b"sub", b"label", b"abbr", b"cite", b"code", b"q", b"var",
+    b"kbd", b"samp", b"dfn",
+];
+
+/// When no reader would look at the element whose start tag spans `lt..end`, the offset
+/// past its end tag. Two kinds go: hidden elements (left out by the content scorer, never
+/// in the body) whose markup is balanced and holds no metadata, and empty phrasing elements
+/// with no attribute the metadata scan reads (`<i class="icon"></i>`).
+fn unread_element(
+    bytes: &[u8],
+    lt: usize,
+    end: usize,
+    facts: &TagFacts,
+    hidden: &mut Hidden,
+) -> Option<usize> {
+    if bytes[end - 1] != b'>' || bytes[end - 2] == b'/' {
+        return None;
+    }
+    let (name, len) = opened_name(&bytes[lt + 1..])?;
+    let name = &name[..len];
+    if facts.plain && is_one_of(name, PLAIN_PHRASING) {
+        let close = &bytes[end..];
+        if close.len() > len + 2
+            && close.starts_with(b"</")
+            && close[2..2 + len].eq_ignore_ascii_case(name)
+            && close[2 + len] == b'>'
+        {
+            return Some(end + len + 3);
+        }
+    }
+    if !facts.hidden
+        || hidden.stop
+        || lt < hidden.kept_until
+        || never_nests(name)
+        || matches!(name, b"html" | b"head" | b"body")
+    {
+        return None;
+    }
+    match balanced_end(bytes, lt, name) {
+        Some(close) if !holds_metadata(&bytes[lt..close]) => Some(close),
+        Some(close) => {
+            hidden.kept_until = close;
+            None
+        }
+        None => {
+            hidden.stop = true;
+            None
+        }
+    }
 }
 
 /// The end of the element `name` opening at `lt` when its markup is balanced: every
@@ -744,7 +833,7 @@ mod tests {
         let html = r#"<html><head><meta charset=utf-8><meta name="viewport" content="w>1"><meta property="og:title" content="T"><link rel=stylesheet href=s.css><link rel="canonical" href="https://x.org/a"><title>T</title></head><body><meta name=viewport content=x><noscript><img src=a.jpg></noscript><p title="t" style="color:red">a</p><div style="DISPLAY: none">b</div><img src="https://x.org/i.jpg" alt=i title=t><img src="data:image/gif;base64,R0">"#;
         assert_eq!(
             prune(html),
-            r#"<html><head><meta property="og:title" content="T"><link rel="canonical" href="https://x.org/a"><title>T</title></head><body><meta name=viewport content=x><p  >a</p><div style="DISPLAY: none">b</div><img src="a" alt=i title=t><img src="data:image/gif;base64,R0">"#
+            r#"<html><head><meta property="og:title" content="T"><link rel="canonical" href="https://x.org/a"><title>T</title></head><body><meta name=viewport content=x><p  >a</p><img   ><img >"#
         );
         // a start tag other than a head element opens the body: later ones stay
         let early = "<meta name=a content=b><div>x</div><link rel=icon href=i>";
@@ -785,6 +874,25 @@ mod tests {
         assert_eq!(prune(titled), titled);
         let author = "<button class=byline>Jo Doe</button><p>b</p>";
         assert_eq!(prune(author), author);
+    }
+
+    #[test]
+    fn hidden_and_empty_elements_go_unless_read() {
+        assert_eq!(
+            prune(
+                r#"<div hidden><p>a</div><span aria-hidden="true">b</span><div style="display: NONE"><i>c</i></div><p>d</p>"#
+            ),
+            "<p>d</p>"
+        );
+        // kept: metadata inside, unbalanced markup, a value the scorer does not read as hidden
+        let kept = r#"<div hidden><span class=byline>Jo</span></div><span aria-hidden=false>b</span><div hidden><p>x</span></div>"#;
+        assert_eq!(prune(kept), kept);
+        assert_eq!(
+            prune(
+                r#"<p>a<i class="icon"></i> b<span id=x></span><em>c</em><span itemprop=name></span><div></div></p>"#
+            ),
+            r#"<p>a b<em>c</em><span itemprop=name></span><div></div></p>"#
+        );
     }
 
     #[test]

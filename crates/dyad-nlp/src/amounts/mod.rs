@@ -14,6 +14,7 @@ use std::sync::OnceLock;
 use aho_corasick::AhoCorasick;
 use dyad_doc::{Amount, Span};
 
+use crate::chars::is_letter_or_digit;
 use crate::words::{finder, has_digit, mentions_any, Item, Kind, SentenceItems};
 use crate::Lower;
 use tables::{
@@ -187,7 +188,7 @@ fn symbol_before(text: &str, from: usize, at: usize) -> Option<(&'static str, us
         let boundary = !trimmed[..start]
             .chars()
             .next_back()
-            .is_some_and(char::is_alphanumeric);
+            .is_some_and(is_letter_or_digit);
         boundary.then_some((code, from + start))
     })
 }
@@ -205,10 +206,11 @@ fn item_at(items: &[Item], i: usize, pos: usize) -> usize {
 fn marker_before(text: &str, items: &[Item], k: usize) -> Option<usize> {
     APPROXIMATE.iter().find_map(|m| {
         let first = k.checked_sub(m.len())?;
-        let all = m
-            .iter()
-            .enumerate()
-            .all(|(n, w)| items.get(first + n).is_some_and(|it| lower(text, it) == *w));
+        let all = m.iter().enumerate().all(|(n, w)| {
+            items
+                .get(first + n)
+                .is_some_and(|it| Lower::lowers_to(it.of(text), w))
+        });
         all.then(|| items[first].start)
     })
 }

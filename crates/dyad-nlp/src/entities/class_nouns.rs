@@ -1,6 +1,7 @@
 //! Kinds from class nouns written beside a name: "the Sea Org group", "the band the Velvet
 //! Underground", "ancient gods, such as Zeus, Hera and Poseidon", "such bands as The Velvet
-//! Underground". Only names no dictionary, title or keyword typed are changed, and the kind a
+//! Underground", "the religious schools Santo Spirito and Immacolata", "Superheroes Black
+//! Widow". Only names no dictionary, title or keyword typed are changed, and the kind a
 //! noun gives one mention goes to the article's other mentions of the same guessed name.
 
 use super::lexicon::ActorKind;
@@ -34,6 +35,7 @@ const CLASS_NOUNS: &[(&str, ActorKind)] = &[
     ("party", ActorKind::Organization),
     ("movement", ActorKind::Organization),
     ("charity", ActorKind::Organization),
+    ("school", ActorKind::Organization),
     ("city", ActorKind::Place),
     ("town", ActorKind::Place),
     ("village", ActorKind::Place),
@@ -72,6 +74,18 @@ fn class_at(toks: &[Tok], i: usize, plural: bool) -> Option<ActorKind> {
 /// Sets the kinds of guessed names from the class nouns beside them.
 pub fn apply(toks: &[Tok], out: &mut [Cand]) {
     let mut cued: Vec<(String, ActorKind)> = Vec::new();
+    // "Superheroes Black Widow and Captain America": a capitalised plural class noun opening
+    // a guessed run is no part of the name after it, and gives it its kind.
+    for c in out.iter_mut().filter(|c| c.guessed && c.end - c.start >= 2) {
+        let opener = &toks[c.start];
+        let kind = (opener.cap && !opener.all_caps && opener.key.ends_with('s'))
+            .then(|| class_of(&opener.key, true))
+            .flatten();
+        if let Some(kind) = kind.filter(|_| toks[c.start + 1].cap) {
+            c.start += 1;
+            c.kind = kind;
+        }
+    }
     for c in out.iter().filter(|c| c.guessed) {
         let (s, e) = (c.start, c.end);
         // "the Sea Org group": an organisation's class noun after the name.
@@ -121,7 +135,8 @@ pub fn apply(toks: &[Tok], out: &mut [Cand]) {
     }
 }
 
-/// Where the names of each "NOUNS, such as" or "such NOUNS as" list start, with the kind
+/// Where the names of each "NOUNS, such as", "such NOUNS as" or "NOUNS Name and Name" list
+/// start, with the kind
 /// the plural noun gives them.
 fn such_as_lists(toks: &[Tok]) -> Vec<(usize, ActorKind)> {
     let mut lists = Vec::new();
@@ -141,6 +156,15 @@ fn such_as_lists(toks: &[Tok]) -> Vec<(usize, ActorKind)> {
         } else if toks[i + 2].key == "as" {
             if let Some(kind) = class_at(toks, i + 1, true) {
                 lists.push((i + 3, kind));
+            }
+        }
+    }
+    // "the religious schools Santo Spirito and Immacolata": a plural class noun right before
+    // capitalised names.
+    for i in 0..toks.len().saturating_sub(1) {
+        if toks[i + 1].cap && toks[i + 1].sentence == toks[i].sentence {
+            if let Some(kind) = class_at(toks, i, true).filter(|_| toks[i].key.ends_with('s')) {
+                lists.push((i + 1, kind));
             }
         }
     }

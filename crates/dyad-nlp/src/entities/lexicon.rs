@@ -5,6 +5,7 @@
 //! defaults ship in `data/`, and `build.rs` packs them at build time into the form
 //! [`Packed`] reads in place (see `shipped.rs`). PETRARCH dictionaries load too.
 
+use crate::chars::is_letter;
 use dyad_doc::Geo;
 
 use super::pack::Contents;
@@ -432,6 +433,15 @@ impl Lexicon {
         self.base.is_some_and(|b| b.starts_agent(word)) || self.agent_starts.contains(word)
     }
 
+    /// Every word that is the first of an agent phrase ([`Lexicon::starts_agent`]), each
+    /// once or more, in no set order.
+    pub fn agent_first_words(&self) -> impl Iterator<Item = &str> + '_ {
+        self.base
+            .into_iter()
+            .flat_map(|b| b.agent_first_words().iter().copied())
+            .chain(self.agent_starts.iter().map(String::as_str))
+    }
+
     /// The longest agent phrase, in tokens.
     pub fn max_agent_tokens(&self) -> usize {
         let base = self.base.map_or(0, Packed::max_agent_tokens);
@@ -474,7 +484,7 @@ impl Lexicon {
             if words.len() < 3
                 || words.iter().any(|w| {
                     w.chars().count() < 2
-                        || !w.chars().all(char::is_alphabetic)
+                        || !w.chars().all(is_letter)
                         || NAME_PARTICLES.contains(w)
                         || MORE_NAME_PARTICLES.contains(w)
                 })

@@ -4,11 +4,14 @@
 
 use super::class_nouns;
 use super::english;
+use super::frames;
+use super::honoured;
 use super::lexicon::{ActorKind, Lexicon, NAME_PARTICLES};
 use super::names::PersonNames;
 use super::not_actors;
 use super::stats::{WordCounts, WordStats};
 use super::view::Tok;
+use crate::chars::is_letter;
 use crate::fasthash::WordSet;
 use crate::lexicon::{MONTHS, WEEKDAYS};
 
@@ -543,7 +546,8 @@ pub fn find(toks: &[Tok], lex: &Lexicon, stats: &WordStats) -> Vec<Cand> {
         // compound, not of a name ("Scientology-related" and "Warhol-like" keep theirs).
         if hyphen_link(toks, j) && is_compound_tail(&toks[j + 1], stats) {
             j -= 1;
-            if j == i {
+            // "a Booker Prize-winner": what is left names the prize, no actor.
+            if j == i || is_in(OTHER_NOUNS, &toks[j].key) {
                 i = next + 2;
                 carried_title = None;
                 continue;
@@ -566,14 +570,17 @@ pub fn find(toks: &[Tok], lex: &Lexicon, stats: &WordStats) -> Vec<Cand> {
         i = next.max(i + 1);
     }
     nested_persons(toks, &works, &mut out);
+    honoured::apply(toks, lex, stats, &mut out);
     nested_in_works(toks, lex, &works, &mut out);
     surnames_alone(toks, lex, stats, &mut out);
     affiliations_after_of(toks, &mut out);
     compass_countries(toks, lex, &mut out);
     drop_products(toks, &mut out);
     class_nouns::apply(toks, &mut out);
+    frames::apply(toks, lex, &mut out);
     drop_modifiers(toks, &mut out);
     drop_web_addresses(toks, &mut out);
+    drop_word_heads(toks, &mut out);
     drop_titled_works(toks, &mut out);
     drop_quoted_titles(toks, stats, lex, &mut out);
     out
@@ -599,6 +606,29 @@ fn drop_web_addresses(toks: &[Tok], out: &mut Vec<Cand>) {
             _ => false,
         };
         !web
+    });
+}
+
+/// Drops an unlisted name that is only the head of a word an apostrophe runs through
+/// ("Shi'ite pilgrims", "the Ba'ath Party"): the part before the mark names no one. A
+/// possessive or a contraction after it ("Obama's", "Can't") is no such word.
+fn drop_word_heads(toks: &[Tok], out: &mut Vec<Cand>) {
+    let joined = |a: usize, b: usize| toks[a].end == toks[b].start;
+    out.retain(|c| {
+        let e = c.end;
+        let head = c.actor.is_none()
+            && c.title.is_none()
+            && !c.honorific
+            && toks
+                .get(e)
+                .is_some_and(|t| matches!(t.text, "'" | "\u{2019}") && joined(e - 1, e))
+            && toks.get(e + 1).is_some_and(|t| {
+                t.is_word
+                    && !t.cap
+                    && joined(e, e + 1)
+                    && !matches!(t.key.as_str(), "s" | "t" | "d" | "ll" | "re" | "ve" | "m")
+            });
+        !head
     });
 }
 
@@ -1064,10 +1094,8 @@ fn starts_name(toks: &[Tok], i: usize) -> bool {
 /// Letters with a number at the end ("IE6", "A380"): a product's or model's code, not a
 /// name. A single letter ("G20") or digits inside an acronym ("M5S") are left to be names.
 fn is_model_code(word: &str) -> bool {
-    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
-    word.ends_with(|c: char| c.is_ascii_digit())
-        && word.starts_with(char::is_alphabetic)
-        && letters > 1
+    let letters = word.chars().filter(|&c| is_letter(c)).count();
+    word.ends_with(|c: char| c.is_ascii_digit()) && word.starts_with(is_letter) && letters > 1
 }
 
 /// Whether a word names a country or its people ("Israel", "Azerbaijani", "US"): two such
@@ -1569,7 +1597,8 @@ fn singular_title(t: &str) -> String {
     }
 }
 
-fn cand(start: usize, end: usize, kind: ActorKind, actor: Option<u32>) -> Cand {
+/// A mention of `kind` over `[start, end)` with nothing else known.
+pub(super) fn cand(start: usize, end: usize, kind: ActorKind, actor: Option<u32>) -> Cand {
     Cand {
         start,
         end,

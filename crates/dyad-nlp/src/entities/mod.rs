@@ -6,6 +6,8 @@
 
 mod class_nouns;
 mod english;
+mod frames;
+mod honoured;
 pub mod lexicon;
 pub mod mentions;
 pub mod names;
@@ -199,6 +201,42 @@ fn name_range(toks: &[Tok], c: &Cand) -> (usize, usize) {
     (s.min(c.end), c.end)
 }
 
+/// Kin nouns: what a possessive before them names is a person.
+const KIN: &[&str] = &[
+    "father",
+    "mother",
+    "parents",
+    "son",
+    "daughter",
+    "sons",
+    "daughters",
+    "children",
+    "wife",
+    "husband",
+    "brother",
+    "sister",
+    "brothers",
+    "sisters",
+    "grandfather",
+    "grandmother",
+    "uncle",
+    "aunt",
+    "nephew",
+    "niece",
+    "cousin",
+    "widow",
+    "fiancé",
+    "fiancée",
+];
+
+/// Whether a possessive and a kin noun follow `e` ("Paris's father").
+fn possessive_kin(toks: &[Tok], e: usize) -> bool {
+    let at = |k: usize| toks.get(k).map(|t| t.key.as_str());
+    matches!(at(e), Some("'" | "\u{2019}"))
+        && at(e + 1) == Some("s")
+        && at(e + 2).is_some_and(|w| KIN.contains(&w))
+}
+
 fn name_key(toks: &[Tok], s: usize, e: usize) -> String {
     toks[s..e]
         .iter()
@@ -256,8 +294,10 @@ fn resolve(
         let mut key = None;
         // A word that is also a city's name ("Paris") names the person of the article who
         // bears it as a surname, unless the words before it make it a location ("in Paris").
-        let located =
-            c.start > 0 && mentions::PLACE_CONTEXT.contains(&toks[c.start - 1].key.as_str());
+        // A kin noun after its possessive ("and Paris's father") makes it a person's.
+        let located = c.start > 0
+            && mentions::PLACE_CONTEXT.contains(&toks[c.start - 1].key.as_str())
+            && !possessive_kin(toks, c.end);
         let place_word = kind == ActorKind::Place && c.government_of.is_none() && !located;
         // A capital standing for a government ("claimed Paris was") is, in an article about
         // someone of that surname, most often that person.

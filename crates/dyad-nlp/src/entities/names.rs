@@ -1,7 +1,7 @@
 //! Given names and surnames of the 1990 US Census name lists (`data/model/census_names.tsv`,
 //! built by `tools/build_census_names.py`): evidence that an unknown name is a person's.
 
-use super::packed::read_word;
+use super::packed::{free_slot, probe, read_word, slot_and_tag, slot_bits};
 
 /// The shipped lists (the text `build.rs` packs an index of).
 pub(crate) const CENSUS_NAMES: &str = include_str!("../../../../data/model/census_names.tsv");
@@ -16,20 +16,26 @@ pub struct NameUse {
 }
 
 /// The name lists, indexed by lower-cased word. The lines stay in the text they were read
-/// from; a sorted index of where each name stands is searched. For the shipped lists
-/// `build.rs` writes that index, so a process reads it in place instead of building it.
+/// from; an index of where each name stands is searched. For the shipped lists `build.rs`
+/// writes a hash index, so a process reads it in place instead of building it, and a look-up
+/// costs a hash and a comparison or two instead of a binary search's many.
 #[derive(Debug)]
 pub struct PersonNames {
     text: &'static str,
     entries: Entries,
 }
 
-/// Each name's byte range in the text and its use, sorted by name, one entry a name.
+/// Where each name stands in the text.
 #[derive(Debug)]
 enum Entries {
+    /// Each name's byte range in the text and its use, sorted by name, one entry a name.
     Listed(Vec<Entry>),
-    /// [`PACKED_ENTRY`] bytes an entry, as [`PersonNames::pack`] writes them.
-    Packed(&'static [u8]),
+    /// A hash index as [`PersonNames::pack`] writes it: in little-endian `u32` words, the slot
+    /// bits, then a power-of-two number of slots (at most half of them used) of two words
+    /// each, the name's start in the text plus one (0 for an empty slot) and its length, whose
+    /// top bits hold its use ([`GIVEN`], [`SURNAME`]), placed by the name's hash with linear
+    /// probing ([`probe`]).
+    Packed { area: &'static [u8], bits: u32 },
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -39,9 +45,7 @@ struct Entry {
     use_: NameUse,
 }
 
-/// Bytes of a packed entry: the name's start and end, little-endian `u32`s, the end's top
-/// bits holding its use ([`GIVEN`], [`SURNAME`]).
-const PACKED_ENTRY: usize = 8;
+/// Flags of a packed slot's second word.
 const GIVEN: u32 = 1 << 31;
 const SURNAME: u32 = 1 << 30;
 
@@ -93,55 +97,40 @@ impl PersonNames {
         }
     }
 
-    /// The index in the form [`PersonNames::packed`] reads (`build.rs` and the tests write it).
+    /// The hash index [`PersonNames::packed`] reads (`build.rs` and the tests write it); an
+    /// index read in place is returned as it is.
     #[cfg_attr(not(test), allow(dead_code))]
     pub(crate) fn pack(&self) -> Vec<u8> {
-        let mut out = Vec::with_capacity(self.len() * PACKED_ENTRY);
-        for i in 0..self.len() {
-            let e = self.entry(i);
+        let entries = match &self.entries {
+            Entries::Listed(v) => v,
+            Entries::Packed { area, .. } => return area.to_vec(),
+        };
+        let bits = slot_bits(entries.len());
+        let mut slots = vec![[0u32; 2]; 1 << bits];
+        // The names are distinct and sorted, so the index depends on the lists alone.
+        for &e in entries {
+            let at = free_slot(self.name(e), bits, |s| slots[s][0] != 0);
             let flags =
                 if e.use_.given { GIVEN } else { 0 } | if e.use_.surname { SURNAME } else { 0 };
-            out.extend_from_slice(&e.start.to_le_bytes());
-            out.extend_from_slice(&(e.end | flags).to_le_bytes());
+            slots[at] = [e.start + 1, (e.end - e.start) | flags];
         }
-        out
+        std::iter::once(bits)
+            .chain(slots.into_iter().flatten())
+            .flat_map(u32::to_le_bytes)
+            .collect()
     }
 
     /// Lists over `text` with an index [`PersonNames::pack`] wrote for it; `None` when the
-    /// index is not whole entries. (A range outside the text reads as an empty name.)
-    pub(crate) fn packed(text: &'static str, index: &'static [u8]) -> Option<PersonNames> {
-        index
-            .len()
-            .is_multiple_of(PACKED_ENTRY)
-            .then_some(PersonNames {
-                text,
-                entries: Entries::Packed(index),
-            })
-    }
-
-    fn len(&self) -> usize {
-        match &self.entries {
-            Entries::Listed(v) => v.len(),
-            Entries::Packed(b) => b.len() / PACKED_ENTRY,
+    /// index is not of the layout's shape. (A range outside the text reads as no name.)
+    pub(crate) fn packed(text: &'static str, area: &'static [u8]) -> Option<PersonNames> {
+        let bits = read_word(area, 0)?;
+        if !(1..32).contains(&bits) || area.len() != (1 + 2 * (1usize << bits)) * 4 {
+            return None;
         }
-    }
-
-    fn entry(&self, i: usize) -> Entry {
-        match &self.entries {
-            Entries::Listed(v) => v[i],
-            Entries::Packed(b) => {
-                let word = |at: usize| read_word(b, at / 4).unwrap_or(0);
-                let (start, end) = (word(i * PACKED_ENTRY), word(i * PACKED_ENTRY + 4));
-                Entry {
-                    start,
-                    end: end & !(GIVEN | SURNAME),
-                    use_: NameUse {
-                        given: end & GIVEN != 0,
-                        surname: end & SURNAME != 0,
-                    },
-                }
-            }
-        }
+        Some(PersonNames {
+            text,
+            entries: Entries::Packed { area, bits },
+        })
     }
 
     fn name(&self, e: Entry) -> &str {
@@ -152,17 +141,30 @@ impl PersonNames {
 
     /// How a lower-cased word is used in names (neither when unlisted).
     pub fn get(&self, key: &str) -> NameUse {
-        let (mut lo, mut hi) = (0, self.len());
-        while lo < hi {
-            let mid = lo + (hi - lo) / 2;
-            let e = self.entry(mid);
-            match self.name(e).cmp(key) {
-                std::cmp::Ordering::Less => lo = mid + 1,
-                std::cmp::Ordering::Greater => hi = mid,
-                std::cmp::Ordering::Equal => return e.use_,
+        match &self.entries {
+            Entries::Listed(entries) => entries
+                .binary_search_by(|e| self.name(*e).cmp(key))
+                .map_or(NameUse::default(), |i| entries[i].use_),
+            Entries::Packed { area, bits } => {
+                // Every slot at most once: a table without an empty slot still ends.
+                for at in probe(slot_and_tag(key, *bits).0, *bits) {
+                    let word = |i: usize| read_word(area, 1 + 2 * at + i).unwrap_or(0);
+                    let (start, len) = (word(0) as usize, word(1));
+                    if start == 0 {
+                        break;
+                    }
+                    let flags = len & (GIVEN | SURNAME);
+                    let len = (len & !(GIVEN | SURNAME)) as usize;
+                    if len == key.len() && self.text.get(start - 1..start - 1 + len) == Some(key) {
+                        return NameUse {
+                            given: flags & GIVEN != 0,
+                            surname: flags & SURNAME != 0,
+                        };
+                    }
+                }
+                NameUse::default()
             }
         }
-        NameUse::default()
     }
 }
 
@@ -205,5 +207,18 @@ mod tests {
         assert!(n.get("beth").given);
         assert_eq!(n.get("no tab here"), NameUse::default());
         assert_eq!(n.get(""), NameUse::default());
+    }
+
+    #[test]
+    fn packed_index_answers_as_the_lists_do_and_refuses_other_shapes() {
+        let src = "kathryn\tg\nmark\tgs\nmauer\ts\n";
+        let listed = PersonNames::parse(src);
+        let area: &'static [u8] = Box::leak(listed.pack().into_boxed_slice());
+        let packed = PersonNames::packed(src, area).expect("an index of its own shape");
+        for w in ["kathryn", "mark", "mauer", "", "mar", "marks", "kathryn\tg"] {
+            assert_eq!(packed.get(w), listed.get(w), "{w}");
+        }
+        assert!(PersonNames::packed(src, &area[..area.len() - 4]).is_none());
+        assert!(PersonNames::packed(src, &[]).is_none());
     }
 }

@@ -223,14 +223,17 @@ impl Packed {
     /// Whether some agent phrase has `word` as its first word (a one-word phrase is its own
     /// first word). A set of some thousand words, cheaper to ask than the agent tables.
     pub(crate) fn starts_agent(&self, word: &str) -> bool {
-        self.agent_starts
-            .get_or_init(|| {
-                self.keys(Table::Agents)
-                    .chain(self.keys(Table::AgentPrefixes))
-                    .map(|k| k.split(' ').next().unwrap_or(k))
-                    .collect()
-            })
-            .contains(word)
+        self.agent_first_words().contains(word)
+    }
+
+    /// The first words of the agent phrases (built when first asked for).
+    pub(crate) fn agent_first_words(&self) -> &WordSet<&'static str> {
+        self.agent_starts.get_or_init(|| {
+            self.keys(Table::Agents)
+                .chain(self.keys(Table::AgentPrefixes))
+                .map(|k| k.split(' ').next().unwrap_or(k))
+                .collect()
+        })
     }
 
     pub(crate) fn max_name_tokens(&self) -> usize {

@@ -709,3 +709,117 @@ fn a_one_person_office_after_the_is_that_person() {
     assert_eq!(find(&ents, "President").kind, EntityKind::Person);
     assert_none_named(&ents, &["King"]);
 }
+
+#[test]
+fn a_town_before_its_state_is_a_place() {
+    let text = "Google's headquarters are located in Mountain View, California. Hernan Dario \
+                Gomez, Panama coach, said the team played well.";
+    let ents = run(text, None);
+    assert_eq!(
+        find(&ents, "Mountain View").kind,
+        EntityKind::Place,
+        "{ents:#?}"
+    );
+    assert_eq!(find(&ents, "Gomez").kind, EntityKind::Person, "{ents:#?}");
+}
+
+#[test]
+fn bodies_written_before_a_plural_noun_and_service_districts_are_organisations() {
+    let text = "After some interplay between the State and Homeland Security Departments, the \
+                girls were granted parole. The Irving Independent School District said nothing.";
+    let ents = run(text, None);
+    let state = ents.iter().find(|e| e.name == "State").expect("State");
+    assert_eq!(state.kind, EntityKind::Organization, "{ents:#?}");
+    let district = find(&ents, "School District");
+    assert_eq!(district.kind, EntityKind::Organization, "{ents:#?}");
+}
+
+#[test]
+fn teams_groups_and_the_short_form_of_organization() {
+    let text = "Team Estonia had to rebuild their robot. Group F — Sweden 1 – 0 Korea Republic. \
+                She joined the Sea Org aged 14 and left the Sea Org group later.";
+    let ents = run(text, None);
+    let team = find(&ents, "Team Estonia");
+    assert_eq!(team.kind, EntityKind::Organization, "{ents:#?}");
+    assert_eq!(team.country.as_deref(), Some("EST"));
+    assert_eq!(
+        find(&ents, "Group F").kind,
+        EntityKind::Organization,
+        "{ents:#?}"
+    );
+    let org = find(&ents, "Sea Org");
+    assert_eq!(org.kind, EntityKind::Organization, "{ents:#?}");
+    // "the Sea Org group": the noun heads the phrase, the name only qualifies it.
+    assert_eq!(org.mentions.len(), 1, "{org:#?}");
+}
+
+#[test]
+fn persons_a_foundation_or_memorial_is_named_after_are_mentions_of_their_own() {
+    let text = "The study was supported by the Croucher Foundation. Crowds filled the Chiang \
+                Kai Shek Memorial. The Texas Memorial Museum opened.";
+    let ents = run(text, None);
+    assert_eq!(
+        find(&ents, "Croucher Foundation").kind,
+        EntityKind::Organization
+    );
+    let persons: Vec<&str> = ents
+        .iter()
+        .filter(|e| e.kind == EntityKind::Person)
+        .map(|e| e.name.as_str())
+        .collect();
+    assert_eq!(persons, ["Croucher", "Chiang Kai Shek"], "{ents:#?}");
+}
+
+#[test]
+fn a_city_word_before_a_possessive_kin_noun_is_the_person() {
+    let text = "Valeska Paris, an Australian woman, has spoken out. Her mother left after her \
+                ex-husband and Paris's father died.";
+    let ents = run(text, None);
+    assert!(
+        !ents.iter().any(|e| e.kind == EntityKind::Place),
+        "{ents:#?}"
+    );
+    assert_eq!(find(&ents, "Valeska Paris").mentions.len(), 2, "{ents:#?}");
+}
+
+#[test]
+fn the_head_of_a_word_an_apostrophe_runs_through_names_no_one() {
+    let ents = run(
+        "Mortar rounds killed three Shi'ite pilgrims near Karbala.",
+        None,
+    );
+    assert!(
+        !ents.iter().any(|e| e.kind == EntityKind::Person),
+        "{ents:#?}"
+    );
+}
+
+#[test]
+fn class_nouns_before_names_and_romance_organisation_openers() {
+    let text = "Superheroes Black Widow and Captain America posed. The request concerns the \
+                religious schools Santo Spirito and Immacolata in Livorno. Instituto Gonzaga, a \
+                catholic school in Milan, agreed.";
+    let ents = run(text, None);
+    let widow = find(&ents, "Black Widow");
+    assert_eq!(widow.name, "Black Widow");
+    assert_eq!(widow.kind, EntityKind::Person, "{ents:#?}");
+    assert_eq!(
+        find(&ents, "Santo Spirito").kind,
+        EntityKind::Organization,
+        "{ents:#?}"
+    );
+    assert_eq!(
+        find(&ents, "Instituto Gonzaga").kind,
+        EntityKind::Organization,
+        "{ents:#?}"
+    );
+}
+
+#[test]
+fn title_tails_and_prize_compounds_name_no_one() {
+    let text = "John Kerry, the Secretary of State, called. Atwood, a Booker Prize-winner, was \
+                there.";
+    let ents = run(text, None);
+    assert!(!ents.iter().any(|e| e.name == "State"), "{ents:#?}");
+    assert!(!ents.iter().any(|e| e.name.contains("Booker")), "{ents:#?}");
+}

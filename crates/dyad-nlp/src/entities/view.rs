@@ -1,6 +1,7 @@
 //! A per-token view of the text for name finding: case, sentence position, line breaks and
 //! headline lines (set in capitals), computed once.
 
+use crate::chars::is_letter;
 use dyad_doc::Span;
 
 use crate::lexicon::MONTHS;
@@ -61,7 +62,7 @@ pub fn build<'a>(
                 b.iter().any(u8::is_ascii_alphabetic) && !b.iter().any(u8::is_ascii_lowercase),
             )
         } else {
-            let letters = slice.chars().filter(|c| c.is_alphabetic());
+            let letters = slice.chars().filter(|&c| is_letter(c));
             (
                 slice.chars().next().is_some_and(char::is_uppercase),
                 letters.clone().count() > 0 && letters.clone().all(char::is_uppercase),

@@ -17,6 +17,7 @@ use std::collections::BTreeMap;
 use dyad_doc::{Entity, EntityKind, Span};
 
 use super::words::is_word;
+use crate::chars::is_letter_or_digit;
 
 /// How far back (in mentions) a pronoun looks for its antecedent.
 const PRONOUN_REACH: usize = 200;
@@ -54,7 +55,7 @@ fn compatible(pronoun: &str, kind: EntityKind) -> bool {
 }
 
 fn last_word(s: &str) -> Option<String> {
-    s.split(|c: char| !c.is_alphanumeric() && c != '-')
+    s.split(|c: char| !is_letter_or_digit(c) && c != '-')
         .rfind(|w| is_word(w))
         .map(str::to_lowercase)
 }

@@ -16,6 +16,7 @@
 //!
 //! Work is linear in the text: each mark is pushed and popped at most once.
 
+use crate::chars::is_letter_or_digit;
 use dyad_doc::Span;
 
 /// A quoted stretch of text: the marks that enclose it and what lies between them.
@@ -97,7 +98,7 @@ fn single_side(c: char, prev: Option<char>, next: Option<char>) -> Option<Side> 
     if !matches!(c, '‘' | '’' | '\'' | '‹' | '›') {
         return None;
     }
-    let word = |x: Option<char>| x.is_some_and(char::is_alphanumeric);
+    let word = |x: Option<char>| x.is_some_and(is_letter_or_digit);
     if word(prev) && word(next) {
         return None; // apostrophe inside a word
     }

@@ -27,6 +27,7 @@ mod words;
 
 pub use cues::is_speech_verb;
 
+use crate::chars::is_letter_or_digit;
 use dyad_doc::{Entity, Quote, QuoteKind, Span};
 
 use crate::{fine_tokens, Token};
@@ -162,7 +163,7 @@ fn trimmed(text: &str, s: Span) -> Span {
 /// Whether quoted words read as a title: every word longer than three letters capitalised.
 fn title_like(inner: &str) -> bool {
     let words: Vec<&str> = inner
-        .split(|c: char| !c.is_alphanumeric() && c != '’' && c != '\'')
+        .split(|c: char| !is_letter_or_digit(c) && c != '’' && c != '\'')
         .filter(|w| is_word(w))
         .collect();
     let long: Vec<&&str> = words.iter().filter(|w| w.chars().count() > 3).collect();
@@ -171,7 +172,7 @@ fn title_like(inner: &str) -> bool {
 
 fn word_count(inner: &str) -> usize {
     inner
-        .split(|c: char| !c.is_alphanumeric() && c != '’' && c != '\'' && c != '-')
+        .split(|c: char| !is_letter_or_digit(c) && c != '’' && c != '\'' && c != '-')
         .filter(|w| is_word(w))
         .count()
 }

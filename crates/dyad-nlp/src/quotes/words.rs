@@ -4,6 +4,7 @@
 use std::sync::OnceLock;
 
 use super::cues::CueKind;
+use crate::chars::{is_letter, is_letter_or_digit};
 use crate::fasthash::WordSet;
 use crate::Token;
 use dyad_doc::Span;
@@ -191,7 +192,7 @@ pub fn is_stop(word: &str) -> bool {
 
 /// Whether a token is a word (starts with a letter or digit).
 pub fn is_word(s: &str) -> bool {
-    s.chars().next().is_some_and(char::is_alphanumeric)
+    s.chars().next().is_some_and(is_letter_or_digit)
 }
 
 /// Whether a character is a quotation mark of any kind.
@@ -454,7 +455,7 @@ impl<'a> Words<'a> {
         if is_determiner(first) {
             return words.len() >= 2;
         }
-        words.len() <= 2 && words.iter().all(|w| w.chars().all(char::is_alphabetic))
+        words.len() <= 2 && words.iter().all(|w| w.chars().all(is_letter))
     }
 }
 
