@@ -828,12 +828,7 @@ fn contributes_to_no_actor(v: &[Tok], hit: &VerbHit, coded: &crate::matcher::Cod
     }
     v.iter()
         .skip(hit.last + 2)
-        .find(|t| {
-            !matches!(
-                t.low.as_str(),
-                "the" | "a" | "an" | "such" | "this" | "these"
-            )
-        })
+        .find(|t| !roles::is_determiner(&t.low))
         .is_some_and(|t| t.actor.is_none() && !t.punct)
 }
 

@@ -31,6 +31,12 @@ pub(crate) fn is_clause_opener(w: &str) -> bool {
 const DETERMINERS: &[&str] = &[
     "the", "a", "an", "its", "their", "his", "her", "this", "these",
 ];
+
+/// Whether a word is one of the determiners skipped before a noun phrase's head.
+pub(crate) fn is_determiner(w: &str) -> bool {
+    DETERMINERS.contains(&w)
+}
+
 /// Forms of `be`/`get` that make a past participle passive.
 const PASSIVE_AUX: &[&str] = &[
     "is", "are", "was", "were", "be", "been", "being", "get", "got", "gets", "getting",
