@@ -2519,4 +2519,20 @@ mod tests {
         let c = codes("Israel clashed with Syria.");
         assert!(c.iter().any(|e| e.starts_with("ISR>SYR:19")), "{c:?}");
     }
+
+    #[test]
+    fn an_order_to_close_restricts() {
+        let c = codes("Syria ordered the newspapers of Iran to suspend publication.");
+        assert!(
+            c.iter()
+                .any(|e| e.starts_with("SYR>") && e.ends_with(":172")),
+            "{c:?}"
+        );
+        let c = codes("Syria ordered the closure of the Iran embassy.");
+        assert!(
+            c.iter()
+                .any(|e| e.starts_with("SYR>") && e.ends_with(":172")),
+            "{c:?}"
+        );
+    }
 }
