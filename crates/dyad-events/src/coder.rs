@@ -487,6 +487,7 @@ impl EventCoder {
         if self.cameo_rules {
             out.retain(|c| {
                 !one_sided_consultation(v, c)
+                    && !partnerless_cooperation(v, c)
                     && !adjunct_default(v, c)
                     && !hope_of_another(v, c)
                     && !struggle_with_things(v, c)
@@ -857,6 +858,19 @@ fn one_sided_consultation(v: &[Tok], c: &Candidate) -> bool {
     !c.coded.by_pattern
         && c.coded.code.starts_with("04")
         && c.target.is_none()
+        && !c.coded.reciprocal
+        && !reciprocal_subject(v, c)
+}
+
+/// Whether a candidate is material cooperation (06x) its verb codes by default alone with no
+/// partner: no target and no conjoined subjects acting together, nor an intention ("pledged
+/// to cooperate"). The source dictionary files many plain verbs under it by default ("gave
+/// coverage", "Neumann controlled", "NASA enlisted", "Paganini added"); cooperating takes two.
+fn partnerless_cooperation(v: &[Tok], c: &Candidate) -> bool {
+    !c.coded.by_pattern
+        && c.coded.code.starts_with("06")
+        && c.target.is_none()
+        && !c.modality.intent
         && !c.coded.reciprocal
         && !reciprocal_subject(v, c)
 }
@@ -2534,5 +2548,16 @@ mod tests {
                 .any(|e| e.starts_with("SYR>") && e.ends_with(":172")),
             "{c:?}"
         );
+    }
+
+    #[test]
+    fn cooperation_takes_a_partner() {
+        // "control", "add": material cooperation (060) by their default alone
+        let c = codes("Syria controlled the company.");
+        assert!(!c.iter().any(|e| e.ends_with(":060")), "{c:?}");
+        let c = codes("Syria and Iran controlled the company.");
+        assert!(c.iter().any(|e| e.ends_with(":060")), "{c:?}");
+        let c = codes("Syria controlled Iran.");
+        assert!(c.contains(&"SYR>IRN:060".to_string()), "{c:?}");
     }
 }
