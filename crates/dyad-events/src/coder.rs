@@ -491,6 +491,7 @@ impl EventCoder {
                     && !adjunct_default(v, c)
                     && !hope_of_another(v, c)
                     && !unopposed_fight(v, c)
+                    && !wish_without_partner(v, c)
             });
         }
         if self.cameo_rules && out.iter().any(|c| !c.coded.code.starts_with("01")) {
@@ -898,6 +899,29 @@ fn unopposed_fight(v: &[Tok], c: &Candidate) -> bool {
         && c.target.is_none()
         && !c.coded.reciprocal
         && !reciprocal_subject(v, c)
+}
+
+/// Verbs of wanting, expecting and planning, which the source dictionary codes as intents to
+/// cooperate (030) by default.
+const WISH_VERBS: &[&str] = &[
+    "want", "need", "wish", "hope", "expect", "plan", "decide", "prefer", "like",
+];
+
+/// Whether a candidate is a wish, expectation or plan its verb codes by default alone as an
+/// intention (03x) with nobody to cooperate with ("Americans wanted", "China needs and
+/// wants", "Seoul expects", "NASA plans"): no commitment to anyone. Commitments ("agreed",
+/// "pledged") stand alone.
+fn wish_without_partner(v: &[Tok], c: &Candidate) -> bool {
+    !c.coded.by_pattern
+        && c.coded.code.starts_with("03")
+        && c.target.is_none()
+        && !c.coded.reciprocal
+        && !reciprocal_subject(v, c)
+        && WISH_VERBS.iter().any(|w| {
+            crate::inflect::verb_forms(w)
+                .iter()
+                .any(|f| v[c.hit.first].low == *f)
+        })
 }
 
 /// Whether a candidate is an intention (03x) its verb codes by default alone whose object
@@ -2561,5 +2585,15 @@ mod tests {
         assert!(c.iter().any(|e| e.ends_with(":060")), "{c:?}");
         let c = codes("Syria controlled Iran.");
         assert!(c.contains(&"SYR>IRN:060".to_string()), "{c:?}");
+    }
+
+    #[test]
+    fn a_wish_without_a_partner_is_no_intention() {
+        let c = codes("Syria wants more, officials said.");
+        assert!(!c.iter().any(|e| e.contains(":03")), "{c:?}");
+        let c = codes("Syria expects to cooperate with Iran.");
+        assert!(c.iter().any(|e| e.starts_with("SYR>IRN:03")), "{c:?}");
+        let c = codes("Syria agreed on Monday.");
+        assert!(c.iter().any(|e| e.contains(":03")), "{c:?}");
     }
 }
