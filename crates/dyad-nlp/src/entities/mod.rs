@@ -249,6 +249,13 @@ fn name_key(toks: &[Tok], s: usize, e: usize) -> String {
     key
 }
 
+/// The length in bytes of [`span_text`]`(toks, s, e)`, without writing it.
+fn span_text_len(toks: &[Tok], s: usize, e: usize) -> usize {
+    (s..e)
+        .map(|k| toks[k].text.len() + usize::from(k > s && toks[k - 1].end < toks[k].start))
+        .sum()
+}
+
 /// What makes two mentions one entity: the same government, country, person's full name,
 /// dictionary actor, or kind and name.
 #[derive(PartialEq, Eq, Hash)]
@@ -367,9 +374,11 @@ fn resolve(
             order.len() - 1
         });
         let b = &mut order[at];
-        let name = span_text(toks, s, e);
-        if b.kind == ActorKind::Person && name.len() > b.name.len() || b.name.is_empty() {
-            b.name = name;
+        // The name's length first: most mentions leave the entity's name as it is.
+        if b.kind == ActorKind::Person && span_text_len(toks, s, e) > b.name.len()
+            || b.name.is_empty()
+        {
+            b.name = span_text(toks, s, e);
         }
         if b.actor.is_none() {
             b.actor = actor;
