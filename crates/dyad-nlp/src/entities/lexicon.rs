@@ -97,6 +97,7 @@ pub struct Lexicon {
 const COUNTRIES: &str = include_str!("../../../../data/actors/countries.tsv");
 const COUNTRIES_EXTRA: &str = include_str!("../../../../data/actors/countries-extra.tsv");
 const LEADERS: &str = include_str!("../../../../data/actors/leaders.tsv");
+const LEADERS_EXTRA: &str = include_str!("../../../../data/actors/leaders-extra.tsv");
 const ORGANIZATIONS: &str = include_str!("../../../../data/actors/organizations.tsv");
 const ORGANIZATIONS_EXTRA: &str = include_str!("../../../../data/actors/organizations-extra.tsv");
 const GROUPS: &str = include_str!("../../../../data/actors/groups.tsv");
@@ -205,6 +206,9 @@ impl Lexicon {
         ] {
             lex.add_actors_tsv(src);
         }
+        // The project's list of leaders dates the offices the converted list leaves open or
+        // lacks, and adds those who took office since.
+        lex.correct_persons_tsv(LEADERS_EXTRA);
         lex.add_short_person_names();
         for src in [AGENTS, AGENTS_EXTRA] {
             lex.add_agents_tsv(src);
@@ -282,6 +286,49 @@ impl Lexicon {
                 &names,
             );
             n += 1;
+        }
+        n
+    }
+
+    /// Adds persons in the format of [`Lexicon::add_actors_tsv`], except that a person this
+    /// lexicon already holds under the same display name takes the line's codes in place of
+    /// its own and is found under the line's names too: a correction of dated offices, not a
+    /// second person. Returns the number of persons corrected or added.
+    pub fn correct_persons_tsv(&mut self, src: &str) -> usize {
+        let mut n = 0;
+        let in_base = self.base.map_or(0, Packed::actor_count);
+        for line in data_lines(src) {
+            let f: Vec<&str> = line.split('\t').collect();
+            if f.len() < 3 || ActorKind::parse(f[0]) != Some(ActorKind::Person) {
+                continue;
+            }
+            let Some(name) = f[2].split('|').map(str::trim).find(|s| !s.is_empty()) else {
+                continue;
+            };
+            let held = self.lookup(&key_of(name)).iter().find_map(|&id| {
+                let i = (id as usize).checked_sub(in_base)?;
+                let a = self.actors.get(i)?;
+                (a.kind == ActorKind::Person && a.name == name).then_some(i)
+            });
+            match held {
+                Some(i) => {
+                    let codes: Vec<DatedCode> =
+                        f[1].split_whitespace().filter_map(parse_tsv_code).collect();
+                    let country = codes
+                        .first()
+                        .map(|c| c.code.get(..3).unwrap_or("").to_string())
+                        .filter(|c| self.is_country_code(c));
+                    let person = &mut self.actors[i];
+                    person.codes = codes;
+                    person.country = country;
+                    let mut keys: Vec<String> = f[2].split('|').map(|n| key_of(n.trim())).collect();
+                    keys.sort();
+                    keys.dedup();
+                    self.index_names((in_base + i) as u32, keys);
+                    n += 1;
+                }
+                None => n += self.add_actors_tsv(line),
+            }
         }
         n
     }
@@ -536,6 +583,13 @@ impl Lexicon {
                 }
             }
         }
+        self.index_names(id, keys);
+        self.actors.push(actor);
+    }
+
+    /// Makes actor `id` found under each of `keys` (and each key's prefixes known as such),
+    /// once per key.
+    fn index_names(&mut self, id: u32, keys: Vec<String>) {
         let base = self.base;
         for key in keys.into_iter().filter(|k| !k.is_empty()) {
             let (heads, tokens) = prefixes(&key);
@@ -546,9 +600,11 @@ impl Lexicon {
                 }
             }
             let in_base = |k: &String| base.map_or_else(Vec::new, |b| b.lookup(k).to_vec());
-            self.names.entry(key).or_insert_with_key(in_base).push(id);
+            let ids = self.names.entry(key).or_insert_with_key(in_base);
+            if !ids.contains(&id) {
+                ids.push(id);
+            }
         }
-        self.actors.push(actor);
     }
 
     fn push_agent(&mut self, phrase: &str, code: &str) {
@@ -719,11 +775,43 @@ mod tests {
     }
 
     #[test]
+    fn corrections_replace_a_persons_codes_and_add_names_others_add_persons() {
+        let mut lex = Lexicon::default();
+        lex.add_actors_tsv("country\tFRE\tFreedonia\nperson\tFREGOV@1933-01-01..\tRufus Firefly\n");
+        let n = lex.correct_persons_tsv(
+            "person\tFREGOV@1933-01-01..1934-01-01 FREELI\tRufus Firefly|Mr. Firefly\n\
+             person\tFREGOV@1934-01-01..\tChicolini\n",
+        );
+        assert_eq!(n, 2);
+        // the same person, with the corrected office, found under the added name too
+        let ids = lex.lookup("rufus firefly");
+        assert_eq!(ids.len(), 1);
+        assert_eq!(lex.lookup("mr . firefly"), ids);
+        let p = lex.actor(ids[0]).unwrap();
+        assert!(!p.codes[0].holds_on(19350101) && p.codes[0].holds_on(19330601));
+        assert_eq!(p.codes[1].code, "FREELI");
+        // a new name is a new person
+        let c = lex.actor(lex.lookup("chicolini")[0]).unwrap();
+        assert_eq!((c.kind, c.country.as_deref()), (ActorKind::Person, Some("FRE")));
+    }
+
+    #[test]
+    fn shipped_corrections_close_ended_offices() {
+        let lex = Lexicon::from_shipped_text();
+        let merkel = lex.lookup("angela merkel");
+        assert_eq!(merkel.len(), 1, "one person, corrected in place");
+        let codes = &lex.actor(merkel[0]).unwrap().codes;
+        assert!(!codes.iter().any(|c| c.code == "DEUGOV" && c.holds_on(20240101)));
+        assert!(codes.iter().any(|c| c.code == "DEUGOV" && c.holds_on(20150101)));
+    }
+
+    #[test]
     fn plain_keys_equal_tokenized_keys_for_every_shipped_name() {
         for src in [
             COUNTRIES,
             COUNTRIES_EXTRA,
             LEADERS,
+            LEADERS_EXTRA,
             ORGANIZATIONS,
             GROUPS,
             GROUPS_EXTRA,
