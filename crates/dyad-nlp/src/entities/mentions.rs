@@ -1709,6 +1709,7 @@ fn classify(
     if is_in(OTHER_NOUNS, last) && j - name > 1
         || not_actors::is_tag(toks, name)
         || not_actors::is_unit(toks, name, j)
+        || !personal && not_actors::after_storm_word(toks, name)
     {
         return None;
     }
@@ -1759,8 +1760,12 @@ fn classify(
         if let Some(a) = plural_demonym(&toks[name].key, lex).filter(|_| !ethnic) {
             return Some(cand(start, j, ActorKind::Country, Some(a)));
         }
-        // "European allies", "an Asian betting ring": a region's adjective before a noun.
-        if place_adjective(&toks[name].key, lex)
+        // "European allies", "an Asian betting ring", "Kurdish rebels": a region's or an
+        // unlisted people's adjective before a noun.
+        let key = toks[name].key.as_str();
+        let adjective = place_adjective(key, lex)
+            || key.len() > 5 && key.ends_with("ish") && lex.lookup(key).is_empty();
+        if adjective
             && toks
                 .get(j)
                 .is_some_and(|n| n.is_word && !n.cap || n.text == "-")

@@ -91,6 +91,16 @@ pub fn is_event_or_faith(toks: &[Tok], s: usize, e: usize) -> bool {
         || one && key.len() > 5 && (key.ends_with("ism") || key.ends_with("phobia"))
 }
 
+/// Whether the name at `s` follows a storm word of its own sentence ("Hurricane Katrina" with
+/// "Hurricane" opening the sentence) or is "Storm …" after "Tropical": it names the storm, even
+/// when the lists hold a place of that name.
+pub fn after_storm_word(toks: &[Tok], s: usize) -> bool {
+    let before = |k: usize| s >= k && toks[s - k].cap && toks[s - k].sentence == toks[s].sentence;
+    let word = |k: usize| toks[s - k].key.as_str();
+    let tropical = |k: usize| word(k) == "storm" && before(k + 1) && word(k + 1) == "tropical";
+    before(1) && (STORMS.contains(&word(1)) || tropical(0) || before(2) && tropical(1))
+}
+
 /// Whether the word at `s` is written right after "#" or "@": a hashtag or a handle.
 pub fn is_tag(toks: &[Tok], s: usize) -> bool {
     s > 0 && matches!(toks[s - 1].text, "#" | "@") && toks[s - 1].end == toks[s].start

@@ -896,6 +896,12 @@ fn storms_wars_and_diseases_are_no_actors() {
         None,
     );
     assert_none_named(&ents, &["Katrina", "World War", "AIDS"]);
+    // A storm word opening the sentence, and a storm named after a listed place.
+    let ents = run(
+        "Hurricane Katrina struck. Tropical Storm Beta passed.",
+        None,
+    );
+    assert_none_named(&ents, &["Katrina", "Beta"]);
 }
 
 #[test]
@@ -918,6 +924,8 @@ fn a_regions_adjective_before_a_noun_names_no_one() {
         None,
     );
     assert_none_named(&ents, &["European", "Asian"]);
+    let ents = run("Turkish troops attacked Kurdish rebels there.", None);
+    assert_none_named(&ents, &["Kurdish"]);
 }
 
 #[test]
