@@ -11,12 +11,13 @@ const HTML_OPENING_TAGS: [&str; 22] = [
 /// HTML when the text starts (after whitespace, a BOM or comments) with a doctype or a
 /// common top-level tag, or when its head holds several HTML tags.
 pub fn format(text: &str) -> Format {
-    let head: String = text
-        .trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n'])
-        .chars()
-        .take(2048)
-        .collect::<String>()
-        .to_ascii_lowercase();
+    let start = text.trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n']);
+    // The first 2048 characters, sliced rather than collected one by one.
+    let end = start
+        .char_indices()
+        .nth(2048)
+        .map_or(start.len(), |(i, _)| i);
+    let head = start[..end].to_ascii_lowercase();
     if head.starts_with("<!doctype html") || head.starts_with("<?xml") || head.starts_with("<!--") {
         return Format::Html;
     }

@@ -3,10 +3,11 @@
 //! [`map_ordered`] maps a batch held in memory; [`stream_ordered`] maps a stream with a
 //! bounded number of items in flight.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, VecDeque};
 use std::panic::{catch_unwind, resume_unwind, AssertUnwindSafe};
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
-use std::sync::{mpsc, Mutex};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::mpsc::{self, TryRecvError};
+use std::sync::{Condvar, Mutex};
 
 /// Applies `f` to every input on `threads` threads (at least one: the caller's) and returns
 /// the results in input order.
@@ -51,15 +52,17 @@ where
         .collect()
 }
 
-/// Applies `f` to every item of `inputs` on `threads` worker threads and hands the results
-/// to `sink` in input order, each as soon as it and every one before it are done. At most
+/// Applies `f` to every item of `inputs` on `threads` threads and hands the results to
+/// `sink` in input order, each as soon as it and every one before it are done. At most
 /// `window` items (at least `threads`) are in flight: the next input is taken from the
-/// iterator, on the caller's thread, only when a result has been handed on. The workers live
-/// for the whole stream, so no batch waits for its slowest item, and the memory a worker
-/// freed serves its next item. `sink` returns false to stop: no further input is taken, and
-/// items already handed out but not started are dropped. With one thread (or none) every
-/// item is mapped on the caller's thread, one at a time. A panic in `f` is raised again on
-/// the caller's thread.
+/// iterator, on the caller's thread, only when a result has been handed on. The caller's
+/// thread is one of the `threads`: between taking inputs and handing on results it maps the
+/// oldest waiting item itself, rather than sleeping while the others work, so no more threads
+/// run than were asked for and no thread wakes another for each item. The workers live for
+/// the whole stream, so no batch waits for its slowest item, and the memory a worker freed
+/// serves its next item. `sink` returns false to stop: no further input is taken, and items
+/// handed out but not started are dropped. With one thread (or none) every item is mapped on
+/// the caller's thread, one at a time. A panic in `f` is raised again on the caller's thread.
 pub fn stream_ordered<T, R, F>(
     inputs: impl Iterator<Item = T>,
     threads: usize,
@@ -81,34 +84,25 @@ pub fn stream_ordered<T, R, F>(
         return;
     }
     let window = window.max(threads);
-    let stop = AtomicBool::new(false);
-    let (task_tx, task_rx) = mpsc::channel::<(usize, T)>();
-    let task_rx = Mutex::new(task_rx);
+    let queue = Queue::default();
     let (done_tx, done_rx) = mpsc::channel::<(usize, std::thread::Result<R>)>();
     std::thread::scope(|s| {
-        for _ in 0..threads {
+        for _ in 1..threads {
             let done_tx = done_tx.clone();
-            let (task_rx, f, stop) = (&task_rx, &f, &stop);
-            s.spawn(move || loop {
-                // The queue lock is held only to take a task, never while mapping one.
-                let task = match task_rx.lock() {
-                    Ok(rx) => rx.recv(),
-                    Err(_) => return,
-                };
-                let Ok((i, input)) = task else { return };
-                if stop.load(Ordering::Relaxed) {
-                    continue;
-                }
-                let out = catch_unwind(AssertUnwindSafe(|| f(input)));
-                let failed = out.is_err();
-                if done_tx.send((i, out)).is_err() || failed {
-                    return;
+            let (queue, f) = (&queue, &f);
+            s.spawn(move || {
+                while let Some((i, input)) = queue.take() {
+                    let out = catch_unwind(AssertUnwindSafe(|| f(input)));
+                    let failed = out.is_err();
+                    if done_tx.send((i, out)).is_err() || failed {
+                        return;
+                    }
                 }
             });
         }
         drop(done_tx);
-        // Moved in, so that it is dropped (ending the workers' loops) however this returns.
-        let task_tx = task_tx;
+        // Closes the queue (ending the workers' loops) however this returns.
+        let _close = queue.closer();
         let (mut taken, mut handed) = (0usize, 0usize);
         let mut exhausted = false;
         let mut waiting: BTreeMap<usize, R> = BTreeMap::new();
@@ -118,33 +112,107 @@ pub fn stream_ordered<T, R, F>(
                     exhausted = true;
                     break;
                 };
-                if task_tx.send((taken, input)).is_err() {
-                    exhausted = true;
-                    break;
-                }
+                queue.put(taken, input);
                 taken += 1;
             }
             if handed == taken {
                 break;
             }
-            let Ok((i, out)) = done_rx.recv() else { break };
+            let done = match done_rx.try_recv() {
+                Ok(done) => Some(done),
+                // Nothing finished yet: map the oldest waiting item here, or, when every one
+                // is being mapped already, wait for one.
+                Err(TryRecvError::Empty) => match queue.try_take() {
+                    Some((i, input)) => Some((i, catch_unwind(AssertUnwindSafe(|| f(input))))),
+                    None => done_rx.recv().ok(),
+                },
+                Err(TryRecvError::Disconnected) => None,
+            };
+            let Some((i, out)) = done else { break };
             match out {
                 Ok(r) => waiting.insert(i, r),
-                Err(panic) => {
-                    stop.store(true, Ordering::Relaxed);
-                    drop(task_tx);
-                    resume_unwind(panic);
-                }
+                Err(panic) => resume_unwind(panic),
             };
             while let Some(r) = waiting.remove(&handed) {
                 handed += 1;
                 if !sink(r) {
-                    stop.store(true, Ordering::Relaxed);
                     return;
                 }
             }
         }
     });
+}
+
+/// The items waiting to be mapped, oldest first, shared by the workers and the caller.
+struct Queue<T> {
+    state: Mutex<QueueState<T>>,
+    ready: Condvar,
+}
+
+struct QueueState<T> {
+    items: VecDeque<(usize, T)>,
+    closed: bool,
+}
+
+impl<T> Default for Queue<T> {
+    fn default() -> Self {
+        Queue {
+            state: Mutex::new(QueueState {
+                items: VecDeque::new(),
+                closed: false,
+            }),
+            ready: Condvar::new(),
+        }
+    }
+}
+
+impl<T> Queue<T> {
+    fn lock(&self) -> std::sync::MutexGuard<'_, QueueState<T>> {
+        // The lock is never held while mapping, so no panic can poison it; take it anyway.
+        self.state.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    fn put(&self, i: usize, item: T) {
+        self.lock().items.push_back((i, item));
+        self.ready.notify_one();
+    }
+
+    /// The oldest waiting item, without waiting for one.
+    fn try_take(&self) -> Option<(usize, T)> {
+        self.lock().items.pop_front()
+    }
+
+    /// The oldest waiting item, waiting for one; `None` once the queue is closed.
+    fn take(&self) -> Option<(usize, T)> {
+        let mut state = self.lock();
+        loop {
+            if state.closed {
+                return None;
+            }
+            if let Some(item) = state.items.pop_front() {
+                return Some(item);
+            }
+            state = self.ready.wait(state).unwrap_or_else(|e| e.into_inner());
+        }
+    }
+
+    /// A guard that closes the queue when dropped: waiting items are dropped and every
+    /// `take` returns `None`.
+    fn closer(&self) -> Closer<'_, T> {
+        Closer(self)
+    }
+}
+
+struct Closer<'a, T>(&'a Queue<T>);
+
+impl<T> Drop for Closer<'_, T> {
+    fn drop(&mut self) {
+        let mut state = self.0.lock();
+        state.closed = true;
+        state.items.clear();
+        drop(state);
+        self.0.ready.notify_all();
+    }
 }
 
 #[cfg(test)]
@@ -212,6 +280,38 @@ mod tests {
             },
         );
         assert_eq!(taken.load(Ordering::Relaxed), 100);
+    }
+
+    #[test]
+    fn streaming_runs_no_more_threads_than_asked_for() {
+        for threads in [2, 3] {
+            let seen = Mutex::new(std::collections::HashSet::new());
+            let mut got = 0;
+            stream_ordered(
+                0..200u32,
+                threads,
+                threads * 2,
+                |x| {
+                    if let Ok(mut seen) = seen.lock() {
+                        seen.insert(std::thread::current().id());
+                    }
+                    // long enough that the threads overlap
+                    std::thread::sleep(std::time::Duration::from_micros(200));
+                    x
+                },
+                |x| {
+                    assert_eq!(x, got);
+                    got += 1;
+                    true
+                },
+            );
+            assert_eq!(got, 200);
+            // the caller's thread is one of them: only `threads - 1` others are started
+            let caller = std::thread::current().id();
+            let seen = seen.into_inner().unwrap();
+            let others = seen.iter().filter(|id| **id != caller).count();
+            assert!(others < threads, "{threads}: {others}");
+        }
     }
 
     #[test]

@@ -10,7 +10,7 @@ pub mod jsonl;
 pub mod warc;
 
 use std::fs::File;
-use std::io::{self, BufRead, BufReader, Read};
+use std::io::{self, BufReader, Read};
 use std::path::{Path, PathBuf};
 
 /// The default largest input item, after decompression: 64 MiB.
@@ -182,41 +182,60 @@ pub fn items_from_reader(raw: Box<dyn Read + Send>, name: String, max_bytes: u64
 }
 
 /// [`items_from_reader`] for a reader of about `size` bytes (a file's length; 0 when
-/// unknown), so that a page read whole goes into a buffer of its size.
-fn items_sized(raw: Box<dyn Read + Send>, name: String, max_bytes: u64, size: u64) -> Items {
-    match open_stream(raw) {
-        Ok(stream) => dispatch(stream, name, max_bytes, size),
+/// unknown). The first bytes are read into a buffer made for the whole input: a page, the
+/// common case, is then read on into it, so each byte is copied once; gzip is undone first,
+/// and containers are streamed.
+fn items_sized(mut raw: Box<dyn Read + Send>, name: String, max_bytes: u64, size: u64) -> Items {
+    let head = match read_head(&mut raw, size, max_bytes) {
+        Ok(head) => head,
+        Err(source) => {
+            return Box::new(std::iter::once(Err(SourceError::Io { path: name, source })))
+        }
+    };
+    if !head.starts_with(&[0x1f, 0x8b]) {
+        return dispatch(head, raw, name, max_bytes);
+    }
+    let gz = flate2::read::MultiGzDecoder::new(io::Cursor::new(head).chain(raw));
+    let mut stream = BufReader::with_capacity(STREAM_BUFFER, gz);
+    match read_head(&mut stream, size, max_bytes) {
+        Ok(head) => dispatch(head, stream, name, max_bytes),
         Err(source) => Box::new(std::iter::once(Err(SourceError::Io { path: name, source }))),
     }
 }
 
-type Stream = Box<dyn BufRead + Send>;
+/// How much of an input is read to tell what it holds.
+const HEAD_BYTES: u64 = 4096;
 
-/// Buffers the reader and undoes gzip when the first bytes say so.
-fn open_stream(raw: Box<dyn Read + Send>) -> io::Result<Stream> {
-    let mut raw = BufReader::with_capacity(64 * 1024, raw);
-    if raw.fill_buf()?.starts_with(&[0x1f, 0x8b]) {
-        let gz = flate2::read::MultiGzDecoder::new(raw);
-        return Ok(Box::new(BufReader::with_capacity(64 * 1024, gz)));
-    }
-    Ok(Box::new(raw))
+/// The buffer of a streamed input.
+const STREAM_BUFFER: usize = 64 * 1024;
+
+/// The first [`HEAD_BYTES`] of `r`, in a buffer made for about `size` bytes in all.
+fn read_head(r: &mut impl Read, size: u64, max_bytes: u64) -> io::Result<Vec<u8>> {
+    let mut head = Vec::with_capacity(usize::try_from(size.min(max_bytes)).unwrap_or(0) + 1);
+    r.take(HEAD_BYTES).read_to_end(&mut head)?;
+    Ok(head)
 }
 
-/// Tells the container kind from the first bytes and hands the stream to its reader.
-fn dispatch(mut stream: Stream, name: String, max_bytes: u64, size: u64) -> Items {
-    let mut head = Vec::new();
-    if let Err(source) = (&mut stream).take(4096).read_to_end(&mut head) {
-        return Box::new(std::iter::once(Err(SourceError::Io { path: name, source })));
+/// Tells the container kind from `head`, the first bytes of the input (`rest` holds the
+/// others), and hands the input to its reader.
+fn dispatch(
+    head: Vec<u8>,
+    rest: impl Read + Send + 'static,
+    name: String,
+    max_bytes: u64,
+) -> Items {
+    let warc = head.starts_with(b"WARC/");
+    if warc || jsonl::looks_like_jsonl(&head) {
+        let whole = BufReader::with_capacity(STREAM_BUFFER, io::Cursor::new(head).chain(rest));
+        return if warc {
+            Box::new(warc::WarcItems::new(whole, name, max_bytes))
+        } else {
+            Box::new(jsonl::JsonlItems::new(whole, name, max_bytes))
+        };
     }
-    let whole: Stream = Box::new(BufReader::new(io::Cursor::new(head.clone()).chain(stream)));
-    if head.starts_with(b"WARC/") {
-        return Box::new(warc::WarcItems::new(whole, name, max_bytes));
-    }
-    if jsonl::looks_like_jsonl(&head) {
-        return Box::new(jsonl::JsonlItems::new(whole, name, max_bytes));
-    }
-    let bytes = read_limited_sized(whole, max_bytes, size, &name);
-    if feed::looks_like_feed(&head) {
+    let feed = feed::looks_like_feed(&head);
+    let bytes = read_on(rest, head, max_bytes, &name);
+    if feed {
         return match bytes {
             Ok(bytes) => Box::new(feed::items(&bytes, &name).into_iter()),
             Err(e) => Box::new(std::iter::once(Err(e))),
@@ -232,21 +251,11 @@ fn dispatch(mut stream: Stream, name: String, max_bytes: u64, size: u64) -> Item
     })))
 }
 
-/// Reads at most `limit` bytes; more is an error, not a silent truncation.
-pub fn read_limited(r: impl Read, limit: u64, path: &str) -> Result<Vec<u8>, SourceError> {
-    read_limited_sized(r, limit, 0, path)
-}
-
-/// [`read_limited`] into a buffer made for `size` bytes (a file's length), so that reading
-/// does not grow it by copies.
-fn read_limited_sized(
-    r: impl Read,
-    limit: u64,
-    size: u64,
-    path: &str,
-) -> Result<Vec<u8>, SourceError> {
-    let mut buf = Vec::with_capacity(usize::try_from(size.min(limit)).unwrap_or(0) + 1);
-    r.take(limit.saturating_add(1))
+/// Reads the rest of an input on after the bytes `buf` holds, within `limit` bytes in all;
+/// more is an error, not a silent truncation.
+fn read_on(r: impl Read, mut buf: Vec<u8>, limit: u64, path: &str) -> Result<Vec<u8>, SourceError> {
+    let room = limit.saturating_add(1).saturating_sub(buf.len() as u64);
+    r.take(room)
         .read_to_end(&mut buf)
         .map_err(|source| SourceError::Io {
             path: path.to_string(),
@@ -259,6 +268,23 @@ fn read_limited_sized(
         });
     }
     Ok(buf)
+}
+
+/// Reads at most `limit` bytes; more is an error, not a silent truncation.
+pub fn read_limited(r: impl Read, limit: u64, path: &str) -> Result<Vec<u8>, SourceError> {
+    read_on(r, Vec::new(), limit, path)
+}
+
+/// [`read_limited`] into a buffer made for `size` bytes (a file's length), so that reading
+/// does not grow it by copies.
+fn read_limited_sized(
+    r: impl Read,
+    limit: u64,
+    size: u64,
+    path: &str,
+) -> Result<Vec<u8>, SourceError> {
+    let buf = Vec::with_capacity(usize::try_from(size.min(limit)).unwrap_or(0) + 1);
+    read_on(r, buf, limit, path)
 }
 
 #[cfg(test)]
@@ -341,6 +367,30 @@ mod tests {
         assert_eq!(got.len(), 1);
         assert_eq!(got[0].bytes, b"<p>Baku</p>");
         assert!(got[0].path.starts_with("mem.warc.gz"));
+    }
+
+    #[test]
+    fn pages_longer_than_the_head_are_read_whole_and_limited() {
+        let dir = tmpdir("pages");
+        let d = dir.path().to_path_buf();
+        let page: Vec<u8> = (0..10_000u32).map(|i| b'a' + (i % 26) as u8).collect();
+        std::fs::write(d.join("page.html"), &page).unwrap();
+        let read = |limit: u64| -> Vec<Result<Item, SourceError>> {
+            items(&d.join("page.html"), limit).collect()
+        };
+        let whole = read(10_000);
+        assert_eq!(whole.len(), 1);
+        assert_eq!(whole[0].as_ref().unwrap().bytes, page);
+        for limit in [9_999, 4_096, 100] {
+            let got = read(limit);
+            assert!(
+                matches!(got[..], [Err(SourceError::TooLarge { .. })]),
+                "{limit}"
+            );
+        }
+        std::fs::write(d.join("empty"), b"").unwrap();
+        let empty: Vec<_> = items(&d.join("empty"), 10).collect();
+        assert_eq!(empty[0].as_ref().unwrap().bytes, b"");
     }
 
     #[test]

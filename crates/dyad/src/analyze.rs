@@ -4,6 +4,8 @@ use std::io::{self, BufWriter, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use dyad_doc::Record;
+
 use crate::run::{run, Outcome, RunOptions};
 
 /// Arguments of `dyad analyze`.
@@ -42,21 +44,22 @@ pub fn run_command(args: Args) -> ExitCode {
     };
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
-    // Each record is written into one reused buffer, by the record's own JSON writer (the same
-    // bytes as serde_json's, faster), and then to stdout at once.
-    let mut line: Vec<u8> = Vec::new();
-    let summary = run(&args.paths, &opts, None, |outcome| match outcome {
-        Outcome::Analysed(rec) => {
-            line.clear();
-            let written = if args.pretty {
-                serde_json::to_writer_pretty(&mut line, &rec)
-            } else {
-                dyad_doc::write_record(&rec, &mut line)
-            };
-            line.push(b'\n');
-            // A closed stdout (piped into `head`) ends the run quietly.
-            written.is_ok() && out.write_all(&line).is_ok()
-        }
+    // Each record is written as a JSON line by the thread that analysed it, by the record's own
+    // JSON writer (the same bytes as serde_json's, faster), and then to stdout at once.
+    let to_line = |rec: Record| {
+        // Records run to about five times their text; one allocation serves most.
+        let mut line = Vec::with_capacity(rec.text.len() * 6 + 4096);
+        let written = if args.pretty {
+            serde_json::to_writer_pretty(&mut line, &rec)
+        } else {
+            dyad_doc::write_record(&rec, &mut line)
+        };
+        line.push(b'\n');
+        written.map(|()| line)
+    };
+    let summary = run(&args.paths, &opts, None, to_line, |outcome| match outcome {
+        // A closed stdout (piped into `head`) ends the run quietly.
+        Outcome::Analysed(line) => line.is_ok_and(|line| out.write_all(&line).is_ok()),
         Outcome::Failed { message, .. } => {
             eprintln!("dyad: {message}");
             true

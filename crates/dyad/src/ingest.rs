@@ -178,6 +178,7 @@ fn ingest_articles(
         opts,
         // A rerun does not analyse again what is stored already.
         Some(&mut |id: &str| store.contains(id).unwrap_or(false)),
+        Box::new,
         |outcome| {
             let done = match outcome {
                 Outcome::Analysed(rec) => ing.add(&rec).map(|_| ()),

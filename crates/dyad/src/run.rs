@@ -22,9 +22,9 @@ pub struct RunOptions {
     pub progress: bool,
 }
 
-/// What became of one input item.
-pub enum Outcome {
-    Analysed(Box<Record>),
+/// What became of one input item; `T` is what the worker made of an analysed record.
+pub enum Outcome<T> {
+    Analysed(T),
     /// The item was passed over at the caller's wish (e.g. stored already).
     Skipped,
     /// The item could not be read or analysed: where, which kind of problem, and a message
@@ -79,12 +79,16 @@ const IN_FLIGHT_PER_THREAD: usize = 2;
 /// order. `skip`, when given, sees each item's record id first and may pass it over without
 /// analysis (without it no id is computed here: hashing the input is a few per cent of an
 /// analysis, and the analysis computes the id itself).
+/// `finish` turns each record into what `sink` takes, on the thread that analysed it
+/// (e.g. its JSON line): the record's many small blocks are then freed by the thread that
+/// allocated them, and only the result crosses to the thread that calls `sink`.
 /// `sink` returns false to stop early (e.g. the output pipe closed).
-pub fn run(
+pub fn run<T: Send>(
     paths: &[PathBuf],
     opts: &RunOptions,
     mut skip: Option<&mut dyn FnMut(&str) -> bool>,
-    mut sink: impl FnMut(Outcome) -> bool,
+    finish: impl Fn(Record) -> T + Sync,
+    mut sink: impl FnMut(Outcome<T>) -> bool,
 ) -> Summary {
     let started = Instant::now();
     let threads = if opts.threads == 0 {
@@ -120,8 +124,9 @@ pub fn run(
         threads,
         threads * IN_FLIGHT_PER_THREAD,
         |(file_number, input)| {
-            let outcome =
-                input.map_or(Outcome::Skipped, |input| analyze_item(input, &opts.analyze));
+            let outcome = input.map_or(Outcome::Skipped, |input| {
+                analyze_item(input, &opts.analyze, &finish)
+            });
             (file_number, outcome)
         },
         |(file_number, outcome)| {
@@ -180,7 +185,11 @@ impl Progress {
     }
 }
 
-fn analyze_item(input: Result<Item, SourceError>, opts: &Options) -> Outcome {
+fn analyze_item<T>(
+    input: Result<Item, SourceError>,
+    opts: &Options,
+    finish: impl Fn(Record) -> T,
+) -> Outcome<T> {
     let item = match input {
         Ok(item) => item,
         Err(e) => {
@@ -199,7 +208,7 @@ fn analyze_item(input: Result<Item, SourceError>, opts: &Options) -> Outcome {
         charset: item.charset,
     };
     match analyze(&item.bytes, origin, opts) {
-        Ok(rec) => Outcome::Analysed(Box::new(rec)),
+        Ok(rec) => Outcome::Analysed(finish(rec)),
         Err(e) => Outcome::Failed {
             kind: e.kind(),
             message: format!("{}: {e}", item.path),

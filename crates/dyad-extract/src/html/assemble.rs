@@ -332,13 +332,28 @@ pub fn fold(s: &str) -> String {
 }
 
 /// Equal ignoring case, whitespace and punctuation.
+/// Compared lazily, without copies: a paragraph is told from a title at its first
+/// differing letter.
 pub fn same_text(a: &str, b: &str) -> bool {
-    let norm = |s: &str| -> String {
+    fn norm(s: &str) -> impl Iterator<Item = char> + '_ {
         s.chars()
             .filter(|c| c.is_alphanumeric())
             .flat_map(char::to_lowercase)
-            .collect()
-    };
-    let (a, b) = (norm(a), norm(b));
-    !a.is_empty() && a == b
+    }
+    norm(a).next().is_some() && norm(a).eq(norm(b))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::same_text;
+
+    #[test]
+    fn same_text_ignores_case_spaces_and_marks_only() {
+        assert!(same_text("Peace, at last!", "peace at LAST"));
+        assert!(same_text("Élan VITAL", "élan vital"));
+        assert!(!same_text("Peace at last", "Peace at last, again"));
+        assert!(!same_text("Peace at last, again", "Peace at last"));
+        assert!(!same_text("", ""));
+        assert!(!same_text("--", "!!"));
+    }
 }

@@ -599,6 +599,9 @@ fn capitalised_name(text: &str, more: usize) -> Option<&str> {
     (end >= more).then(|| &body[end..])
 }
 
+/// The largest word count any test of [`classify`] looks at (captions inside figures).
+const MOST_WORDS_READ: usize = 80;
+
 /// Classifies one block of text. `None` keeps it in the body.
 pub fn classify(
     text: &str,
@@ -606,7 +609,8 @@ pub fn classify(
     context: Context,
     link_share: f32,
 ) -> Option<RemovedKind> {
-    let words = text.split_whitespace().count();
+    // Counted up to one past the largest word limit below: a longer block is read alike.
+    let words = text.split_whitespace().take(MOST_WORDS_READ + 1).count();
     // What the patterns read (none looks at a block of more than 45 words).
     let low = if words <= 45 {
         text.to_ascii_lowercase()
@@ -663,7 +667,7 @@ pub fn classify(
             return Some(role);
         }
     }
-    if context.in_figure && words <= 80 {
+    if context.in_figure && words <= MOST_WORDS_READ {
         return Some(RemovedKind::Caption);
     }
     // A short block made only of link text, not phrased as a sentence, is a headline pointing
@@ -705,6 +709,19 @@ mod tests {
 
     fn plain(text: &str) -> Option<RemovedKind> {
         classify(text, BlockKind::Paragraph, Context::default(), 0.0)
+    }
+
+    #[test]
+    fn words_are_counted_up_to_the_largest_limit() {
+        let figure = Context {
+            in_figure: true,
+            ..Context::default()
+        };
+        let text = |n: usize| format!("{} end", "word ".repeat(n - 1).trim_end());
+        let in_figure = |n: usize| classify(&text(n), BlockKind::Paragraph, figure, 0.0);
+        assert_eq!(in_figure(MOST_WORDS_READ), Some(RemovedKind::Caption));
+        assert_eq!(in_figure(MOST_WORDS_READ + 1), None);
+        assert_eq!(in_figure(500), None);
     }
 
     #[test]

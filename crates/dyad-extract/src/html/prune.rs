@@ -55,15 +55,29 @@ fn never_nests(name: &[u8]) -> bool {
     )
 }
 
-/// Elements dropped whole when their markup is balanced: navigation and drop-down lists
-/// first, then page footers, asides and buttons (kept when they hold metadata, see
-/// [`holds_metadata`]), and headers (kept also when they hold a heading: an article's own
-/// header titles it and its sections). Neither the content scorer nor the body walk reads
-/// the others.
-const WHOLE: [&[u8]; 6] = [b"nav", b"select", b"footer", b"aside", b"button", b"header"];
-/// The position of `header` in [`WHOLE`].
+/// The kind of an element dropped whole when its markup is balanced: navigation and
+/// drop-down lists first, then page footers, asides and buttons (kept when they hold
+/// metadata, see [`holds_metadata`]), and headers (kept also when they hold a heading: an
+/// article's own header titles it and its sections). Neither the content scorer nor the
+/// body walk reads the others. `name` is lower case.
+fn whole_kind(name: &[u8]) -> Option<usize> {
+    // A match on the bytes, not a search of a list of names: it runs for every tag.
+    match name {
+        b"nav" => Some(0),
+        b"select" => Some(1),
+        b"footer" => Some(2),
+        b"aside" => Some(3),
+        b"button" => Some(4),
+        b"header" => Some(HEADER),
+        _ => None,
+    }
+}
+
+/// How many kinds [`whole_kind`] tells apart.
+const WHOLE_KINDS: usize = 6;
+/// The kind of `header` in [`whole_kind`].
 const HEADER: usize = 5;
-/// How many of [`WHOLE`], from the first, go whatever they hold.
+/// How many of [`whole_kind`]'s kinds, from the first, go whatever they hold.
 const ALWAYS_WHOLE: usize = 2;
 
 /// Elements dropped whole, with their content. `name` is lower case.
@@ -71,9 +85,11 @@ fn is_dropped(name: &[u8]) -> bool {
     matches!(name, b"script" | b"style" | b"svg")
 }
 
-/// Read as raw text (the parser runs with scripting on) and never read: the content scorer
-/// drops it before scoring and the body walk skips it.
-const NOSCRIPT: &[u8] = b"noscript";
+/// `<noscript>`: read as raw text (the parser runs with scripting on) and never read: the
+/// content scorer drops it before scoring and the body walk skips it.
+fn is_noscript(name: &[u8]) -> bool {
+    matches!(name, b"noscript")
+}
 
 /// Elements that may stand in the document head; any other start tag opens the body.
 const HEAD: &[&[u8]] = &[
@@ -119,7 +135,7 @@ pub fn prune(html: &str) -> String {
     let mut kept_from = 0usize;
     let mut i = 0usize;
     let mut depth = Depth::default();
-    let mut whole = [true; WHOLE.len()];
+    let mut whole = [true; WHOLE_KINDS];
     let mut kept_until = 0usize;
     let mut in_head = true;
     let mut hidden = Hidden::default();
@@ -147,8 +163,8 @@ pub fn prune(html: &str) -> String {
         }
         let opened = opened_name(rest);
         let opened = opened.as_ref().map_or(&b""[..], |(b, n)| &b[..*n]);
-        let dropped = (is_dropped(opened) || opened == NOSCRIPT).then_some(opened);
-        if let Some(k) = WHOLE.iter().position(|w| *w == opened) {
+        let dropped = (is_dropped(opened) || is_noscript(opened)).then_some(opened);
+        if let Some(k) = whole_kind(opened) {
             // Navigation, drop-down lists, page footers, asides and buttons are never article
             // text (the content scorer and the body walk skip them): when the markup is
             // balanced the parser would build them whole, so they go whole. After one of a
@@ -666,12 +682,12 @@ fn balanced_end(bytes: &[u8], lt: usize, name: &[u8]) -> Option<usize> {
         // raw-text elements inside go whole; a stray end tag of one gives up
         if let Some((b, n)) = opened_name(rest).filter(|_| !closing) {
             let o = &b[..n];
-            if is_dropped(o) || o == NOSCRIPT {
+            if is_dropped(o) || is_noscript(o) {
                 i = find_close(bytes, end, o)?;
                 continue;
             }
         }
-        if is_dropped(low) || low == NOSCRIPT {
+        if is_dropped(low) || is_noscript(low) {
             return None;
         }
         if never_nests(low) {
@@ -781,6 +797,16 @@ fn contains_ignore_case(hay: &[u8], needle: &[u8]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::prune;
+
+    #[test]
+    fn whole_kinds_and_metadata_are_told_in_any_case() {
+        assert_eq!(super::whole_kind(b"header"), Some(super::HEADER));
+        assert_eq!(super::whole_kind(b"nav"), Some(0));
+        assert_eq!(super::whole_kind(b"div"), None);
+        assert!(super::holds_metadata(b"<div class=\"ByLine\">x</div>"));
+        assert!(super::holds_metadata(b"<TIME datetime=x>"));
+        assert!(!super::holds_metadata(b"<div class=\"menu\">x</div>"));
+    }
 
     #[test]
     fn drops_scripts_styles_comments_keeps_json_ld() {
