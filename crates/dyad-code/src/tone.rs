@@ -2,39 +2,18 @@
 //! sentiment lexicon. The lexicon is `data/tone/lexicon.tsv`, converted from VADER (MIT; see
 //! `data/tone/PROVENANCE.md`).
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 use dyad_doc::Tone;
 use dyad_nlp::chars::is_letter;
+use dyad_nlp::fasthash::WordMap;
 use dyad_nlp::{Token, TokenKind};
 
 const LEXICON: &str = include_str!("../../../data/tone/lexicon.tsv");
 
-/// FNV-1a: a fast hash for the short words looked up once per token (the lexicon is fixed
-/// data, so resistance to crafted collisions is not needed).
-#[derive(Default)]
-struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for &b in bytes {
-            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
-
-type Lexicon = HashMap<&'static str, f32, BuildHasherDefault<Fnv>>;
+/// The lexicon's table, hashed with the word hasher of the language layers (eight bytes a
+/// step, where a byte-at-a-time hash took a step per letter of every word of the article).
+type Lexicon = WordMap<&'static str, f32>;
 
 /// The sentiment lexicon: lower-case word → mean rating (−4 to +4).
 fn lexicon() -> &'static Lexicon {

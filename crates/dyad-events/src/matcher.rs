@@ -171,8 +171,8 @@ type Best<'a> = (
 pub(crate) struct VerbHit {
     pub first: usize,
     pub last: usize,
-    /// Every (block, verb's own code, verb base form) the form belongs to, in dictionary order.
-    entries: Vec<(usize, Option<String>, String)>,
+    /// Every form (block, verb and base form) the words are, in dictionary order.
+    entries: Vec<Form>,
     pub past: bool,
 }
 
@@ -408,13 +408,7 @@ impl CompiledVerbs {
                     out.push(VerbHit {
                         first: i,
                         last: i + len - 1,
-                        entries: forms
-                            .iter()
-                            .map(|f| {
-                                let lemma = self.index.lemma(f).to_string();
-                                (f.block(), self.verb_code(f).clone(), lemma)
-                            })
-                            .collect(),
+                        entries: forms.iter().map(|&&f| f).collect(),
                         past: forms.iter().any(|f| f.past),
                     });
                     i += len;
@@ -429,11 +423,14 @@ impl CompiledVerbs {
     /// the block's default code. `None` when nothing codes it (or a pattern codes it `---`).
     pub(crate) fn code(&self, toks: &[Tok], hit: &VerbHit, words: &HashedWords) -> Option<Coded> {
         let mut best: Option<Best> = None;
-        for (b, _, lemma) in &hit.entries {
-            let Some(block) = self.block(*b) else {
+        let mut cands: Vec<usize> = Vec::new();
+        for f in &hit.entries {
+            let lemma = self.index.lemma(f);
+            let Some(block) = self.block(f.block()) else {
                 continue;
             };
-            let mut cands: Vec<usize> = block.always.clone();
+            cands.clear();
+            cands.extend_from_slice(&block.always);
             // Through the smaller of the two: most blocks have fewer first words than a
             // sentence has words.
             if block.by_word.len() < words.len() {
@@ -454,7 +451,7 @@ impl CompiledVerbs {
             for p in cands
                 .iter()
                 .filter_map(|&k| block.patterns.get(k))
-                .filter(|p| p.verb.as_deref().filter(|v| v != lemma).is_none())
+                .filter(|p| p.verb.as_deref().filter(|&v| v != lemma).is_none())
             {
                 if !p
                     .required
@@ -494,9 +491,10 @@ impl CompiledVerbs {
                 reciprocal: p.reciprocal,
             });
         }
-        let default = hit.entries.iter().find_map(|(b, own, _)| {
-            own.clone()
-                .or_else(|| self.dict.blocks.get(*b).and_then(|k| k.code.clone()))
+        let default = hit.entries.iter().find_map(|f| {
+            self.verb_code(f)
+                .clone()
+                .or_else(|| self.dict.blocks.get(f.block()).and_then(|k| k.code.clone()))
         })?;
         if default == crate::dictionary::NO_EVENT {
             return None;

@@ -175,7 +175,12 @@ fn is_mark(c: char) -> bool {
     matches!(c as u32, 0x300..=0x36F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F | 0x200C | 0x200D)
 }
 
+#[inline]
 fn is_word_char(c: char) -> bool {
+    // ASCII first: most characters are, and no combining mark is.
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
     is_letter_or_digit(c) || is_mark(c)
 }
 
@@ -613,6 +618,17 @@ mod tests {
     }
 
     use TokenKind::*;
+
+    #[test]
+    fn word_characters_by_the_ascii_shortcut_are_the_same() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            assert_eq!(
+                is_word_char(c),
+                is_letter_or_digit(c) || is_mark(c),
+                "{c:?}"
+            );
+        }
+    }
 
     #[test]
     fn hyphenated_compounds_are_one_token() {

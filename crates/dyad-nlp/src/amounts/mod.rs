@@ -204,7 +204,13 @@ fn item_at(items: &[Item], i: usize, pos: usize) -> usize {
 
 /// An approximation marker ending right before item `k`; returns where it starts.
 fn marker_before(text: &str, items: &[Item], k: usize) -> Option<usize> {
+    // Every marker ends with the word right before `k`: that word, lowered once, rules out
+    // most of them before their words are compared one by one.
+    let before = Lower::of(items.get(k.checked_sub(1)?)?.of(text));
     APPROXIMATE.iter().find_map(|m| {
+        if m.last().is_some_and(|w| before.as_str() != *w) {
+            return None;
+        }
         let first = k.checked_sub(m.len())?;
         let all = m.iter().enumerate().all(|(n, w)| {
             items
@@ -294,7 +300,12 @@ fn read_amount(text: &str, items: &[Item], i: usize) -> Option<(Amount, usize)> 
             {
                 return None;
             }
-            let w = raw.to_ascii_lowercase();
+            // Lowered on the stack: most words tried here are no number words.
+            let mut buf = [0u8; 13];
+            let lowered = &mut buf[..raw.len()];
+            lowered.copy_from_slice(raw.as_bytes());
+            lowered.make_ascii_lowercase();
+            let w = std::str::from_utf8(lowered).ok()?;
             let v = if w == "dozen"
                 && matches!(
                     word_at(text, items, i.wrapping_sub(1)).as_deref(),
@@ -302,7 +313,7 @@ fn read_amount(text: &str, items: &[Item], i: usize) -> Option<(Amount, usize)> 
                 ) {
                 return read_dozen(text, items, i);
             } else {
-                number_word(&w)?
+                number_word(w)?
             };
             let n = Number {
                 literal: v.to_string(),

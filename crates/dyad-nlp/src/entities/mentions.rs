@@ -490,7 +490,11 @@ pub fn is_organisation_noun(key: &str) -> bool {
 }
 
 fn is_in(list: &[&str], key: &str) -> bool {
-    list.contains(&key)
+    // Length and first byte before the bytes: most list words differ from the key there,
+    // and comparing the rest called `memcmp` for every list word of the key's length.
+    let first = key.as_bytes().first();
+    list.iter()
+        .any(|w| w.len() == key.len() && w.as_bytes().first() == first && *w == key)
 }
 
 /// A word that opens sentences or dates rather than names: function words, weekdays, months.
@@ -1284,15 +1288,22 @@ fn longest_name<'l>(
     end: usize,
     lex: &'l Lexicon,
 ) -> Option<(usize, &'l [u32])> {
+    let stop = end.min(pos + lex.max_name_tokens()).min(toks.len());
+    // The first word is its own key: most runs stop there, with nothing allocated.
+    let first = toks.get(pos).filter(|_| pos < stop)?;
+    let hits = lex.lookup(&first.key);
+    let mut best = (!hits.is_empty()).then_some((1, hits));
+    if !lex.is_name_prefix(&first.key) {
+        return best;
+    }
     let mut key = String::with_capacity(48);
+    key.push_str(&first.key);
     // The key with each hyphen that joins two words read as a space, once one is seen: the
     // lists write "Jean Bertrand Aristide" and "Kim Jong Il", news "Jean-Bertrand" and "Jong-il".
     let mut spaced: Option<String> = None;
-    let mut best = None;
-    let stop = end.min(pos + lex.max_name_tokens()).min(toks.len());
-    for (n, t) in toks[pos.min(stop)..stop].iter().enumerate() {
-        let k = pos + n;
-        let joining = k > pos && hyphen_link(toks, k);
+    for (n, t) in toks[pos + 1..stop].iter().enumerate() {
+        let k = pos + 1 + n;
+        let joining = hyphen_link(toks, k);
         match spaced.as_mut() {
             Some(_) if joining => {}
             Some(sp) => {
@@ -1302,9 +1313,7 @@ fn longest_name<'l>(
             None if joining => spaced = Some(key.clone()),
             None => {}
         }
-        if k > pos {
-            key.push(' ');
-        }
+        key.push(' ');
         key.push_str(&t.key);
         let mut hits = lex.lookup(&key);
         if hits.is_empty() && !joining {
@@ -2346,7 +2355,12 @@ fn is_plural(key: &str) -> bool {
 
 /// The text of tokens `[s, e)` as written.
 pub fn span_text(toks: &[Tok], s: usize, e: usize) -> String {
-    let mut out = String::new();
+    // At most the bytes the tokens span (a gap between them becomes one space): sized once.
+    let bytes = match (toks.get(s), e.checked_sub(1).and_then(|l| toks.get(l))) {
+        (Some(a), Some(b)) if s < e => b.end.saturating_sub(a.start),
+        _ => 0,
+    };
+    let mut out = String::with_capacity(bytes);
     for k in s..e {
         if k > s && toks[k - 1].end < toks[k].start {
             out.push(' ');

@@ -238,11 +238,33 @@ fn possessive_kin(toks: &[Tok], e: usize) -> bool {
 }
 
 fn name_key(toks: &[Tok], s: usize, e: usize) -> String {
-    toks[s..e]
-        .iter()
-        .map(|t| t.key.as_str())
-        .collect::<Vec<_>>()
-        .join(" ")
+    let words = &toks[s..e];
+    let mut key = String::with_capacity(words.iter().map(|t| t.key.len() + 1).sum());
+    for (n, t) in words.iter().enumerate() {
+        if n > 0 {
+            key.push(' ');
+        }
+        key.push_str(&t.key);
+    }
+    key
+}
+
+/// The length in bytes of [`span_text`]`(toks, s, e)`, without writing it.
+fn span_text_len(toks: &[Tok], s: usize, e: usize) -> usize {
+    (s..e)
+        .map(|k| toks[k].text.len() + usize::from(k > s && toks[k - 1].end < toks[k].start))
+        .sum()
+}
+
+/// What makes two mentions one entity: the same government, country, person's full name,
+/// dictionary actor, or kind and name.
+#[derive(PartialEq, Eq, Hash)]
+enum EntityKey {
+    Government(String),
+    Country(String),
+    Person(String),
+    Actor(u32),
+    Named(ActorKind, String),
 }
 
 /// An entity being built.
@@ -282,7 +304,7 @@ fn resolve(
         }
     }
     let mut order: Vec<Building> = Vec::new();
-    let mut index: WordMap<String, usize> = WordMap::default();
+    let mut index: WordMap<EntityKey, usize> = WordMap::default();
     for c in cands {
         let (s, e) = name_range(toks, &c);
         if s >= e {
@@ -316,7 +338,7 @@ fn resolve(
             match full.map(Vec::as_slice) {
                 Some([one]) => {
                     kind = ActorKind::Person;
-                    key = Some(format!("p:{one}"));
+                    key = Some(EntityKey::Person(one.clone()));
                 }
                 // Two people share the surname: a person, but which one is left open.
                 Some([_, _, ..]) if !place_word && !capital_word => kind = ActorKind::Person,
@@ -327,18 +349,15 @@ fn resolve(
             }
         }
         let key = key.unwrap_or_else(|| match (&c.government_of, kind, actor) {
-            (Some(cc), _, _) => format!("g:{cc}"),
-            (None, ActorKind::Country, Some(a)) => {
-                format!(
-                    "c:{}",
-                    lex.actor(a)
-                        .and_then(|x| x.country.clone())
-                        .unwrap_or_default()
-                )
-            }
-            (None, ActorKind::Person, _) => format!("p:{}", name_key(toks, s, e)),
-            (None, _, Some(a)) => format!("a:{a}"),
-            (None, k, None) => format!("n:{k:?}:{}", name_key(toks, s, e)),
+            (Some(cc), _, _) => EntityKey::Government(cc.clone()),
+            (None, ActorKind::Country, Some(a)) => EntityKey::Country(
+                lex.actor(a)
+                    .and_then(|x| x.country.clone())
+                    .unwrap_or_default(),
+            ),
+            (None, ActorKind::Person, _) => EntityKey::Person(name_key(toks, s, e)),
+            (None, _, Some(a)) => EntityKey::Actor(a),
+            (None, k, None) => EntityKey::Named(k, name_key(toks, s, e)),
         });
         let at = *index.entry(key).or_insert_with(|| {
             order.push(Building {
@@ -355,9 +374,11 @@ fn resolve(
             order.len() - 1
         });
         let b = &mut order[at];
-        let name = span_text(toks, s, e);
-        if b.kind == ActorKind::Person && name.len() > b.name.len() || b.name.is_empty() {
-            b.name = name;
+        // The name's length first: most mentions leave the entity's name as it is.
+        if b.kind == ActorKind::Person && span_text_len(toks, s, e) > b.name.len()
+            || b.name.is_empty()
+        {
+            b.name = span_text(toks, s, e);
         }
         if b.actor.is_none() {
             b.actor = actor;

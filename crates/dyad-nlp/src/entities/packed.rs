@@ -261,8 +261,14 @@ impl Packed {
         // The table's slots and each entry are taken as one slice each: one bounds check
         // instead of one per word read.
         let slots = self.words.get(t.slots..t.slots + (1usize << t.bits))?;
-        for slot in probe(first, t.bits) {
-            let word = slots.get(slot).map_or(0, |w| u32::from_le_bytes(*w));
+        // The slots of [`probe`], walked with a plain counter (the inclusive range it
+        // iterates cost more than the probes themselves).
+        let mask = slots.len() - 1;
+        let mut slot = first;
+        for _ in 0..slots.len() {
+            let at = slot;
+            slot = (slot + 1) & mask;
+            let word = slots.get(at).map_or(0, |w| u32::from_le_bytes(*w));
             if word == 0 {
                 return None;
             }

@@ -967,3 +967,22 @@ fn a_listed_body_before_a_title_and_a_listed_person_is_a_mention_of_its_own() {
         "U.N. Secretary General Kofi Annan"
     );
 }
+
+#[test]
+fn name_lengths_are_those_of_the_written_names() {
+    let text = "Mr. Jean-Luc  Picard met U.S. Secretary of State Antony J. Blinken’s aides.";
+    let blocks = vec![Block {
+        kind: BlockKind::Paragraph,
+        start: 0,
+        end: text.len(),
+    }];
+    let sents = sentences(text, &blocks);
+    let fine = crate::fine_tokens(text, &tokenize(text));
+    let lowered = crate::LoweredText::new(text);
+    let toks = view::build(text, &lowered, &sents, &fine);
+    for s in 0..toks.len() {
+        for e in s..=toks.len() {
+            assert_eq!(span_text_len(&toks, s, e), span_text(&toks, s, e).len());
+        }
+    }
+}

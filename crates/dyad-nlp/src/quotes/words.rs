@@ -15,6 +15,8 @@ pub struct Words<'a> {
     pub text: &'a str,
     /// Its tokens, in text order.
     pub tokens: &'a [Token],
+    /// Each token's text, sliced once: the rules read the same tokens many times.
+    strs: Vec<&'a str>,
     /// Each token's cue kind, looked up once: the rules ask about the same tokens many times.
     cues: Vec<Option<CueKind>>,
     /// Whether each token ends a sentence ([`Words::ends_sentence`]), told once.
@@ -24,13 +26,12 @@ pub struct Words<'a> {
 impl<'a> Words<'a> {
     /// The words of `text` over its `tokens`.
     pub fn new(text: &'a str, tokens: &'a [Token]) -> Self {
-        let cues = tokens
-            .iter()
-            .map(|t| super::cues::cue_kind(t.span.of(text)))
-            .collect();
+        let strs: Vec<&'a str> = tokens.iter().map(|t| t.span.of(text)).collect();
+        let cues = strs.iter().map(|s| super::cues::cue_kind(s)).collect();
         let mut w = Words {
             text,
             tokens,
+            strs,
             cues,
             ends: Vec::new(),
         };
@@ -128,7 +129,13 @@ const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i", "you"];
 /// Whether `word`, lower-cased, is in `list` (of lower-case words).
 fn in_list(list: &[&str], word: &str) -> bool {
     if word.is_ascii() {
-        return list.iter().any(|w| w.eq_ignore_ascii_case(word));
+        // Length and first letter before the rest: they tell most list words apart.
+        let first = word.as_bytes().first().map(u8::to_ascii_lowercase);
+        return list.iter().any(|w| {
+            w.len() == word.len()
+                && w.as_bytes().first().map(u8::to_ascii_lowercase) == first
+                && w.eq_ignore_ascii_case(word)
+        });
     }
     let lower = word.to_lowercase();
     list.contains(&lower.as_str())
@@ -206,7 +213,7 @@ pub fn is_quote_mark(c: char) -> bool {
 impl<'a> Words<'a> {
     /// The text of token `i`.
     pub fn s(&self, i: usize) -> &'a str {
-        self.tokens.get(i).map_or("", |t| t.span.of(self.text))
+        self.strs.get(i).copied().unwrap_or("")
     }
 
     /// The span of token `i`.
