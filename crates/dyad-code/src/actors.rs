@@ -16,7 +16,7 @@ use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use dyad_doc::{Entity, EntityKind, Span};
-use dyad_events::ActorMention;
+use dyad_events::{ActorMention, EventCoder};
 use dyad_nlp::entities::lexicon::{self, ActorKind, Lexicon};
 use dyad_nlp::fasthash::{WordMap, WordSet};
 use dyad_nlp::{Lower, LoweredText, Token, TokenKind};
@@ -101,6 +101,8 @@ struct Word<'a> {
     end: usize,
     low: Lower<'a>,
     upper: bool,
+    /// Written in capitals throughout ("USA", "AND").
+    capitals: bool,
     possessive: bool,
     punct: bool,
 }
@@ -208,6 +210,7 @@ fn words<'a>(text: &'a str, lowered: &'a LoweredText, toks: &[Token]) -> Vec<Wor
                     end: t.span.end,
                     low: lowered.chars_of(s, t.span.start),
                     upper: s.chars().next().is_some_and(char::is_uppercase),
+                    capitals: s.len() > 1 && !s.chars().any(char::is_lowercase),
                     possessive: false,
                     punct: false,
                 });
@@ -217,6 +220,7 @@ fn words<'a>(text: &'a str, lowered: &'a LoweredText, toks: &[Token]) -> Vec<Wor
                 end: t.span.end,
                 low: Lower::default(),
                 upper: false,
+                capitals: false,
                 possessive: false,
                 punct: true,
             }),
@@ -333,6 +337,15 @@ fn country_words(lex: &Lexicon, words: &[Word], anchors: &mut Vec<Anchor>) {
                 break;
             }
         }
+        // A country's code is a name only where it is written as one: "USA", not the "And"
+        // or "Are" opening a sentence, nor the "AND" of a headline in capitals.
+        if found
+            .as_ref()
+            .is_some_and(|(n, c)| *n == 1 && c.eq_ignore_ascii_case(&words[i].low))
+            && !code_as_written(words, i)
+        {
+            found = None;
+        }
         // "Armenians", "Afghans", "Iraqis": the people of a country, named by the plural of
         // its demonym (not "the Americas": a demonym ends in "-an" or "-i"). "Ethnic
         // Albanians" are a people wherever they live, no country's actor.
@@ -368,6 +381,13 @@ fn country_words(lex: &Lexicon, words: &[Word], anchors: &mut Vec<Anchor>) {
             None => i += 1,
         }
     }
+}
+
+/// Whether word `i` is written as a code is: in capitals, among words that are not (a
+/// headline in capitals has its "AND" and "CAN" in capitals too).
+fn code_as_written(words: &[Word], i: usize) -> bool {
+    let capitals = |k: usize| words.get(k).is_some_and(|w| w.capitals);
+    capitals(i) && !capitals(i + 1) && !(i > 0 && capitals(i - 1))
 }
 
 /// Places whose name several countries share ("Tripoli" of Libya and of Lebanon) are put
@@ -720,12 +740,65 @@ fn left_owner(words: &[Word], anchors: &[Anchor], i: usize) -> Option<usize> {
             return owns.then_some(k);
         }
         let w = &words[p];
-        if w.punct || w.possessive || modifiers == 2 || NOT_MODIFIERS.contains(&w.low.as_str()) {
+        if w.punct
+            || w.possessive
+            || modifiers == 2
+            || NOT_MODIFIERS.contains(&w.low.as_str())
+            || reads_as_verb(w)
+        {
             return None;
         }
         modifiers += 1;
     }
     None
+}
+
+/// Past forms that end in no "-ed".
+const IRREGULAR_PAST: &[&str] = &[
+    "put", "sent", "hit", "held", "led", "struck", "shot", "set", "cut", "left", "met", "told",
+    "took", "gave", "made", "sought", "brought", "fought", "won", "lost", "kept", "beat", "fled",
+    "sold", "bought", "began", "let", "saw",
+];
+
+/// Participles that modify agents ("armed forces", "elected officials", "allied troops").
+const AGENT_PARTICIPLES: &[&str] = &[
+    "armed",
+    "unarmed",
+    "united",
+    "elected",
+    "allied",
+    "alleged",
+    "retired",
+    "exiled",
+    "displaced",
+    "detained",
+    "jailed",
+    "imprisoned",
+    "wounded",
+    "injured",
+    "organized",
+    "organised",
+    "suspected",
+    "trained",
+    "uniformed",
+    "masked",
+    "disaffected",
+    "banned",
+];
+
+/// Whether a lower-case word between a country and an agent reads as the verb of a clause
+/// ("India put troops on alert", "Israel attacks soldiers", "Egypt arrested journalists"):
+/// a past form not among [`AGENT_PARTICIPLES`], or a form in "-s" of a verb that codes an
+/// event ("customs" codes none). Such a word separates the subject from the verb's object,
+/// which is then no agent of the subject's country.
+fn reads_as_verb(w: &Word) -> bool {
+    if w.upper {
+        return false;
+    }
+    let low = w.low.as_str();
+    (low.ends_with("ed") && !AGENT_PARTICIPLES.contains(&low))
+        || IRREGULAR_PAST.contains(&low)
+        || (low.ends_with('s') && EventCoder::shared().codes_word(low))
 }
 
 /// The anchor after an agent ending at `last` that it belongs to: "officials of Iraq",
@@ -819,6 +892,37 @@ mod tests {
         );
         let f = codes("Turkish military leaders met in Ankara.");
         assert!(f.iter().any(|(p, _)| p.contains("military")), "{f:?}");
+    }
+
+    #[test]
+    fn a_verb_between_a_country_and_an_agent_ends_the_subject() {
+        for text in [
+            "Israel attacked soldiers in Lebanon.",
+            "India put troops on alert.",
+            "Syria bombs rebels near Homs.",
+        ] {
+            let f = codes(text);
+            assert!(
+                !f.iter()
+                    .any(|(p, _)| p.contains(' ') && p.split(' ').count() == 3),
+                "{text}: {f:?}"
+            );
+        }
+        let f = codes("Israeli armed forces entered Lebanon.");
+        assert!(has(&f, "Israeli armed forces", "ISRMIL"), "{f:?}");
+    }
+
+    #[test]
+    fn a_country_code_is_a_name_only_in_capitals() {
+        let f = codes("And they met. Are you sure? Ben left. The USA agreed.");
+        assert!(
+            !f.iter()
+                .any(|(p, _)| p == "And" || p == "Are" || p == "Ben"),
+            "{f:?}"
+        );
+        assert!(has(&f, "USA", "USA"), "{f:?}");
+        let f = codes("TRUMP AND KIM MEET IN SINGAPORE");
+        assert!(!f.iter().any(|(p, _)| p == "AND"), "{f:?}");
     }
 
     #[test]

@@ -119,6 +119,12 @@ impl EventCoder {
         self
     }
 
+    /// Whether a single word is a verb form the patterns code an event for by default
+    /// ("attacks": yes; "customs": no).
+    pub fn codes_word(&self, form: &str) -> bool {
+        self.verbs.word_code(form).is_some()
+    }
+
     /// Number of indexed verb forms.
     pub fn form_count(&self) -> usize {
         self.verbs.form_count()
@@ -156,6 +162,9 @@ impl EventCoder {
             };
             let local = actors.get(lo..hi).unwrap_or(&[]);
             let v = view(inp.text, &lowered, toks, local);
+            if !reads_as_english(&v) {
+                continue;
+            }
             let date = sentence_date(inp, s);
             for c in self.candidates(&v) {
                 self.emit(
@@ -475,6 +484,16 @@ impl EventCoder {
         // A light verb coded by its default alone states nothing about a non-actor object
         // ("has taken several steps to …").
         out.retain(|c| c.target.is_some() || !c.is_light(v));
+        if self.cameo_rules {
+            out.retain(|c| {
+                !one_sided_consultation(v, c)
+                    && !partnerless_cooperation(v, c)
+                    && !adjunct_default(v, c)
+                    && !hope_of_another(v, c)
+                    && !unopposed_fight(v, c)
+                    && !wish_without_partner(v, c)
+            });
+        }
         if self.cameo_rules && out.iter().any(|c| !c.coded.code.starts_with("01")) {
             out.retain(|c| !c.coded.code.starts_with("01"));
         }
@@ -830,6 +849,123 @@ fn contributes_to_no_actor(v: &[Tok], hit: &VerbHit, coded: &crate::matcher::Cod
         .skip(hit.last + 2)
         .find(|t| !roles::is_determiner(&t.low))
         .is_some_and(|t| t.actor.is_none() && !t.punct)
+}
+
+/// Whether a candidate is a consultation (04x) its verb codes by default alone with no one
+/// consulted: neither a target nor conjoined subjects meeting each other. Consulting takes
+/// two sides; the verbs the source dictionary files under it by default ("arrived",
+/// "gathered", "went", "called") then state a movement or a word, not a meeting.
+fn one_sided_consultation(v: &[Tok], c: &Candidate) -> bool {
+    !c.coded.by_pattern
+        && c.coded.code.starts_with("04")
+        && c.target.is_none()
+        && !c.coded.reciprocal
+        && !reciprocal_subject(v, c)
+}
+
+/// Whether a candidate is material cooperation (06x) its verb codes by default alone with no
+/// partner: no target and no conjoined subjects acting together, nor an intention ("pledged
+/// to cooperate"). The source dictionary files many plain verbs under it by default ("gave
+/// coverage", "Neumann controlled", "NASA enlisted", "Paganini added"); cooperating takes two.
+fn partnerless_cooperation(v: &[Tok], c: &Candidate) -> bool {
+    !c.coded.by_pattern
+        && c.coded.code.starts_with("06")
+        && c.target.is_none()
+        && !c.modality.intent
+        && !c.coded.reciprocal
+        && !reciprocal_subject(v, c)
+}
+
+/// Whether a candidate is a participle set off by a comma after the main clause ("…,
+/// joining 12 observers", "…, leaving 100 troops", "…, calling them a betrayal") that its
+/// verb codes by default alone as an intention or a consultation (03x, 04x): the participle
+/// describes the circumstances of the main clause, and those vague defaults are no act of
+/// their own. Participles whose verbs code a specific act ("…, killing one person") stay.
+fn adjunct_default(v: &[Tok], c: &Candidate) -> bool {
+    !c.coded.by_pattern
+        && matches!(c.coded.code.get(..2), Some("03" | "04"))
+        && c.hit.first > 0
+        && roles::participle_clause_at(v, c.hit.first - 1)
+}
+
+/// Whether a candidate is a fight (19x) its verb codes by default alone with nobody fought:
+/// no target (not even the place where it happens) and no conjoined sides fighting each
+/// other. Verbs the source dictionary files under fighting by default are then figures of
+/// speech ("grapples with security challenges", "is battling a skid", "lost to Canada",
+/// "engaged in self-dealing"); combat names its enemy or its place.
+fn unopposed_fight(v: &[Tok], c: &Candidate) -> bool {
+    !c.coded.by_pattern
+        && c.coded.code.starts_with("19")
+        && c.target.is_none()
+        && !c.coded.reciprocal
+        && !reciprocal_subject(v, c)
+}
+
+/// Verbs of wanting, expecting and planning, which the source dictionary codes as intents to
+/// cooperate (030) by default.
+const WISH_VERBS: &[&str] = &[
+    "want", "need", "wish", "hope", "expect", "plan", "decide", "prefer", "like",
+];
+
+/// Whether a candidate is a wish, expectation or plan its verb codes by default alone as an
+/// intention (03x) with nobody to cooperate with ("Americans wanted", "China needs and
+/// wants", "Seoul expects", "NASA plans"): no commitment to anyone. Commitments ("agreed",
+/// "pledged") stand alone.
+fn wish_without_partner(v: &[Tok], c: &Candidate) -> bool {
+    !c.coded.by_pattern
+        && c.coded.code.starts_with("03")
+        && c.target.is_none()
+        && !c.coded.reciprocal
+        && !reciprocal_subject(v, c)
+        && WISH_VERBS.iter().any(|w| {
+            crate::inflect::verb_forms(w)
+                .iter()
+                .any(|f| v[c.hit.first].low == *f)
+        })
+}
+
+/// Whether a candidate is an intention (03x) its verb codes by default alone whose object
+/// is another actor's thing ("Armenia cannot expect Israel's friendship", "wants China's
+/// market"): what the subject hopes the other gives, no intention of its own.
+fn hope_of_another(v: &[Tok], c: &Candidate) -> bool {
+    !c.coded.by_pattern
+        && c.coded.code.starts_with("03")
+        && c.target.is_some_and(|t| {
+            direct_object(v, c.hit.last, t) && v[roles::run_end(v, t) - 1].possessive
+        })
+}
+
+/// Words common in any English sentence and rare in the other languages written in Latin
+/// letters.
+const ENGLISH_MARKERS: &[&str] = &[
+    "the", "of", "and", "to", "for", "that", "with", "by", "from", "was", "were", "are", "has",
+    "have", "had", "said", "says", "it", "its", "their", "his", "this", "which", "who", "would",
+    "not",
+];
+
+/// Function words of German, French, Spanish, Italian, Portuguese and Dutch that English
+/// writes in lower case only inside foreign names.
+const FOREIGN_MARKERS: &[&str] = &[
+    "der", "die", "das", "und", "von", "mit", "aus", "auf", "nicht", "ist", "sich", "le", "les",
+    "et", "est", "une", "du", "des", "dans", "el", "los", "las", "del", "y", "que", "por", "para",
+    "il", "che", "di", "della", "per", "het", "een", "van", "op", "em", "os", "da",
+];
+
+/// Whether a sentence reads as English: it holds one of [`ENGLISH_MARKERS`], or fewer than
+/// two lower-case [`FOREIGN_MARKERS`]. The verb patterns are English; in a passage of another
+/// language their words only match by accident ("Aus der Notwendigkeit …": "Aus" is no
+/// Australia).
+fn reads_as_english(v: &[Tok]) -> bool {
+    let mut foreign = 0;
+    for t in v.iter().filter(|t| !t.punct) {
+        if ENGLISH_MARKERS.contains(&t.low.as_str()) {
+            return true;
+        }
+        if !t.upper && FOREIGN_MARKERS.contains(&t.low.as_str()) {
+            foreign += 1;
+        }
+    }
+    foreign < 2
 }
 
 /// Whether the actor at `target` is the direct object of the verb ending at `verb_last`: no
@@ -2329,5 +2465,135 @@ mod tests {
         assert!(c.contains(&"IRN>SYR:131".to_string()), "{c:?}");
         let c = codes("Iran withdrew its observers from Syria.");
         assert!(c.contains(&"IRN>SYR:1662".to_string()), "{c:?}");
+    }
+
+    #[test]
+    fn a_consultation_takes_two_sides() {
+        // "gather", "arrive": consultations (040) by their default alone
+        assert_eq!(codes("Syria gathered on Monday."), Vec::<String>::new());
+        assert_eq!(codes("Iran finally arrived."), Vec::<String>::new());
+        // with someone met, or conjoined sides meeting each other, they stay
+        let c = codes("Iran gathered with Syria on Monday.");
+        assert!(c.iter().any(|e| e.ends_with(":040")), "{c:?}");
+        let c = codes("Iran and Syria met on Monday.");
+        assert!(c.contains(&"IRN>SYR:040".to_string()), "{c:?}");
+    }
+
+    #[test]
+    fn a_participle_with_a_vague_default_is_no_event() {
+        // "joining" (040 by default) describes the arrival; "killing" is an act of its own
+        let c = codes("Iran sent troops to Syria, joining observers from Turkey.");
+        assert!(!c.iter().any(|e| e.ends_with(":040")), "{c:?}");
+        let c = codes("Iran shelled Syria, killing soldiers from Turkey.");
+        assert!(c.iter().any(|e| e.ends_with(":190")), "{c:?}");
+    }
+
+    #[test]
+    fn what_one_expects_of_another_is_no_intention() {
+        let c = codes("Armenia cannot expect Israel's friendship.");
+        assert!(!c.iter().any(|e| e.ends_with(":030")), "{c:?}");
+        let c = codes("Armenia expects to cooperate with Israel.");
+        assert!(c.iter().any(|e| e.starts_with("ARM>ISR:03")), "{c:?}");
+    }
+
+    #[test]
+    fn sentences_in_another_language_give_nothing() {
+        // a word of the English patterns inside German text
+        let mixed = "Laut Berichten aus Damaskus attacked Israel gestern Syria mit Raketen.";
+        assert_eq!(codes(mixed), Vec::<String>::new());
+        let c = codes("Israel attacked Syria yesterday with rockets, reports from Damascus say.");
+        assert!(c.iter().any(|e| e.starts_with("ISR>SYR:19")), "{c:?}");
+    }
+
+    #[test]
+    fn forces_massed_or_put_on_alert_mobilize() {
+        let c = codes("Syria massed troops on its border with Turkey.");
+        assert!(
+            c.iter()
+                .any(|e| e.starts_with("SYR>") && e.ends_with(":154")),
+            "{c:?}"
+        );
+        let c = codes("Iran placed its forces on alert.");
+        assert!(c.contains(&"IRN>-:152".to_string()), "{c:?}");
+        let c = codes("Iran kept its army on high alert.");
+        assert!(c.contains(&"IRN>-:152".to_string()), "{c:?}");
+    }
+
+    #[test]
+    fn relations_broken_envoys_expelled_forces_withdrawn_strikes_gone_on() {
+        let c = codes("Syria broke off diplomatic relations with Iran.");
+        assert!(c.contains(&"SYR>IRN:161".to_string()), "{c:?}");
+        let c = codes("Syria expelled Iran's ambassador.");
+        assert!(c.contains(&"SYR>IRN:161".to_string()), "{c:?}");
+        let c = codes("Syria withdrew its forces from Turkey.");
+        assert!(c.contains(&"SYR>TUR:0874".to_string()), "{c:?}");
+        let c = codes("Workers in Syria went on strike against Turkey.");
+        assert!(c.iter().any(|e| e.ends_with(":143")), "{c:?}");
+        assert!(!c.iter().any(|e| e.ends_with(":040")), "{c:?}");
+    }
+
+    #[test]
+    fn welcomes_votes_against_and_forces_moved() {
+        let c = codes("Syria welcomed the decision by Iran to end the talks.");
+        assert!(c.contains(&"SYR>IRN:051".to_string()), "{c:?}");
+        let c = codes("Syria voted against the plan of Iran.");
+        assert!(c.iter().any(|e| e.starts_with("SYR>IRN:12")), "{c:?}");
+        let c = codes("Syria moved troops to its border with Turkey.");
+        assert!(
+            c.iter()
+                .any(|e| e.starts_with("SYR>") && e.ends_with(":154")),
+            "{c:?}"
+        );
+        let c = codes("Syria moved troops out of Turkey.");
+        assert!(!c.iter().any(|e| e.ends_with(":154")), "{c:?}");
+    }
+
+    #[test]
+    fn a_fight_names_its_enemy_or_its_place() {
+        let c = codes("Israel grapples with security challenges.");
+        assert!(!c.iter().any(|e| e.contains(":19")), "{c:?}");
+        let c = codes("Israel is battling a long skid.");
+        assert!(!c.iter().any(|e| e.contains(":19")), "{c:?}");
+        let c = codes("Israel clashed with Syria.");
+        assert!(c.iter().any(|e| e.starts_with("ISR>SYR:19")), "{c:?}");
+        let c = codes("Israel and Syria clashed on Monday.");
+        assert!(c.iter().any(|e| e.starts_with("ISR>SYR:19")), "{c:?}");
+    }
+
+    #[test]
+    fn an_order_to_close_restricts() {
+        let c = codes("Syria ordered the newspapers of Iran to suspend publication.");
+        assert!(
+            c.iter()
+                .any(|e| e.starts_with("SYR>") && e.ends_with(":172")),
+            "{c:?}"
+        );
+        let c = codes("Syria ordered the closure of the Iran embassy.");
+        assert!(
+            c.iter()
+                .any(|e| e.starts_with("SYR>") && e.ends_with(":172")),
+            "{c:?}"
+        );
+    }
+
+    #[test]
+    fn cooperation_takes_a_partner() {
+        // "control", "add": material cooperation (060) by their default alone
+        let c = codes("Syria controlled the company.");
+        assert!(!c.iter().any(|e| e.ends_with(":060")), "{c:?}");
+        let c = codes("Syria and Iran controlled the company.");
+        assert!(c.iter().any(|e| e.ends_with(":060")), "{c:?}");
+        let c = codes("Syria controlled Iran.");
+        assert!(c.contains(&"SYR>IRN:060".to_string()), "{c:?}");
+    }
+
+    #[test]
+    fn a_wish_without_a_partner_is_no_intention() {
+        let c = codes("Syria wants more, officials said.");
+        assert!(!c.iter().any(|e| e.contains(":03")), "{c:?}");
+        let c = codes("Syria expects to cooperate with Iran.");
+        assert!(c.iter().any(|e| e.starts_with("SYR>IRN:03")), "{c:?}");
+        let c = codes("Syria agreed on Monday.");
+        assert!(c.iter().any(|e| e.contains(":03")), "{c:?}");
     }
 }

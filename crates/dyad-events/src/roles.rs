@@ -542,7 +542,7 @@ fn predicate_after_comma(toks: &[Tok], p: usize) -> bool {
 /// Whether a comma or dash at `p` opens a participle clause ("…, facing Hamas", "—
 /// killing three"): what follows is the participle's object, not the verb's. Participles
 /// used as prepositions ("including", "regarding") continue the phrase.
-fn participle_clause_at(toks: &[Tok], p: usize) -> bool {
+pub(crate) fn participle_clause_at(toks: &[Tok], p: usize) -> bool {
     const PREPOSITIONAL: &[&str] = &[
         "including",
         "excluding",
