@@ -1010,6 +1010,23 @@ fn is_compound_tail(t: &Tok, stats: &WordStats) -> bool {
     !t.cap && !adjective && stats.get(&t.key).is_common()
 }
 
+/// Whether the hyphen at `k` joins the last words of a listed name, read with the hyphen as
+/// a space ("Ban Ki-moon" under "Ban Ki Moon"), starting at most three words back within the
+/// run that starts at `i`: then a common word after it ("moon") is still the name's.
+fn listed_through_hyphen(toks: &[Tok], i: usize, k: usize, lex: &Lexicon) -> bool {
+    let tail = toks[k + 1].key.as_str();
+    let mut key = String::with_capacity(32);
+    (i.max(k.saturating_sub(3))..k).rev().any(|m| {
+        key.clear();
+        for t in toks[m..k].iter().filter(|t| t.text != "-") {
+            key.push_str(&t.key);
+            key.push(' ');
+        }
+        key.push_str(tail);
+        !lex.lookup(&key).is_empty()
+    })
+}
+
 /// Countries, places and organisations the dictionaries hold, named inside an event's or a
 /// work's name ("the Taipei City Lantern Festival", "the United Nations World Summit"), are
 /// mentions of their own, as inside an organisation's name.
@@ -1123,6 +1140,8 @@ fn hyphen_link(toks: &[Tok], k: usize) -> bool {
 /// The end of the run of name words starting at `i`.
 fn run_end(toks: &[Tok], i: usize, stats: &WordStats, lex: &Lexicon) -> usize {
     let mut k = i + 1;
+    // The run went on through "for" or "of" after an organisation's noun.
+    let mut through_org = false;
     while k < toks.len() {
         let t = &toks[k];
         // Hyphenated names: "Hee-Chan", "Wai-keung", "Al-Maeena", "al-Amr". A common word
@@ -1130,7 +1149,9 @@ fn run_end(toks: &[Tok], i: usize, stats: &WordStats, lex: &Lexicon) -> usize {
         if hyphen_link(toks, k) {
             let (prev, next) = (&toks[k - 1], &toks[k + 1]);
             let joins = (prev.cap || is_in(NAME_PARTICLES, &prev.key))
-                && (next.cap || !stats.get(&next.key).is_common())
+                && (next.cap
+                    || !stats.get(&next.key).is_common()
+                    || listed_through_hyphen(toks, i, k, lex))
                 && !is_model_code(next.text)
                 && !is_in(MODIFIER_PREFIXES, &prev.key)
                 && !(country_word(&prev.key, lex) && country_word(&next.key, lex));
@@ -1149,7 +1170,13 @@ fn run_end(toks: &[Tok], i: usize, stats: &WordStats, lex: &Lexicon) -> usize {
         {
             break;
         }
-        if t.cap && !is_function_word(&t.key) {
+        // An initial glued to the dot of the one before ("L.A.", "U.S.") goes on, even "A".
+        let glued_initial = t.text.len() == 1
+            && toks[k - 1].text == "."
+            && toks[k - 1].end == t.start
+            && k >= 2
+            && toks[k - 2].text.len() == 1;
+        if t.cap && (!is_function_word(&t.key) || glued_initial) {
             k += 1;
             continue;
         }
@@ -1190,6 +1217,12 @@ fn run_end(toks: &[Tok], i: usize, stats: &WordStats, lex: &Lexicon) -> usize {
         if (t.key == "for" && next_cap || matches!(t.key.as_str(), "for" | "of") && the_then_cap)
             && is_in(ORG_NOUNS, &prev.key)
         {
+            k += if the_then_cap { 2 } else { 1 };
+            through_org = true;
+            continue;
+        }
+        // "Forces for Defence of Democracy": past that, "of" goes on too.
+        if through_org && t.key == "of" && (next_cap || the_then_cap) {
             k += if the_then_cap { 2 } else { 1 };
             continue;
         }
@@ -1265,15 +1298,33 @@ fn longest_name<'l>(
     }
     let mut key = String::with_capacity(48);
     key.push_str(&first.key);
+    // The key with each hyphen that joins two words read as a space, once one is seen: the
+    // lists write "Jean Bertrand Aristide" and "Kim Jong Il", news "Jean-Bertrand" and "Jong-il".
+    let mut spaced: Option<String> = None;
     for (n, t) in toks[pos + 1..stop].iter().enumerate() {
         let k = pos + 1 + n;
+        let joining = hyphen_link(toks, k);
+        match spaced.as_mut() {
+            Some(_) if joining => {}
+            Some(sp) => {
+                sp.push(' ');
+                sp.push_str(&t.key);
+            }
+            None if joining => spaced = Some(key.clone()),
+            None => {}
+        }
         key.push(' ');
         key.push_str(&t.key);
-        let hits = lex.lookup(&key);
+        let mut hits = lex.lookup(&key);
+        if hits.is_empty() && !joining {
+            if let Some(sp) = &spaced {
+                hits = lex.lookup(sp);
+            }
+        }
         if !hits.is_empty() {
             best = Some((k + 1 - pos, hits));
         }
-        if !lex.is_name_prefix(&key) {
+        if !lex.is_name_prefix(&key) && !spaced.as_ref().is_some_and(|sp| lex.is_name_prefix(sp)) {
             break;
         }
     }
@@ -1518,7 +1569,31 @@ fn run_split(toks: &[Tok], i: usize, j: usize, stats: &WordStats, lex: &Lexicon)
         honorific
             || person_after_org
             || country_end == Some(k) && person_after_country(toks, i, k, j, stats, lex)
+            || country_end == Some(k) && listed_person_after_body(toks, i, k, j, lex)
     })
+}
+
+/// Whether a listed body's name fills `[i, k)` and a title and a listed person's name fill
+/// `[k, j)` ("Federal Reserve Chairman Alan Greenspan"): the body is a mention of its own and
+/// the title stays the person's. A body that is or opens with a country keeps the title ("US
+/// President Barack Obama", where "US President" is listed), and one whose listed name holds
+/// the title ("U.N. Secretary-General Kofi Annan") stays whole.
+fn listed_person_after_body(toks: &[Tok], i: usize, k: usize, j: usize, lex: &Lexicon) -> bool {
+    let no_country = |end: usize| {
+        longest_name(toks, i, end, lex)
+            .is_none_or(|(_, hits)| pick(lex, hits, Some(ActorKind::Country)).is_none())
+    };
+    let body = longest_name(toks, i, k, lex).is_some_and(|(len, _)| i + len == k)
+        && no_country(k)
+        && no_country(k - 1);
+    let Some((title, _)) = longest_agent(toks, k, j, lex) else {
+        return false;
+    };
+    let from = k + title;
+    body && from < j
+        && longest_name(toks, from, j, lex).is_some_and(|(n, hits)| {
+            from + n == j && pick(lex, hits, Some(ActorKind::Person)).is_some()
+        })
 }
 
 /// Whether a country's own name fills `[i, k)` and a person's name of two words or more, no
@@ -1643,6 +1718,7 @@ fn classify(
     if is_in(OTHER_NOUNS, last) && j - name > 1
         || not_actors::is_tag(toks, name)
         || not_actors::is_unit(toks, name, j)
+        || !personal && not_actors::after_storm_word(toks, name)
     {
         return None;
     }
@@ -1674,6 +1750,37 @@ fn classify(
     }
     if !personal && not_actors::is_event_or_faith(toks, name, j) {
         return None;
+    }
+    // "the Cessation of Hostilities", "the Declaration of Independence": an abstract noun and
+    // "of" name an act, a document or an idea, no actor, and so does the name after its "of".
+    let abstract_of = j - name == 1
+        && toks.get(j).is_some_and(|t| t.key == "of")
+        && toks.get(j + 1).is_some_and(|t| t.cap)
+        && is_abstract_noun(&toks[name], lex);
+    let after_abstract_of =
+        name >= 2 && toks[name - 1].key == "of" && is_abstract_noun(&toks[name - 2], lex);
+    if !personal && (abstract_of || after_abstract_of) {
+        return None;
+    }
+    if !personal && j - name == 1 {
+        // "Canadians", "Iraqis": a nationality's plural names the country's people; "ethnic
+        // Albanians" names an ethnic group, wherever its members live.
+        let ethnic = name > 0 && toks[name - 1].key == "ethnic";
+        if let Some(a) = plural_demonym(&toks[name].key, lex).filter(|_| !ethnic) {
+            return Some(cand(start, j, ActorKind::Country, Some(a)));
+        }
+        // "European allies", "an Asian betting ring", "Kurdish rebels": a region's or an
+        // unlisted people's adjective before a noun.
+        let key = toks[name].key.as_str();
+        let adjective = place_adjective(key, lex)
+            || key.len() > 5 && key.ends_with("ish") && lex.lookup(key).is_empty();
+        if adjective
+            && toks
+                .get(j)
+                .is_some_and(|n| n.is_word && !n.cap || n.text == "-")
+        {
+            return None;
+        }
     }
     if org_noun_through(toks, name, j) {
         return Some(cand(start, j, ActorKind::Organization, None));
@@ -1823,26 +1930,153 @@ fn adjective_use(toks: &[Tok], s: usize, e: usize, lex: &Lexicon, actor: u32) ->
         return false;
     }
     let actor_role = |k: usize| {
-        longest_agent(toks, k, toks.len(), lex)
-            .is_some_and(|(_, code)| ACTOR_ROLES.iter().any(|r| code.starts_with(r)))
+        collective_role(toks, k)
+            || longest_agent(toks, k, toks.len(), lex)
+                .is_some_and(|(_, code)| ACTOR_ROLES.iter().any(|r| code.starts_with(r)))
     };
-    !(actor_role(e) || toks.get(e + 1).is_some_and(|_| actor_role(e + 1)))
+    let role_after = |k: usize| actor_role(k) || toks.get(k + 1).is_some_and(|_| actor_role(k + 1));
+    // "Afghan and U.S. forces", "Afghan or NATO troops": the role word after the other name
+    // is the nationality's too.
+    let coordinated = || {
+        let conj = toks
+            .get(e)
+            .is_some_and(|t| matches!(t.key.as_str(), "and" | "or" | "nor"));
+        conj && after_coordinated_name(toks, e + 1).is_some_and(role_after)
+    };
+    !(role_after(e) || coordinated())
+}
+
+/// The role words the actor coder reads collective actors by ("officials", "forces",
+/// "authorities"): after a nationality they make it an actor ("Afghan officials").
+const COLLECTIVE_AGENTS: &str = include_str!("../../../../data/actors/collective-agents.tsv");
+
+/// Whether a collective role word (one or two words, singular or plural) starts at `k`.
+fn collective_role(toks: &[Tok], k: usize) -> bool {
+    static SET: std::sync::OnceLock<WordSet<&'static str>> = std::sync::OnceLock::new();
+    let set = SET.get_or_init(|| {
+        COLLECTIVE_AGENTS
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| l.split('\t').next())
+            .filter(|p| !p.is_empty())
+            .collect()
+    });
+    let word = |i: usize| {
+        toks.get(i)
+            .filter(|t| t.is_word && !t.cap)
+            .map(|t| t.key.as_str())
+    };
+    let Some(first) = word(k) else {
+        return false;
+    };
+    let singular = |w: &str| -> String {
+        if let Some(stem) = w.strip_suffix("ies") {
+            format!("{stem}y")
+        } else if let Some(stem) = w.strip_suffix("men") {
+            format!("{stem}man")
+        } else {
+            w.strip_suffix('s').unwrap_or(w).to_string()
+        }
+    };
+    set.contains(first)
+        || set.contains(singular(first).as_str())
+        || word(k + 1).is_some_and(|second| {
+            set.contains(format!("{first} {second}").as_str())
+                || set.contains(format!("{first} {}", singular(second)).as_str())
+        })
+}
+
+/// After a conjunction at `k - 1`, the first lower-case word past the short capitalised name
+/// that follows it ("U.S.", "NATO"; "led" of "U.S.-led", whose role word comes next).
+fn after_coordinated_name(toks: &[Tok], k: usize) -> Option<usize> {
+    if !toks.get(k).is_some_and(|t| t.cap) {
+        return None;
+    }
+    let end = toks.len().min(k + 6);
+    (k + 1..end)
+        .find(|&i| !(toks[i].cap || matches!(toks[i].text, "." | "-")))
+        .filter(|&i| toks[i].is_word)
 }
 
 /// Whether `[s, e)` names a country by a nationality word ("Afghan", "Greek"): one word, not
 /// the country's own name, with a nationality ending.
 fn is_demonym(toks: &[Tok], s: usize, e: usize, lex: &Lexicon, actor: u32) -> bool {
+    e - s == 1 && is_demonym_key(&toks[s].key, lex, actor)
+}
+
+/// Whether the word `key` names the country `actor` by a nationality word.
+fn is_demonym_key(key: &str, lex: &Lexicon, actor: u32) -> bool {
     let Some(country) = lex.actor(actor) else {
         return false;
     };
-    if e - s != 1 || country.kind != ActorKind::Country {
+    if country.kind != ActorKind::Country {
         return false;
     }
-    let key = toks[s].key.as_str();
     key != super::lexicon::key_of(&country.name)
         && ["an", "ese", "i", "ish", "ic", "ch", "ss", "ek", "ai"]
             .iter()
             .any(|x| key.ends_with(x))
+}
+
+/// Nouns with an abstract noun's ending that name bodies ("the Community of Sant'Egidio", "the
+/// Mission of the United Nations"), besides the organisation and place nouns.
+const BODY_NOUNS: &[&str] = &[
+    "community",
+    "confederation",
+    "congregation",
+    "convention",
+    "conference",
+    "delegation",
+    "division",
+    "legation",
+    "mission",
+    "nation",
+    "opposition",
+    "regiment",
+    "settlement",
+];
+
+/// Whether `t` is a capitalised ordinary abstract noun ("Cessation", "Declaration",
+/// "Abolition") that no list holds and that names no body.
+fn is_abstract_noun(t: &Tok, lex: &Lexicon) -> bool {
+    let key = t.key.as_str();
+    t.cap
+        && ["tion", "sion", "ment", "ance", "ence"]
+            .iter()
+            .any(|x| key.ends_with(x))
+        && !is_in(ORG_NOUNS, key)
+        && !is_in(PLACE_NOUNS, key)
+        && !is_in(BODY_NOUNS, key)
+        && english::is_word(key)
+        && lex.lookup(key).is_empty()
+}
+
+/// The country whose nationality word `key` is the plural of ("canadians", "iraqis"), when
+/// the lists hold the singular only.
+fn plural_demonym(key: &str, lex: &Lexicon) -> Option<u32> {
+    let stem = key.strip_suffix('s')?;
+    if !(stem.ends_with("an") || stem.ends_with('i')) {
+        return None;
+    }
+    let hits = lex.lookup(stem);
+    pick(lex, hits, Some(ActorKind::Country)).filter(|&a| is_demonym_key(stem, lex, a))
+}
+
+/// Whether the unlisted word `key` is the adjective of a listed place or region ("european",
+/// "asian", "siberian", "balkan"): its stem, or the stem with "a" or "s", is the place's name.
+fn place_adjective(key: &str, lex: &Lexicon) -> bool {
+    let Some(stem) = key.strip_suffix("an") else {
+        return false;
+    };
+    let placed = |name: &str| {
+        lex.lookup(name).iter().any(|&a| {
+            lex.actor(a)
+                .is_some_and(|x| matches!(x.kind, ActorKind::Place | ActorKind::Country))
+        })
+    };
+    stem.len() >= 3
+        && lex.lookup(key).is_empty()
+        && (placed(stem) || placed(&format!("{stem}a")) || placed(&format!("{key}s")))
 }
 
 /// Short all-capital aliases ("US") must be written in capitals in the text.

@@ -1,5 +1,6 @@
 //! Names that are no actors although written like names: recurring events and feasts ("the
-//! Hajj", "Chinese New Year"), faiths and other "-isms" ("Islam", "Islamophobia"), and hashtags
+//! Hajj", "Chinese New Year"), storms ("Hurricane Katrina"), wars ("World War II"), diseases
+//! ("AIDS"), faiths and other "-isms" ("Islam", "Islamophobia"), and hashtags
 //! and handles ("#IStandWithAhmed", "@POTUS"), and capitalised tokens that are units rather
 //! than names: time zones ("15:11 GMT"), Roman numerals ("part XVII") and a currency's country
 //! mark ("US$ 20,000", "NZ$").
@@ -47,6 +48,21 @@ const EVENTS: &[&str] = &[
     "songkran",
 ];
 
+/// Words that open a storm's name ("Hurricane Katrina", "Tropical Storm Fay").
+const STORMS: &[&str] = &["hurricane", "typhoon", "cyclone", "tropical storm"];
+
+/// Wars written as names.
+const WARS: &[&str] = &[
+    "world war i",
+    "world war ii",
+    "world war one",
+    "world war two",
+    "cold war",
+];
+
+/// Diseases written capitalised or in capitals.
+const DISEASES: &[&str] = &["aids", "hiv", "sars", "mers", "ebola", "covid"];
+
 /// Faiths whose names do not end in "-ism".
 const FAITHS: &[&str] = &["islam", "christianity", "shinto"];
 
@@ -59,13 +75,30 @@ pub fn is_event_or_faith(toks: &[Tok], s: usize, e: usize) -> bool {
         .collect::<Vec<_>>()
         .join(" ");
     let one = e - s == 1;
+    let storm = STORMS.iter().any(|w| {
+        key.strip_prefix(w)
+            .is_some_and(|rest| rest.starts_with(' ') && !rest.contains(" of"))
+    });
     EVENTS.contains(&key.as_str())
+        || storm
+        || WARS.contains(&key.as_str())
+        || DISEASES.contains(&key.as_str())
         || key == "eid"
         || key.starts_with("eid ")
         || key.ends_with("new year")
         || one && FAITHS.contains(&key.as_str())
         // "Buddhism", "Zionism", "Islamophobia": doctrines and attitudes.
         || one && key.len() > 5 && (key.ends_with("ism") || key.ends_with("phobia"))
+}
+
+/// Whether the name at `s` follows a storm word of its own sentence ("Hurricane Katrina" with
+/// "Hurricane" opening the sentence) or is "Storm …" after "Tropical": it names the storm, even
+/// when the lists hold a place of that name.
+pub fn after_storm_word(toks: &[Tok], s: usize) -> bool {
+    let before = |k: usize| s >= k && toks[s - k].cap && toks[s - k].sentence == toks[s].sentence;
+    let word = |k: usize| toks[s - k].key.as_str();
+    let tropical = |k: usize| word(k) == "storm" && before(k + 1) && word(k + 1) == "tropical";
+    before(1) && (STORMS.contains(&word(1)) || tropical(0) || before(2) && tropical(1))
 }
 
 /// Whether the word at `s` is written right after "#" or "@": a hashtag or a handle.

@@ -825,6 +825,150 @@ fn title_tails_and_prize_compounds_name_no_one() {
 }
 
 #[test]
+fn a_nationality_before_a_collective_role_word_is_a_country_mention() {
+    let countries = |text: &str| -> Vec<String> {
+        run(text, None)
+            .into_iter()
+            .filter(|e| e.kind == EntityKind::Country)
+            .flat_map(|e| e.mentions.into_iter().map(|m| m.text))
+            .collect()
+    };
+    // The actor coder's collective role words, plural or singular.
+    assert_eq!(countries("He said Afghan officials met them."), ["Afghan"]);
+    assert_eq!(
+        countries("He said Afghan authorities met them."),
+        ["Afghan"]
+    );
+    // A nationality coordinated with another name before the role word.
+    let both = countries("He said Afghan and U.S. forces killed eight insurgents.");
+    assert!(both.iter().any(|m| m == "Afghan"), "{both:?}");
+    let led = countries("He said Afghan and U.S.-led troops fought there.");
+    assert!(led.iter().any(|m| m == "Afghan"), "{led:?}");
+    // Before an ordinary noun it names no actor.
+    assert!(countries("He said Afghan carpets sold well.").is_empty());
+    assert!(countries("He said Greek and Roman gods were worshipped.").is_empty());
+}
+
+#[test]
+fn kosovo_is_a_country() {
+    let ents = run("Officials in Kosovo say the talks failed.", None);
+    assert_eq!(find(&ents, "Kosovo").kind, EntityKind::Country);
+}
+
+#[test]
+fn a_hyphen_inside_a_listed_name_reads_as_a_space() {
+    let ents = run(
+        "Former president Jean-Bertrand Aristide met Kim Jong-il on Friday.",
+        None,
+    );
+    let ja = find(&ents, "Aristide");
+    assert_eq!(ja.kind, EntityKind::Person);
+    assert_eq!(ja.country.as_deref(), Some("HTI"), "{ja:#?}");
+    assert_eq!(find(&ents, "Kim Jong").country.as_deref(), Some("PRK"));
+}
+
+#[test]
+fn an_organisation_name_gone_through_for_goes_on_through_of() {
+    let ents = run(
+        "The Forces for Defence of Democracy attacked the army.",
+        None,
+    );
+    let f = find(&ents, "Forces");
+    assert_eq!(f.name, "Forces for Defence of Democracy", "{ents:#?}");
+    assert_eq!(f.kind, EntityKind::Organization);
+}
+
+#[test]
+fn an_initial_glued_to_a_dot_goes_on_even_when_it_is_a() {
+    let ents = run("He walked into the lobby of the East L.A. station.", None);
+    assert!(
+        ents.iter()
+            .any(|e| e.mentions.iter().any(|m| m.text == "East L.A")
+                || e.mentions.iter().any(|m| m.text == "East L.A.")),
+        "{ents:#?}"
+    );
+}
+
+#[test]
+fn storms_wars_and_diseases_are_no_actors() {
+    let ents = run(
+        "He said Hurricane Katrina struck after World War II veterans met, and AIDS spread.",
+        None,
+    );
+    assert_none_named(&ents, &["Katrina", "World War", "AIDS"]);
+    // A storm word opening the sentence, and a storm named after a listed place.
+    let ents = run(
+        "Hurricane Katrina struck. Tropical Storm Beta passed.",
+        None,
+    );
+    assert_none_named(&ents, &["Katrina", "Beta"]);
+}
+
+#[test]
+fn plural_nationality_words_name_the_country() {
+    let ents = run("He said two Canadians and three Iraqis were freed.", None);
+    assert_eq!(find(&ents, "Canada").kind, EntityKind::Country);
+    assert_eq!(find(&ents, "Iraq").kind, EntityKind::Country);
+    // An ethnic group is no country's people.
+    let ents = run("Police said ethnic Albanians protested.", None);
+    assert!(
+        !ents.iter().any(|e| e.kind == EntityKind::Country),
+        "{ents:#?}"
+    );
+}
+
+#[test]
+fn a_regions_adjective_before_a_noun_names_no_one() {
+    let ents = run(
+        "The United States and its European allies met an Asian delegation.",
+        None,
+    );
+    assert_none_named(&ents, &["European", "Asian"]);
+    let ents = run("Turkish troops attacked Kurdish rebels there.", None);
+    assert_none_named(&ents, &["Kurdish"]);
+}
+
+#[test]
+fn a_common_word_after_a_hyphen_ends_a_listed_name() {
+    let ents = run("Secretary-General Ban Ki-moon spoke on Friday.", None);
+    let b = find(&ents, "Ban Ki");
+    assert_eq!(b.kind, EntityKind::Person, "{ents:#?}");
+    assert!(b.mentions[0].text.ends_with("Ban Ki-moon"), "{b:#?}");
+    // An unlisted name keeps the compound apart ("NASA T-shirt").
+    let ents = run("He wore a NASA T-shirt there.", None);
+    assert_none_named(&ents, &["T"]);
+}
+
+#[test]
+fn an_abstract_noun_and_of_name_no_actor() {
+    let ents = run(
+        "Under the Cessation of Hostilities, fighters left. The Abolition of Slavery was read.",
+        None,
+    );
+    assert_none_named(&ents, &["Cessation", "Hostilities", "Abolition", "Slavery"]);
+    // Bodies keep their names.
+    let ents = run("The Community of Sant Egidio met them.", None);
+    assert!(!ents.is_empty());
+}
+
+#[test]
+fn a_listed_body_before_a_title_and_a_listed_person_is_a_mention_of_its_own() {
+    let ents = run("Federal Reserve Chairman Alan Greenspan spoke.", None);
+    assert_eq!(
+        find(&ents, "Federal Reserve").kind,
+        EntityKind::Organization
+    );
+    let ag = find(&ents, "Greenspan");
+    assert_eq!(ag.mentions[0].text, "Chairman Alan Greenspan", "{ag:#?}");
+    // A listed name holding the title stays whole.
+    let ents = run("U.N. Secretary General Kofi Annan spoke.", None);
+    assert_eq!(
+        find(&ents, "Annan").mentions[0].text,
+        "U.N. Secretary General Kofi Annan"
+    );
+}
+
+#[test]
 fn name_lengths_are_those_of_the_written_names() {
     let text = "Mr. Jean-Luc  Picard met U.S. Secretary of State Antony J. Blinken’s aides.";
     let blocks = vec![Block {
