@@ -666,6 +666,25 @@ fn joins(toks: &[Tok], a: usize, b: usize, is_verb: &[bool]) -> Option<bool> {
     Some(gap.iter().any(|t| !t.punct && is_connector(t)))
 }
 
+/// The start of the actor runs that touch the run starting at `s` from the left with no word
+/// between: a title and the name it introduces ("Chinese leader" + "Xi Jinping") are one
+/// conjunct.
+fn title_start(toks: &[Tok], mut s: usize) -> usize {
+    while s > 0 && toks[s - 1].actor.is_some() && toks[s - 1].actor != toks[s].actor {
+        s = run_start(toks, s - 1);
+    }
+    s
+}
+
+/// The end of the actor runs that touch the run ending at `e` from the right with no word
+/// between (see [`title_start`]).
+fn title_end(toks: &[Tok], mut e: usize) -> usize {
+    while e > 0 && e < toks.len() && toks[e].actor.is_some() && toks[e].actor != toks[e - 1].actor {
+        e = run_end(toks, e);
+    }
+    e
+}
+
 /// Actor runs conjoined with the one at `p` (`X and Y`, `X, the evil Y and Z`); returns run
 /// starts in text order, `p`'s run included. A list needs an `and` (a comma alone is not one).
 pub(crate) fn conjuncts(toks: &[Tok], p: usize, is_verb: &[bool]) -> Vec<usize> {
@@ -675,6 +694,7 @@ pub(crate) fn conjuncts(toks: &[Tok], p: usize, is_verb: &[bool]) -> Vec<usize> 
     // leftwards
     let mut s = seed;
     loop {
+        s = title_start(toks, s);
         let mut q = s;
         while q > 0 && s - q < 5 && toks[q - 1].actor.is_none() {
             q -= 1;
@@ -692,6 +712,7 @@ pub(crate) fn conjuncts(toks: &[Tok], p: usize, is_verb: &[bool]) -> Vec<usize> 
     // rightwards
     let mut e = run_end(toks, seed);
     loop {
+        e = title_end(toks, e);
         let mut q = e;
         while q < toks.len() && q - e < 5 && toks[q].actor.is_none() {
             q += 1;
@@ -810,6 +831,21 @@ mod tests {
         assert_eq!(conjuncts(&t, idx(&t, "israel"), &nv).len(), 1);
         let t = setup("Fornost and the evil Gondor fired.", &["Fornost", "Gondor"]);
         assert_eq!(conjuncts(&t, 0, &vec![false; t.len()]).len(), 2);
+        // a title touching the name it introduces is part of that conjunct, either side
+        let t = setup(
+            "Arnor's king Elessar and Gondor leader Faramir met.",
+            &["Arnor's king", "Elessar", "Gondor leader", "Faramir"],
+        );
+        let nv = vec![false; t.len()];
+        let g = conjuncts(&t, idx(&t, "faramir"), &nv);
+        assert_eq!(g.len(), 2, "{g:?}");
+        assert_eq!(conjuncts(&t, idx(&t, "elessar"), &nv).len(), 2);
+        // touching runs alone make no list
+        let t = setup("Gondor leader Faramir met.", &["Gondor leader", "Faramir"]);
+        assert_eq!(
+            conjuncts(&t, idx(&t, "faramir"), &vec![false; t.len()]).len(),
+            1
+        );
     }
 
     #[test]

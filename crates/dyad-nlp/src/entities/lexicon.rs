@@ -792,7 +792,10 @@ mod tests {
         assert_eq!(p.codes[1].code, "FREELI");
         // a new name is a new person
         let c = lex.actor(lex.lookup("chicolini")[0]).unwrap();
-        assert_eq!((c.kind, c.country.as_deref()), (ActorKind::Person, Some("FRE")));
+        assert_eq!(
+            (c.kind, c.country.as_deref()),
+            (ActorKind::Person, Some("FRE"))
+        );
     }
 
     #[test]
@@ -801,8 +804,12 @@ mod tests {
         let merkel = lex.lookup("angela merkel");
         assert_eq!(merkel.len(), 1, "one person, corrected in place");
         let codes = &lex.actor(merkel[0]).unwrap().codes;
-        assert!(!codes.iter().any(|c| c.code == "DEUGOV" && c.holds_on(20240101)));
-        assert!(codes.iter().any(|c| c.code == "DEUGOV" && c.holds_on(20150101)));
+        assert!(!codes
+            .iter()
+            .any(|c| c.code == "DEUGOV" && c.holds_on(20240101)));
+        assert!(codes
+            .iter()
+            .any(|c| c.code == "DEUGOV" && c.holds_on(20150101)));
     }
 
     #[test]
