@@ -2490,7 +2490,9 @@ mod tests {
 
     #[test]
     fn what_one_expects_of_another_is_no_intention() {
-        let c = codes("Armenia cannot expect Israel's friendship.");
+        let c = codes("Syria wants Turkey's water.");
+        assert!(!c.iter().any(|e| e.ends_with(":030")), "{c:?}");
+        let c = codes("Iran cannot hope for Syria's backing.");
         assert!(!c.iter().any(|e| e.ends_with(":030")), "{c:?}");
         let c = codes("Armenia expects to cooperate with Israel.");
         assert!(c.iter().any(|e| e.starts_with("ARM>ISR:03")), "{c:?}");
