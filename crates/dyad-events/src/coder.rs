@@ -856,8 +856,15 @@ fn contributes_to_no_actor(v: &[Tok], hit: &VerbHit, coded: &crate::matcher::Cod
 /// two sides; the verbs the source dictionary files under it by default ("arrived",
 /// "gathered", "went", "called") then state a movement or a word, not a meeting.
 fn one_sided_consultation(v: &[Tok], c: &Candidate) -> bool {
+    partnerless_default(v, c, "04")
+}
+
+/// Whether a candidate's code, under CAMEO root `root`, comes from its verb's default alone
+/// and names no second party: no target, no reciprocal verb, no conjoined subjects acting on
+/// each other. The shared test of the rules below that drop such defaults.
+fn partnerless_default(v: &[Tok], c: &Candidate, root: &str) -> bool {
     !c.coded.by_pattern
-        && c.coded.code.starts_with("04")
+        && c.coded.code.starts_with(root)
         && c.target.is_none()
         && !c.coded.reciprocal
         && !reciprocal_subject(v, c)
@@ -868,12 +875,7 @@ fn one_sided_consultation(v: &[Tok], c: &Candidate) -> bool {
 /// to cooperate"). The source dictionary files many plain verbs under it by default ("gave
 /// coverage", "Neumann controlled", "NASA enlisted", "Paganini added"); cooperating takes two.
 fn partnerless_cooperation(v: &[Tok], c: &Candidate) -> bool {
-    !c.coded.by_pattern
-        && c.coded.code.starts_with("06")
-        && c.target.is_none()
-        && !c.modality.intent
-        && !c.coded.reciprocal
-        && !reciprocal_subject(v, c)
+    !c.modality.intent && partnerless_default(v, c, "06")
 }
 
 /// Whether a candidate is a participle set off by a comma after the main clause ("…,
@@ -894,11 +896,7 @@ fn adjunct_default(v: &[Tok], c: &Candidate) -> bool {
 /// speech ("grapples with security challenges", "is battling a skid", "lost to Canada",
 /// "engaged in self-dealing"); combat names its enemy or its place.
 fn unopposed_fight(v: &[Tok], c: &Candidate) -> bool {
-    !c.coded.by_pattern
-        && c.coded.code.starts_with("19")
-        && c.target.is_none()
-        && !c.coded.reciprocal
-        && !reciprocal_subject(v, c)
+    partnerless_default(v, c, "19")
 }
 
 /// Verbs of wanting, expecting and planning, which the source dictionary codes as intents to
@@ -912,16 +910,15 @@ const WISH_VERBS: &[&str] = &[
 /// wants", "Seoul expects", "NASA plans"): no commitment to anyone. Commitments ("agreed",
 /// "pledged") stand alone.
 fn wish_without_partner(v: &[Tok], c: &Candidate) -> bool {
-    !c.coded.by_pattern
-        && c.coded.code.starts_with("03")
-        && c.target.is_none()
-        && !c.coded.reciprocal
-        && !reciprocal_subject(v, c)
-        && WISH_VERBS.iter().any(|w| {
-            crate::inflect::verb_forms(w)
-                .iter()
-                .any(|f| v[c.hit.first].low == *f)
-        })
+    // Every inflected form of the wish verbs, made once rather than for each candidate.
+    static FORMS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    let forms = FORMS.get_or_init(|| {
+        WISH_VERBS
+            .iter()
+            .flat_map(|w| crate::inflect::verb_forms(w))
+            .collect()
+    });
+    partnerless_default(v, c, "03") && forms.iter().any(|f| v[c.hit.first].low == *f)
 }
 
 /// Whether a candidate is an intention (03x) its verb codes by default alone whose object

@@ -268,10 +268,7 @@ impl Lexicon {
             let Some(first) = names.first() else { continue };
             let country = match kind {
                 ActorKind::Country => codes.first().map(|c| c.code.clone()),
-                _ => codes
-                    .first()
-                    .map(|c| c.code.get(..3).unwrap_or("").to_string())
-                    .filter(|c| self.is_country_code(c)),
+                _ => self.country_of_codes(&codes),
             };
             self.push(
                 Actor {
@@ -314,23 +311,27 @@ impl Lexicon {
                 Some(i) => {
                     let codes: Vec<DatedCode> =
                         f[1].split_whitespace().filter_map(parse_tsv_code).collect();
-                    let country = codes
-                        .first()
-                        .map(|c| c.code.get(..3).unwrap_or("").to_string())
-                        .filter(|c| self.is_country_code(c));
+                    let country = self.country_of_codes(&codes);
                     let person = &mut self.actors[i];
                     person.codes = codes;
                     person.country = country;
-                    let mut keys: Vec<String> = f[2].split('|').map(|n| key_of(n.trim())).collect();
-                    keys.sort();
-                    keys.dedup();
-                    self.index_names((in_base + i) as u32, keys);
+                    let names: Vec<&str> = f[2].split('|').map(str::trim).collect();
+                    self.index_names((in_base + i) as u32, name_keys(&names));
                     n += 1;
                 }
                 None => n += self.add_actors_tsv(line),
             }
         }
         n
+    }
+
+    /// The country of a non-country actor with these codes: the first code's first three
+    /// letters, when they are a country's code.
+    fn country_of_codes(&self, codes: &[DatedCode]) -> Option<String> {
+        codes
+            .first()
+            .map(|c| c.code.get(..3).unwrap_or("").to_string())
+            .filter(|c| self.is_country_code(c))
     }
 
     /// Adds places: `name<TAB>country<TAB>kind<TAB>lat<TAB>lon<TAB>population<TAB>aliases`,
@@ -565,17 +566,17 @@ impl Lexicon {
 
     fn push(&mut self, actor: Actor, names: &[&str]) {
         let id = self.actor_count() as u32;
-        let mut keys: Vec<String> = names.iter().map(|n| key_of(n)).collect();
+        let mut keys = name_keys(names);
         if actor.kind == ActorKind::Country {
             if let Some(c) = actor.codes.first() {
                 keys.push(c.code.to_ascii_lowercase());
+                keys.sort();
+                keys.dedup();
                 if self.country_id(&c.code).is_none() {
                     self.countries.insert(c.code.clone(), id);
                 }
             }
         }
-        keys.sort();
-        keys.dedup();
         if actor.kind == ActorKind::Person {
             if let Some((first, _)) = key_of(&actor.name).split_once(' ') {
                 if first.chars().count() > 2 && !self.is_first_name(first) {
@@ -630,6 +631,14 @@ impl Lexicon {
 }
 
 /// Lines that carry data: not blank, not `#` comments.
+/// The lookup keys of an actor's names, sorted, each once.
+fn name_keys(names: &[&str]) -> Vec<String> {
+    let mut keys: Vec<String> = names.iter().map(|n| key_of(n)).collect();
+    keys.sort();
+    keys.dedup();
+    keys
+}
+
 fn data_lines(src: &str) -> impl Iterator<Item = &str> {
     src.lines()
         .map(|l| l.trim_end_matches('\r'))
